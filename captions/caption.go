@@ -1,0 +1,104 @@
+// Package captions owns the words of a news package: it reads package
+// scripts into soundbites (SOTs), splits translations into captions that
+// obey a reading-speed profile, times them inside their SOT windows,
+// checks captions against the profile's rules and, in its subpackages,
+// reads and writes the caption formats (SRT, WebVTT, EBU STL).
+package captions
+
+import "time"
+
+// Color is a caption line's foreground colour. The zero value, ColorDefault,
+// leaves the colour to the format's default (white in Teletext).
+type Color uint8
+
+// Colours shared by the formats that carry them (Teletext STL, WebVTT classes).
+const (
+	ColorDefault Color = iota
+	ColorWhite
+	ColorYellow
+	ColorCyan
+	ColorGreen
+	ColorRed
+	ColorBlue
+	ColorMagenta
+	ColorBlack
+)
+
+var colorNames = [...]string{"", "white", "yellow", "cyan", "green", "red", "blue", "magenta", "black"}
+
+// String returns the colour's lower-case name, or "" for ColorDefault.
+func (c Color) String() string {
+	if int(c) < len(colorNames) {
+		return colorNames[c]
+	}
+	return "unknown"
+}
+
+// Align is a caption's horizontal alignment. The zero value, AlignDefault,
+// lets the format choose (centred in every format sotcap writes).
+type Align uint8
+
+// Alignments.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Line is one displayed row of a caption.
+type Line struct {
+	// Text is the visible text, without markup, in logical (not visual) order.
+	Text string
+	// Speaker names who speaks this line ("" when unknown). Formats that
+	// carry speakers write it (WebVTT voice tags); others ignore it.
+	Speaker string
+	// Italic marks an off-screen voice or interpreter.
+	Italic bool
+	// Color is the line's colour (Teletext STL, WebVTT class).
+	Color Color
+}
+
+// Caption is one subtitle or caption event: lines shown together from Start
+// to End. Times are real times on the programme timeline, measured from
+// 00:00:00:00 (not from the programme start); writers subtract an offset
+// where their format counts from the start of the file.
+type Caption struct {
+	Start, End time.Duration
+	Lines      []Line
+	// Row is the vertical position as a Teletext row (1–23, counted from
+	// the top); 0 means the format's default (bottom).
+	Row int
+	// Align is the horizontal alignment.
+	Align Align
+}
+
+// Text returns the caption's lines joined with "\n".
+func (c Caption) Text() string {
+	n := 0
+	for _, l := range c.Lines {
+		n += len(l.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, l := range c.Lines {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, l.Text...)
+	}
+	return string(b)
+}
+
+// Duration returns End - Start.
+func (c Caption) Duration() time.Duration { return c.End - c.Start }
+
+// Document is a sequence of captions with what the formats need to know
+// about them as a whole.
+type Document struct {
+	// Title names the programme (EBU STL's programme title).
+	Title string
+	// Language is the captions' language as a BCP 47 tag ("en", "ar").
+	Language string
+	// Captions are in display order.
+	Captions []Caption
+}

@@ -1,0 +1,11 @@
+package main
+
+import "github.com/spf13/cobra"
+
+// commands returns every sub-command. Each lives in its own file as an
+// options struct, a run function and a constructor.
+func commands(s stdio) []*cobra.Command {
+	return []*cobra.Command{
+		newVersionCmd(s),
+	}
+}
