@@ -5,7 +5,10 @@
 // reads and writes the caption formats (SRT, WebVTT, EBU STL).
 package captions
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Color is a caption line's foreground colour. The zero value, ColorDefault,
 // leaves the colour to the format's default (white in Teletext).
@@ -102,3 +105,52 @@ type Document struct {
 	// Captions are in display order.
 	Captions []Caption
 }
+
+// Warning is a problem in an input that did not stop it being read.
+type Warning struct {
+	// Line is the 1-based line of the input the warning is about (0 when it
+	// concerns the whole input).
+	Line int
+	// Message says what was wrong and what was done about it.
+	Message string
+}
+
+// String formats w as "line 12: message".
+func (w Warning) String() string {
+	if w.Line == 0 {
+		return w.Message
+	}
+	return "line " + itoa(w.Line) + ": " + w.Message
+}
+
+// ParseError is an error in an input, with its position. It works with
+// errors.As; Unwrap gives the underlying cause.
+type ParseError struct {
+	File   string // the input's name, when known
+	Line   int    // 1-based; 0 when unknown
+	Column int    // 1-based; 0 when unknown
+	Err    error
+}
+
+// Error formats e as "file:line:column: message".
+func (e *ParseError) Error() string {
+	s := e.File
+	if e.Line > 0 {
+		if s != "" {
+			s += ":"
+		}
+		s += "line " + itoa(e.Line)
+		if e.Column > 0 {
+			s += ", column " + itoa(e.Column)
+		}
+	}
+	if s == "" {
+		return e.Err.Error()
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+func itoa(n int) string { return strconv.Itoa(n) }

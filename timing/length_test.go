@@ -1,0 +1,33 @@
+package timing
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLength(t *testing.T) {
+	l, err := ParseLength("20f")
+	require.NoError(t, err)
+	assert.Equal(t, int64(20), l.Frames(Rate25()))
+	assert.Equal(t, int64(20), l.Frames(Rate2997()))
+	l, err = ParseLength("0.5s")
+	require.NoError(t, err)
+	assert.Equal(t, int64(13), l.Frames(Rate25()), "12.5 frames rounds up")
+	assert.Equal(t, int64(15), l.Frames(Rate30()))
+	assert.Equal(t, int64(15), l.Frames(Rate2997()), "0.5 s is 14.985 frames at 29.97")
+	l, err = ParseLength("1.5")
+	require.NoError(t, err)
+	assert.Equal(t, "1.5s", l.String())
+	var m Length
+	require.NoError(t, m.UnmarshalText([]byte("833ms")))
+	assert.Equal(t, int64(21), m.Frames(Rate25()))
+	for _, bad := range []string{"", "f", "-2f", "x", "1.5q", "-1s"} {
+		_, err := ParseLength(bad)
+		assert.Error(t, err, bad)
+	}
+	assert.True(t, Length{}.IsZero())
+	assert.Equal(t, time.Duration(0), TimeLength(0).d)
+}
