@@ -44,4 +44,3 @@ func WriteFile(name string, write func(w io.Writer) error) (err error) {
 	}
 	return nil
 }
-
