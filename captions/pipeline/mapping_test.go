@@ -1,0 +1,23 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseMap(t *testing.T) {
+	m, err := ParseMap("1=3, 2=5,3=7+9+010")
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 2, 3}, m.SOTs())
+	assert.Equal(t, []int{7, 9, 10}, m.Events(3))
+	assert.Equal(t, "1=3,2=5,3=7+9+10", m.String())
+	z, err := ParseMap("")
+	require.NoError(t, err)
+	assert.True(t, z.IsZero())
+	for _, bad := range []string{"1", "x=3", "0=3", "1=a", "1=3,1=4", "1=3+", "=3"} {
+		_, err := ParseMap(bad)
+		assert.Error(t, err, bad)
+	}
+}
