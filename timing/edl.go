@@ -839,12 +839,23 @@ func (p *parser) closeGroup() {
 	p.groupStart = -1
 }
 
+// isBlack reports whether reel is the black (or silence) pseudo-reel,
+// whose source timecodes mean nothing.
+func isBlack(reel string) bool {
+	switch strings.ToUpper(reel) {
+	case "BL", "BLK", "BLACK":
+		return true
+	}
+	return false
+}
+
 // checkDuration warns when an event's source and record durations differ.
 // Source timecodes are read at the record rate in the FCM mode in force at
 // the line; sources that are not valid at that rate (another rate's
-// media), untimed sources (in = out) and motion effects are not checked.
+// media), untimed sources (in = out), black and motion effects are not
+// checked.
 func (p *parser) checkDuration(e *Event) {
-	if e.Speed != nil || e.SourceIn == e.SourceOut {
+	if e.Speed != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
 		return
 	}
 	si, err1 := ParseTimecode(e.SourceIn, p.rate, e.srcDrop)
