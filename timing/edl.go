@@ -196,6 +196,13 @@ func (e *Event) Tracks() []string {
 	for _, n := range e.Aud {
 		add("A" + strconv.Itoa(n))
 	}
+	// Picture first.
+	for i, t := range out {
+		if t == "V" && i > 0 {
+			copy(out[1:i+1], out[:i])
+			out[0] = "V"
+		}
+	}
 	return out
 }
 
@@ -315,7 +322,7 @@ func (p *parser) run(r io.Reader) error {
 			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		}
 		if len(b) > MaxEDLLine {
-			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most %d bytes per line", ErrLineTooLong, len(b), MaxEDLLine)}
+			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(b), MaxEDLLine)}
 		}
 		for i, c := range b {
 			if c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
@@ -334,7 +341,7 @@ func (p *parser) run(r io.Reader) error {
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return &ParseError{Line: p.line + 1, Err: fmt.Errorf("%w: expected at most %d bytes per line", ErrLineTooLong, MaxEDLLine)}
+			return &ParseError{Line: p.line + 1, Err: fmt.Errorf("%w: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, MaxEDLLine)}
 		}
 		return &ParseError{Line: p.line + 1, Err: err}
 	}
