@@ -1,16 +1,19 @@
 package timing
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
+
+// MaxEDLSize is the largest input, in bytes, that the EDL reader accepts.
+const MaxEDLSize = 64 << 20
 
 // MaxEDLLine is the longest line, in bytes without its line ending, that
 // the EDL reader accepts.
@@ -282,68 +285,66 @@ type motion struct {
 	after int // index of the event line it followed
 }
 
-func splitEDLLines(data []byte, atEOF bool) (int, []byte, error) {
-	for i, c := range data {
-		if c == '\n' {
-			return i + 1, data[:i], nil
-		}
-		if c == '\r' {
-			if i+1 < len(data) {
-				if data[i+1] == '\n' {
-					return i + 2, data[:i], nil
-				}
-				return i + 1, data[:i], nil
-			}
-			if atEOF {
-				return i + 1, data[:i], nil
-			}
-			return 0, nil, nil // need to see whether '\n' follows
-		}
-	}
-	if atEOF && len(data) > 0 {
-		return len(data), data, nil
-	}
-	return 0, nil, nil
-}
-
 func (p *parser) run(r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), MaxEDLLine+2)
-	sc.Split(splitEDLLines)
+	var buf bytes.Buffer
+	switch v := r.(type) {
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
+		buf.Grow(min(v.Len(), MaxEDLSize) + 1)
+	case interface{ Stat() (fs.FileInfo, error) }: // *os.File
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(min(fi.Size(), MaxEDLSize)) + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, MaxEDLSize+1)); err != nil {
+		return &ParseError{Err: err}
+	}
+	data := buf.Bytes()
+	if len(data) > MaxEDLSize {
+		return &ParseError{Err: fmt.Errorf("%w: input over %d MiB: expected an EDL", ErrLineTooLong, MaxEDLSize>>20)}
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	// One string for the whole input: fields are substrings of it.
+	all := string(data)
+	p.edl.Events = make([]Event, 0, countEventLines(all))
 	p.header = true
 	sawText := false
-	for sc.Scan() {
+	for len(all) > 0 {
 		p.line++
-		b := sc.Bytes()
-		if p.line == 1 {
-			if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-				return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+		// A line ends at LF, CRLF or a lone CR.
+		line, rest := all, ""
+		if k := strings.IndexByte(all, '\n'); k >= 0 {
+			line, rest = all[:k], all[k+1:]
+		}
+		if c := strings.IndexByte(line, '\r'); c >= 0 {
+			if c < len(line)-1 { // a lone CR ends the line
+				rest = all[c+1:]
 			}
-			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+			line = line[:c]
 		}
-		if len(b) > MaxEDLLine {
-			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(b), MaxEDLLine)}
+		all = rest
+		if len(line) > MaxEDLLine {
+			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(line), MaxEDLLine)}
 		}
-		for i, c := range b {
-			if c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
+		for i := 0; i < len(line); i++ {
+			if c := line[i]; c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
 				return &ParseError{Line: p.line, Column: i + 1, Err: fmt.Errorf("%w (byte 0x%02X): expected a text EDL", ErrBinary, c)}
 			}
 		}
-		s := decodeLine(b)
-		t := strings.TrimSpace(strings.TrimRight(s, "\x1A"))
+		t := strings.TrimSpace(strings.TrimRight(line, "\x1A"))
 		if t == "" {
 			continue
 		}
 		sawText = true
-		if err := p.handle(s, t); err != nil {
+		if !utf8.ValidString(line) {
+			line = latin1(line)
+			t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+		}
+		if err := p.handle(line, t); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return &ParseError{Line: p.line + 1, Err: fmt.Errorf("%w: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, MaxEDLLine)}
-		}
-		return &ParseError{Line: p.line + 1, Err: err}
 	}
 	if len(p.edl.Events) == 0 {
 		if !sawText {
@@ -356,16 +357,30 @@ func (p *parser) run(r io.Reader) error {
 	return nil
 }
 
-// decodeLine returns b as a string, reading it as ISO-8859-1 when it is
-// not valid UTF-8.
-func decodeLine(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
+// countEventLines returns how many lines of s start with a digit (after
+// spaces), which is how many event lines s can have.
+func countEventLines(s string) int {
+	n := 0
+	for len(s) > 0 {
+		t := strings.TrimLeft(s, " \t")
+		if t != "" && t[0] >= '0' && t[0] <= '9' {
+			n++
+		}
+		k := strings.IndexByte(s, '\n')
+		if k < 0 {
+			break
+		}
+		s = s[k+1:]
 	}
+	return n
+}
+
+// latin1 returns s, which is not valid UTF-8, read as ISO-8859-1.
+func latin1(b string) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + 8)
-	for _, c := range b {
-		sb.WriteRune(rune(c))
+	for i := 0; i < len(b); i++ {
+		sb.WriteRune(rune(b[i]))
 	}
 	return sb.String()
 }
