@@ -1,0 +1,99 @@
+package timing
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func FuzzParseTimecode(f *testing.F) {
+	for _, s := range []string{"00:00:00:00", "01:00:00;00", "00:01:00;02", "23:59:59:23", "10.00.00.00",
+		"00:00:00,29", "99:59:59:59", "1:00:00:00", "00:01:00;00", "00:00:00:30"} {
+		for i := range SupportedRates() {
+			f.Add(s, uint8(i), false)
+			f.Add(s, uint8(i), true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, ri uint8, drop bool) {
+		rates := SupportedRates()
+		r := rates[int(ri)%len(rates)]
+		n, err := ParseTimecode(s, r, drop)
+		if err != nil {
+			var te *TimecodeError
+			if !errors.As(err, &te) || !errors.Is(err, ErrBadTimecode) {
+				t.Fatalf("%q: error %v is not a *TimecodeError wrapping ErrBadTimecode", s, err)
+			}
+			return
+		}
+		if n < 0 {
+			t.Fatalf("%q: negative frame %d", s, n)
+		}
+		tc, _ := SplitTimecode(s)
+		df := drop || tc.Drop
+		out := FormatTimecode(n, r, df)
+		back, err := ParseTimecode(out, r, df)
+		if err != nil || back != n {
+			t.Fatalf("%q at %s drop=%v: frame %d formats as %q which reads as %d, %v", s, r, df, n, out, back, err)
+		}
+		if d := r.Duration(n); r.Frames(d) != n {
+			t.Fatalf("%q: frame %d → %v → %d", s, n, d, r.Frames(d))
+		}
+	})
+}
+
+func FuzzReadEDL(f *testing.F) {
+	// The whole corpus as seeds, besides testdata/fuzz/FuzzReadEDL.
+	files, _ := filepath.Glob("../testdata/edl/*.edl")
+	files = append(files, "testdata/sot_package.edl")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(b, uint8(1))
+			f.Add(b, uint8(3))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, ri uint8) {
+		rates := SupportedRates()
+		r := rates[int(ri)%len(rates)]
+		e, err := ReadEDL(bytes.NewReader(data), r)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || e != nil {
+				t.Fatalf("error %v (%T) is not a *ParseError, or came with a result", err, err)
+			}
+			if pe.Err == nil || pe.Line < 0 || pe.Column < 0 {
+				t.Fatalf("bad ParseError %+v", pe)
+			}
+			return
+		}
+		if len(e.Events) == 0 {
+			t.Fatal("no error and no events")
+		}
+		for _, ev := range e.Events {
+			if ev.Line < 1 || ev.Number == "" || ev.Reel == "" || ev.Channels == "" {
+				t.Fatalf("incomplete event %+v", ev)
+			}
+			if FormatTimecode(ev.RecordInFrame, r, false) == "" {
+				t.Fatal("unformattable frame")
+			}
+		}
+		cuts := e.Cuts()
+		for i := 1; i < len(cuts); i++ {
+			if cuts[i-1].Frame >= cuts[i].Frame {
+				t.Fatalf("cuts not sorted and unique: %v", cuts)
+			}
+		}
+		for _, w := range e.SOTWindows(nil) {
+			if w.In >= w.Out || len(w.Events) == 0 || len(w.Events) != len(w.Lines) {
+				t.Fatalf("bad window %+v", w)
+			}
+			for _, c := range w.Cuts {
+				if c.Frame <= w.In || c.Frame >= w.Out {
+					t.Fatalf("cut %v outside window %+v", c, w)
+				}
+			}
+		}
+	})
+}
