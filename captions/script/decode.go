@@ -471,9 +471,9 @@ func macRoman(rs []rune, i int) (rune, bool) {
 			}
 		}
 	case 'Ó': // ”, closing a Ò
-		if i > 0 && !spaceOrEnd(at(i-1)) {
+		if i > 0 && !spaceOrEnd(at(i-1)) && !isWordRune(at(i+1)) {
 			for k := i - 1; k >= 0; k-- {
-				if rs[k] == '\u201C' || rs[k] == 'Ò' {
+				if rs[k] == 'Ò' {
 					return '\u201D', true
 				}
 			}
