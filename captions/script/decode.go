@@ -268,14 +268,7 @@ type lineFix struct {
 // repairs mojibake it recognises and drops stray symbols, reporting what
 // it did in fix.
 func cleanLine(s string, fix *lineFix) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7F || c == '&' {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !needsCleaning(s) {
 		return s
 	}
 	if strings.IndexByte(s, '&') >= 0 {
@@ -300,6 +293,28 @@ func cleanLine(s string, fix *lineFix) string {
 		}
 	}
 	return b.String()
+}
+
+// needsCleaning reports whether cleanLine would change s: it has an
+// entity, a control, a space other than ' ', a stray symbol or a Latin-1
+// letter (a possible mojibake). Most lines of a script, curly quotes and
+// all, need nothing.
+func needsCleaning(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7F || c == '&' {
+				return true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0xA0 && r <= 0xFF || isSpace(r) || isStray(r) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
 }
 
 // isSpace reports the space characters other than ' ' that scripts carry:

@@ -31,7 +31,7 @@ func sotBody(l string) string {
 // quote mark (here or on the next line), so prose is never taken for a
 // turn.
 func ruptlyTurn(t string) (spk, rest string, ok bool) {
-	if startsWithOpener(t) {
+	if startsWithOpener(t) || strings.IndexByte(t, ')') < 0 {
 		return "", "", false
 	}
 	spk, rest, colon := splitSpeaker(t)
@@ -347,7 +347,7 @@ func headerLanguage(lines []string) string {
 		}
 		var found string
 		for _, part := range languageList(val) {
-			if nonSpeech[strings.ToLower(collapse(part))] {
+			if isNonSpeech(part) {
 				continue
 			}
 			if found != "" || singleLanguageTag(part) == "" {

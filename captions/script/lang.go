@@ -1,6 +1,9 @@
 package script
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // languageTags maps spoken-language names as scripts write them (lower case)
 // to BCP 47 primary language subtags. It is never written after init.
@@ -58,98 +61,136 @@ var nonSpeech = map[string]bool{
 // tag. Case does not matter. An unknown name, or natural sound ("Nats"),
 // gives "".
 func LanguageTag(name string) string {
-	for _, part := range languageList(name) {
-		if tag := singleLanguageTag(part); tag != "" {
-			return tag
-		}
-		return ""
-	}
-	return ""
+	tag := ""
+	eachLanguage(name, func(part string) bool {
+		tag = singleLanguageTag(part)
+		return false
+	})
+	return tag
 }
+
+// normName writes name into buf in lower case with single spaces and
+// returns the result, without allocating for names that fit.
+func normName(buf []byte, name string) []byte {
+	out := buf[:0]
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8RuneSelf {
+			return []byte(strings.ToLower(strings.Join(strings.Fields(name), " ")))
+		}
+		if c == ' ' || c == '\t' {
+			space = len(out) > 0
+			continue
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+const utf8RuneSelf = 0x80
 
 // singleLanguageTag looks up one language name (no list).
 func singleLanguageTag(name string) string {
-	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
-	if n == "" {
+	var buf [64]byte
+	n := normName(buf[:], name)
+	if len(n) == 0 {
 		return ""
 	}
-	if tag, ok := languageTags[n]; ok {
+	if tag, ok := languageTags[string(n)]; ok {
 		return tag
 	}
 	// A tag written as such, in lower case ("ar", "en"); "(EU)" or "(UN)"
 	// after a name is an organisation, not Basque.
-	if (len(n) == 2 || len(n) == 3) && n == strings.TrimSpace(name) {
+	if (len(n) == 2 || len(n) == 3) && string(n) == strings.TrimSpace(name) {
 		for _, t := range languageTags {
-			if t == n {
+			if t == string(n) {
 				return t
 			}
 		}
 	}
 	// "Egyptian Arabic", "Brazilian Portuguese", "Arabic dialect",
 	// "Swiss German": try the last word, then the first.
-	words := strings.Fields(n)
-	if len(words) > 1 {
-		if tag, ok := languageTags[words[len(words)-1]]; ok {
+	if sp := bytes.LastIndexByte(n, ' '); sp >= 0 {
+		if tag, ok := languageTags[string(n[sp+1:])]; ok {
 			return tag
 		}
-		if tag, ok := languageTags[words[0]]; ok {
+		if tag, ok := languageTags[string(n[:bytes.IndexByte(n, ' ')])]; ok {
 			return tag
 		}
 	}
 	return ""
 }
 
-// languageList splits a list of languages ("Arabic/French", "English,
-// Russian", "Arabic and English", "Arabic & French") into its names.
-func languageList(s string) []string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
+// isNonSpeech reports natural sound and the like where a language goes.
+func isNonSpeech(name string) bool {
+	var buf [64]byte
+	return nonSpeech[string(normName(buf[:], name))]
+}
+
+// eachLanguage calls fn with each name in a list of languages
+// ("Arabic/French", "English, Russian", "Arabic and English", "Arabic &
+// French"), trimmed and non-empty, until fn returns false.
+func eachLanguage(s string, fn func(string) bool) {
+	start := 0
+	emit := func(end int) bool {
+		if p := strings.TrimSpace(s[start:end]); p != "" {
+			return fn(p)
+		}
+		return true
 	}
-	f := func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == '&' || r == '+' || r == '|' }
-	var out []string
-	for _, p := range strings.FieldsFunc(s, f) {
-		for _, q := range splitWord(p, " and ") {
-			if q = strings.TrimSpace(q); q != "" {
-				out = append(out, q)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/', ',', ';', '&', '+', '|':
+			if !emit(i) {
+				return
+			}
+			start = i + 1
+		case ' ':
+			if i+5 <= len(s) && (s[i+1]|0x20) == 'a' && (s[i+2]|0x20) == 'n' && (s[i+3]|0x20) == 'd' && s[i+4] == ' ' {
+				if !emit(i) {
+					return
+				}
+				start = i + 5
+				i += 4
 			}
 		}
 	}
-	return out
+	emit(len(s))
 }
 
-// splitWord splits s around sep, case-insensitively.
-func splitWord(s, sep string) []string {
+// languageList splits a list of languages into its names.
+func languageList(s string) []string {
 	var out []string
-	for {
-		i := strings.Index(strings.ToLower(s), sep)
-		if i < 0 {
-			return append(out, s)
-		}
-		out = append(out, s[:i])
-		s = s[i+len(sep):]
-	}
+	eachLanguage(s, func(p string) bool {
+		out = append(out, p)
+		return true
+	})
+	return out
 }
 
 // isLanguageList reports whether s names only spoken languages or natural
 // sound, so that "(Arabic)" or "(Arabic/French)" after a name marks a
 // speaker line while "(pictured)" or "(LNA)" does not.
 func isLanguageList(s string) bool {
-	parts := languageList(s)
-	if len(parts) == 0 || len(parts) > 4 {
-		return false
-	}
-	for _, p := range parts {
-		n := strings.ToLower(strings.Join(strings.Fields(p), " "))
-		if nonSpeech[n] {
-			continue
-		}
-		if singleLanguageTag(p) == "" {
+	n, ok := 0, true
+	eachLanguage(s, func(p string) bool {
+		n++
+		if n > 4 || strings.Count(p, " ") > 2 {
+			ok = false
 			return false
 		}
-		if len(strings.Fields(n)) > 3 {
-			return false
+		if !isNonSpeech(p) && singleLanguageTag(p) == "" {
+			ok = false
 		}
-	}
-	return true
+		return ok
+	})
+	return ok && n > 0
 }
