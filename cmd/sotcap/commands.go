@@ -8,5 +8,6 @@ func commands(s stdio) []*cobra.Command {
 	return []*cobra.Command{
 		newVersionCmd(s),
 		newEDLCmd(s),
+		newScriptCmd(s),
 	}
 }
