@@ -81,14 +81,14 @@ const (
 type tokFlags uint8
 
 const (
-	fSentEnd  tokFlags = 1 << iota // ends with . ? ! … (possibly before a closing quote)
-	fClause                        // ends with , ; : or is a dash
-	fOpen                          // starts with an opening quote or bracket
-	fCap                           // starts with an upper-case letter
-	fNum                           // starts with a digit
-	fDash                          // is a dash (- – — --)
-	fNoBreakBefore                 // CJK: closing punctuation, small kana, prolonged sound mark
-	fNoBreakAfter                  // CJK: opening punctuation
+	fSentEnd       tokFlags = 1 << iota // ends with . ? ! … (possibly before a closing quote)
+	fClause                             // ends with , ; : or is a dash
+	fOpen                               // starts with an opening quote or bracket
+	fCap                                // starts with an upper-case letter
+	fNum                                // starts with a digit
+	fDash                               // is a dash (- – — --)
+	fNoBreakBefore                      // CJK: closing punctuation, small kana, prolonged sound mark
+	fNoBreakAfter                       // CJK: opening punctuation
 )
 
 type token struct {
