@@ -23,7 +23,7 @@ func TestTimeSOTBasic(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	in := SOTInput{
-		Turns: []Turn{{Speaker: "A", Text: "We are aiming to get a better television service. And we will get there, whatever it takes, by the end of the decade."}},
+		Turns:  []Turn{{Speaker: "A", Text: "We are aiming to get a better television service. And we will get there, whatever it takes, by the end of the decade."}},
 		Window: timing.Window{In: 1000, Out: 1000 + 10*25, Cuts: []timing.Cut{{Frame: 1130}}},
 		Rate:   rate,
 	}
