@@ -8,8 +8,9 @@ import (
 	"github.com/sotcap/sotcap/timing"
 )
 
-// cpsTolerance absorbs float rounding when comparing a CPS with its limit.
-const cpsTolerance = 1e-9
+// cpsTolerance is the relative slack of the CPS comparison: frame times
+// rounded to the nanosecond must not turn an exact fit into a violation.
+const cpsTolerance = 1e-6
 
 // Check judges captions against the rules and returns every broken rule,
 // in caption order. It is the one checker for sotcap's own captions
@@ -75,7 +76,7 @@ func (r Rules) Check(caps []Caption, rate timing.Rate, cuts []timing.Cut) []Viol
 			add(i, RuleCPL, longest, float64(r.MaxCharsPerLine))
 		}
 		if sec := c.Duration().Seconds(); sec > 0 && r.MaxCPS > 0 {
-			if cps := chars / sec; cps > r.MaxCPS+cpsTolerance {
+			if cps := chars / sec; cps > r.MaxCPS*(1+cpsTolerance) {
 				add(i, RuleCPS, cps, r.MaxCPS)
 			}
 		}

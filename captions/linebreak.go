@@ -512,7 +512,9 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 }
 
 // layoutN sets tokens [i, j) on at most k lines (k > 2), each line costing
-// its break plus its distance from an even share of the width.
+// its break plus its distance from an even share of the width: a dynamic
+// program over the line starts, best[l][m] being the cost of tokens [m, j)
+// on l lines.
 func (b *breaker) layoutN(i, j, k int, want bool) (float64, []int) {
 	total := b.lineLen(i, j)
 	need := int(math.Ceil(total / b.maxChars))
@@ -520,36 +522,48 @@ func (b *breaker) layoutN(i, j, k int, want bool) (float64, []int) {
 		return math.Inf(1), nil
 	}
 	target := total / float64(need)
-	var rec func(i, k int) (float64, []int)
-	rec = func(i, k int) (float64, []int) {
-		if b.lineLen(i, j) <= b.maxChars {
-			return 0, nil
-		}
-		if k <= 1 {
-			return math.Inf(1), nil
-		}
-		best := math.Inf(1)
-		var bb []int
-		for m := i + 1; m < j; m++ {
-			a := b.lineLen(i, m)
-			if a > b.maxChars {
-				break
-			}
-			rest, rb := rec(m, k-1)
-			if math.IsInf(rest, 1) {
+	w := j - i
+	best := make([][]float64, k+1)
+	next := make([][]int, k+1)
+	for l := 1; l <= k; l++ {
+		best[l] = make([]float64, w)
+		next[l] = make([]int, w)
+		for m := j - 1; m >= i; m-- {
+			x := m - i
+			best[l][x], next[l][x] = math.Inf(1), -1
+			if b.lineLen(m, j) <= b.maxChars {
+				best[l][x], next[l][x] = 0, j
 				continue
 			}
-			v := b.eol[m] + 2*math.Abs(a-target)/b.maxChars + rest
-			if v < best {
-				best = v
-				if want {
-					bb = append([]int{m}, rb...)
+			if l == 1 {
+				continue
+			}
+			for e := m + 1; e < j; e++ {
+				a := b.lineLen(m, e)
+				if a > b.maxChars {
+					break
+				}
+				v := b.eol[e] + 2*math.Abs(a-target)/b.maxChars + best[l-1][e-i]
+				if v < best[l][x] {
+					best[l][x], next[l][x] = v, e
 				}
 			}
 		}
-		return best, bb
 	}
-	return rec(i, k)
+	c := best[k][0]
+	if !want || math.IsInf(c, 1) {
+		return c, nil
+	}
+	var brk []int
+	for l, m := k, i; l >= 1; l-- {
+		e := next[l][m-i]
+		if e >= j {
+			break
+		}
+		brk = append(brk, e)
+		m = e
+	}
+	return c, brk
 }
 
 // blockCost returns the cost of tokens [i, j) as one caption, line layout

@@ -352,7 +352,7 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 				}
 				if chained {
 					pe := cand - p.gap
-					if pe-starts[k-1] < need[k-1] || !p.outOK(pe, before) {
+					if pe-starts[k-1] < need[k-1] || p.maxD > 0 && pe-starts[k-1] > p.maxD || !p.outOK(pe, before) {
 						continue
 					}
 				} else if cand < lo(k) {
