@@ -9,5 +9,6 @@ func commands(s stdio) []*cobra.Command {
 		newVersionCmd(s),
 		newEDLCmd(s),
 		newScriptCmd(s),
+		newSegmentCmd(s),
 	}
 }

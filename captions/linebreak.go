@@ -1,0 +1,654 @@
+package captions
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// ErrWordTooLong is matched (errors.Is) by the error Break returns when a
+// word is longer than a line.
+var ErrWordTooLong = errors.New("word longer than a line")
+
+// WordTooLongError reports a word that cannot fit on one line of the
+// profile. Break never lets a line overflow: it fails with this error.
+type WordTooLongError struct {
+	Word  string  // the word as written
+	Chars float64 // its counted characters (see Rules.Chars)
+	Limit int     // the profile's MaxCharsPerLine
+}
+
+// Error says which word does not fit and why.
+func (e *WordTooLongError) Error() string {
+	return fmt.Sprintf("word %q is %g characters, longer than a line (%d)", e.Word, e.Chars, e.Limit)
+}
+
+// Is makes errors.Is(err, ErrWordTooLong) true.
+func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLong }
+
+// Break splits one unit of text (a sentence, a paragraph, a speaker's turn)
+// into captions, each a slice of at most MaxLines lines of at most
+// MaxCharsPerLine counted characters (see Chars). A caption never spans two
+// units. Whitespace between words is normalised to one space; CJK text is
+// broken between characters under the kinsoku rules. Every word of text
+// appears exactly once, in order.
+//
+// The split is the optimum of a cost over every candidate segmentation
+// (dynamic programming over the breaks between words), not a greedy fill:
+// breaks after sentence and clause punctuation and before conjunctions,
+// prepositions and determiners are cheap; breaks inside the guide's
+// never-separate pairs (determiner + noun, preposition + object, auxiliary
+// + verb, subject pronoun + verb, negation + verb, number + unit, first +
+// last name) are dear, using the word lists of the profile's Language
+// (English, Spanish, French, German, Italian, Portuguese, Russian, Arabic;
+// other languages use punctuation and shape only). One line is used when
+// the caption fits; a two-line caption prefers a balanced or bottom-heavy
+// pair with the shorter line at least half the longer; one-word captions
+// and lines are avoided.
+//
+// A word longer than a line is a *WordTooLongError. Empty text gives no
+// captions and no error.
+func (r Rules) Break(text string) ([][]string, error) {
+	b, err := r.newBreaker(text)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	return b.solve(defaultBlockCost), nil
+}
+
+// Segmentation weights. They encode the guide's rules as costs on one
+// scale: a plain break between two content words costs 4, a break inside a
+// never-separate pair 7–10, a break before a conjunction 1.
+const (
+	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
+	costContent      = 4.0 // between two words with no class
+	costSentenceEOL  = 1.0 // line break after . ? !
+	costClauseEOL    = 1.5 // line break after , ; : —
+	costSentenceEOB  = 0.0 // caption end after . ? !
+	costClauseEOB    = 1.0 // caption end after , ; : —
+	costMidEOB       = 5.0 // extra for a caption that ends mid-clause
+	costOrphan       = 6.0 // one-word caption in a longer unit
+	costOneWordLine  = 2.0 // one-word line in a two-line caption
+	costForbidden    = 1000.0
+)
+
+// gap flags of a token.
+type tokFlags uint8
+
+const (
+	fSentEnd       tokFlags = 1 << iota // ends with . ? ! … (possibly before a closing quote)
+	fClause                             // ends with , ; : or is a dash
+	fOpen                               // starts with an opening quote or bracket
+	fCap                                // starts with an upper-case letter
+	fNum                                // starts with a digit
+	fDash                               // is a dash (- – — --)
+	fNoBreakBefore                      // CJK: closing punctuation, small kana, prolonged sound mark
+	fNoBreakAfter                       // CJK: opening punctuation
+)
+
+type token struct {
+	text  string
+	chars float64
+	space bool // a space precedes the token inside a line
+	wide  bool // a CJK wide character
+	cls   wordClass
+	flags tokFlags
+}
+
+type breaker struct {
+	maxChars float64
+	maxLines int
+	cjk      bool
+	spw      float64 // counted width of a space
+	toks     []token
+	pos      []float64 // pos[k]: counted width of tokens[:k] with their spaces
+	eol, eob []float64 // cost of a line break / caption break before token g
+}
+
+func (r Rules) newBreaker(text string) (*breaker, error) {
+	b := &breaker{
+		maxChars: float64(r.MaxCharsPerLine),
+		maxLines: r.MaxLines,
+		cjk:      isCJK(r.Language),
+		spw:      1,
+	}
+	if b.maxChars <= 0 {
+		return nil, fmt.Errorf("rules: max_chars_per_line must be positive, not %d", r.MaxCharsPerLine)
+	}
+	if b.maxLines <= 0 {
+		b.maxLines = 1
+	}
+	if b.cjk {
+		b.spw = 0.5
+	}
+	lx := lexiconFor(r.Language)
+	if b.cjk {
+		b.toks = tokenizeCJK(text)
+	} else {
+		b.toks = tokenize(text, lx)
+	}
+	if len(b.toks) == 0 {
+		return nil, nil
+	}
+	n := len(b.toks)
+	b.pos = make([]float64, n+1)
+	for k, t := range b.toks {
+		if t.chars > b.maxChars {
+			return nil, &WordTooLongError{Word: t.text, Chars: t.chars, Limit: r.MaxCharsPerLine}
+		}
+		w := t.chars
+		if k > 0 && t.space {
+			w += b.spw
+		}
+		b.pos[k+1] = b.pos[k] + w
+	}
+	b.eol = make([]float64, n)
+	b.eob = make([]float64, n)
+	for g := 1; g < n; g++ {
+		if b.cjk {
+			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
+		} else {
+			b.eol[g], b.eob[g] = gapCost(&b.toks[g-1], &b.toks[g], g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0)
+		}
+	}
+	return b, nil
+}
+
+// tokenize splits spaced text into words and classifies them.
+func tokenize(text string, lx lexicon) []token {
+	fields := strings.Fields(text)
+	toks := make([]token, len(fields))
+	for i, f := range fields {
+		toks[i] = token{text: f, chars: charsIn(f, false), space: true, cls: lx.class(f), flags: wordFlags(f)}
+	}
+	return toks
+}
+
+func wordFlags(f string) tokFlags {
+	var fl tokFlags
+	switch f {
+	case "-", "–", "—", "--", "―":
+		return fDash | fClause
+	}
+	first, _ := utf8.DecodeRuneInString(f)
+	switch {
+	case unicode.IsUpper(first):
+		fl |= fCap
+	case unicode.IsDigit(first) || first == '$' || first == '£' || first == '€':
+		fl |= fNum
+	case isOpening(first):
+		fl |= fOpen
+		if len(f) > utf8.RuneLen(first) {
+			second, _ := utf8.DecodeRuneInString(f[utf8.RuneLen(first):])
+			if unicode.IsUpper(second) {
+				fl |= fCap
+			}
+		}
+	}
+	// The last character that is not a closing quote or bracket decides.
+	end := strings.TrimRightFunc(f, isClosing)
+	last, _ := utf8.DecodeLastRuneInString(end)
+	switch last {
+	case '.', '?', '!', '…', '。', '？', '！', '؟', '‼', '⁇':
+		// "Mr." and "e.g." are abbreviations, not sentence ends: a short word
+		// with a capital or an inner dot.
+		if last == '.' && isAbbreviation(end) {
+			break
+		}
+		fl |= fSentEnd
+	case ',', ';', ':', '،', '؛', '、', '，', '；', '：', '—', '–':
+		fl |= fClause
+	}
+	if strings.HasSuffix(end, "--") {
+		fl |= fClause
+	}
+	return fl
+}
+
+func isAbbreviation(w string) bool {
+	core := strings.TrimSuffix(w, ".")
+	core = strings.TrimLeftFunc(core, isOpening)
+	if strings.Contains(core, ".") {
+		return true // e.g. U.S. i.e.
+	}
+	switch core {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "No", "Sra", "Mme", "Mlle", "Nr", "z.B", "bzw", "ca", "Hr", "Fr":
+		return core != "etc"
+	}
+	return false
+}
+
+func isOpening(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '{', '“', '‘', '«', '„', '‚', '¿', '¡', '「', '『', '（', '【', '〔', '〈', '《', '‹':
+		return true
+	}
+	return false
+}
+
+func isClosing(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '}', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》':
+		return true
+	}
+	return false
+}
+
+// bindsRight returns the cost of breaking after a word of class c: the
+// never-separate pairs of the guide.
+func bindsRight(c wordClass) float64 {
+	if c == 0 {
+		return 0
+	}
+	best := math.Inf(1)
+	take := func(has wordClass, v float64) {
+		if c&has != 0 && v < best {
+			best = v
+		}
+	}
+	take(wDet, 10)
+	take(wTo, 10)
+	take(wPrep, 9)
+	take(wNeg, 9)
+	take(wPronSubj, 9)
+	take(wClitic, 9)
+	take(wConj, 8)
+	take(wSub, 7)
+	take(wAux, 7)
+	take(wNum, 7)
+	take(wMod, 6)
+	take(wPronAmb, 5)
+	take(wPronObj, 1)
+	take(wPart, 1)
+	take(wEnclitic, 1)
+	if math.IsInf(best, 1) {
+		return 0
+	}
+	return best
+}
+
+// opensPhrase returns the cost of breaking before a word of class c (and
+// ok=true) when the word starts a new phrase or clause.
+func opensPhrase(c wordClass) float64 {
+	switch {
+	case c&(wConj|wSub) != 0:
+		return 1
+	case c&(wPrep|wTo) != 0:
+		return 1.5
+	case c&wDet != 0:
+		return 2
+	case c&wPronSubj != 0:
+		return 2.5
+	case c&wAux != 0:
+		return 3.5
+	case c&wNeg != 0:
+		return 5
+	case c&wPart != 0:
+		return 5.5
+	case c&wPronObj != 0:
+		return 6
+	case c&wEnclitic != 0:
+		return 9
+	}
+	return costContent
+}
+
+// gapCost returns the cost of a line break and of a caption break between
+// tokens l and r. lFirst says l starts a sentence (its capital is not a
+// name's).
+func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
+	switch {
+	case l.flags&fSentEnd != 0:
+		return costSentenceEOL, costSentenceEOB
+	case l.flags&fClause != 0:
+		return costClauseEOL, costClauseEOB
+	}
+	c := opensPhrase(r.cls)
+	if r.flags&fOpen != 0 && c > 2 {
+		c = 2
+	}
+	if r.flags&fDash != 0 {
+		c = costClauseEOL
+	}
+	c = max(c, bindsRight(l.cls))
+	if l.cls == 0 && r.cls == 0 {
+		switch {
+		case l.flags&fCap != 0 && r.flags&fCap != 0 && !lFirst:
+			c = 8 // first + last name, a multi-word name
+		case l.flags&fNum != 0:
+			c = 7 // a number and its unit
+		}
+	}
+	return c, c + costMidEOB
+}
+
+// tokenizeCJK splits text into one token per wide character (or
+// punctuation mark) and one per run of narrow letters or digits.
+func tokenizeCJK(text string) []token {
+	var toks []token
+	space := false
+	state := -1
+	for rest := text; rest != ""; {
+		cl, next, width, st := uniseg.FirstGraphemeClusterInString(rest, state)
+		rest, state = next, st
+		r, _ := utf8.DecodeRuneInString(cl)
+		if unicode.IsSpace(r) {
+			space = len(toks) > 0
+			continue
+		}
+		narrowWord := width < 2 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' || r == '.' || r == ',')
+		if narrowWord && !space && len(toks) > 0 {
+			p := &toks[len(toks)-1]
+			if !p.wide && p.flags&(fNoBreakBefore|fNoBreakAfter) == 0 {
+				p.text += cl
+				p.chars += charsIn(cl, true)
+				continue
+			}
+		}
+		t := token{text: cl, chars: charsIn(cl, true), space: space, wide: width >= 2}
+		if noBreakBefore(r) {
+			t.flags |= fNoBreakBefore
+		}
+		if noBreakAfter(r) {
+			t.flags |= fNoBreakAfter
+		}
+		switch r {
+		case '。', '！', '？', '!', '?', '．', '…':
+			t.flags |= fSentEnd
+		case '、', '，', '；', '：', ',', ';', ':':
+			t.flags |= fClause
+		}
+		toks = append(toks, t)
+		space = false
+	}
+	return toks
+}
+
+// Kinsoku shori: characters that may not start a line (closing brackets
+// and quotes, sentence and clause punctuation, small kana, the prolonged
+// sound mark, iteration marks) and characters that may not end one
+// (opening brackets and quotes). JIS X 4051 §3.1.
+func noBreakBefore(r rune) bool {
+	if strings.ContainsRune("、。，．,.：；:;？！?!）)」』】〕〉》〙〗］]｝}”’〟ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥・", r) {
+		return true
+	}
+	return false
+}
+
+func noBreakAfter(r rune) bool {
+	return strings.ContainsRune("（(「『【〔〈《〘〖［[｛{“‘〝", r)
+}
+
+// japaneseParticles are hiragana particles after which a Japanese line
+// breaks naturally (bunsetsu ends).
+const japaneseParticles = "はがをにでとのもへやかねよ"
+
+// chineseParticles are Chinese function characters that end a phrase.
+const chineseParticles = "的了着过吗呢吧啊和与及在是就都也还"
+
+// gapCostCJK is gapCost for text without spaces: kinsoku rules, then
+// punctuation, then script changes and particles as phrase boundaries.
+func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
+	if r.flags&fNoBreakBefore != 0 || l.flags&fNoBreakAfter != 0 {
+		return costForbidden, costForbidden
+	}
+	switch {
+	case l.flags&fSentEnd != 0:
+		return costSentenceEOL, costSentenceEOB
+	case l.flags&fClause != 0:
+		return costClauseEOL, costClauseEOB
+	case r.flags&fNoBreakAfter != 0:
+		return 1.5, 1.5 + costMidEOB
+	}
+	lr, _ := utf8.DecodeRuneInString(l.text)
+	rr, _ := utf8.DecodeRuneInString(r.text)
+	c := 5.0
+	switch baseLanguage(lang) {
+	case "ja", "jpn":
+		if strings.ContainsRune(japaneseParticles, lr) && !unicode.Is(unicode.Hiragana, rr) {
+			c = 2
+		} else if scriptOf(lr) != scriptOf(rr) {
+			c = 3.5
+		}
+	case "zh", "cmn", "yue", "wuu", "zho":
+		if strings.ContainsRune(chineseParticles, lr) {
+			c = 2.5
+		} else if scriptOf(lr) != scriptOf(rr) {
+			c = 3.5
+		}
+	default: // Korean writes spaces; a break inside a word is dear.
+		if r.space {
+			c = costContent
+		} else {
+			c = 9
+		}
+	}
+	if r.space && c > costContent {
+		c = costContent
+	}
+	return c, c + costMidEOB
+}
+
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return 1
+	case unicode.Is(unicode.Hiragana, r):
+		return 2
+	case unicode.Is(unicode.Katakana, r):
+		return 3
+	case unicode.Is(unicode.Hangul, r):
+		return 4
+	case r < 0x80:
+		return 5
+	}
+	return 0
+}
+
+// lineLen returns the counted width of tokens [i, j) set on one line.
+func (b *breaker) lineLen(i, j int) float64 {
+	w := b.pos[j] - b.pos[i]
+	if i > 0 && b.toks[i].space {
+		w -= b.spw
+	}
+	return w
+}
+
+// shape is the cost of a two-line caption with lines of widths a (top) and
+// c (bottom) holding na and nc words.
+func (b *breaker) shape(a, c float64, na, nc int) float64 {
+	m := b.maxChars
+	s := 0.0
+	if a > c {
+		s += 1.5 * (a - c) / m // top-heavy
+	} else {
+		s += 0.5 * (c - a) / m // bottom-heavy is preferred but still unbalanced
+	}
+	short, long := min(a, c), max(a, c)
+	if short < 0.5*long { // TED: the shorter line at least half the longer
+		s += 6 * (0.5*long - short) / m
+	}
+	if na == 1 || nc == 1 {
+		s += costOneWordLine
+	}
+	return s
+}
+
+// layout returns the cost of setting tokens [i, j) as one caption and, when
+// want is set, the token indices where its lines start after the first.
+func (b *breaker) layout(i, j int, want bool) (float64, []int) {
+	if b.lineLen(i, j) <= b.maxChars {
+		return 0, nil
+	}
+	if b.maxLines < 2 {
+		return math.Inf(1), nil
+	}
+	if b.maxLines == 2 {
+		best, bm := math.Inf(1), -1
+		for m := i + 1; m < j; m++ {
+			a := b.lineLen(i, m)
+			if a > b.maxChars {
+				break
+			}
+			c := b.lineLen(m, j)
+			if c > b.maxChars {
+				continue
+			}
+			if v := b.eol[m] + b.shape(a, c, m-i, j-m); v < best {
+				best, bm = v, m
+			}
+		}
+		if want && bm >= 0 {
+			return best, []int{bm}
+		}
+		return best, nil
+	}
+	return b.layoutN(i, j, b.maxLines, want)
+}
+
+// layoutN sets tokens [i, j) on at most k lines (k > 2), each line costing
+// its break plus its distance from an even share of the width: a dynamic
+// program over the line starts, best[l][m] being the cost of tokens [m, j)
+// on l lines.
+func (b *breaker) layoutN(i, j, k int, want bool) (float64, []int) {
+	total := b.lineLen(i, j)
+	need := int(math.Ceil(total / b.maxChars))
+	if need > k {
+		return math.Inf(1), nil
+	}
+	target := total / float64(need)
+	w := j - i
+	best := make([][]float64, k+1)
+	next := make([][]int, k+1)
+	for l := 1; l <= k; l++ {
+		best[l] = make([]float64, w)
+		next[l] = make([]int, w)
+		for m := j - 1; m >= i; m-- {
+			x := m - i
+			best[l][x], next[l][x] = math.Inf(1), -1
+			if b.lineLen(m, j) <= b.maxChars {
+				best[l][x], next[l][x] = 0, j
+				continue
+			}
+			if l == 1 {
+				continue
+			}
+			for e := m + 1; e < j; e++ {
+				a := b.lineLen(m, e)
+				if a > b.maxChars {
+					break
+				}
+				v := b.eol[e] + 2*math.Abs(a-target)/b.maxChars + best[l-1][e-i]
+				if v < best[l][x] {
+					best[l][x], next[l][x] = v, e
+				}
+			}
+		}
+	}
+	c := best[k][0]
+	if !want || math.IsInf(c, 1) {
+		return c, nil
+	}
+	var brk []int
+	for l, m := k, i; l >= 1; l-- {
+		e := next[l][m-i]
+		if e >= j {
+			break
+		}
+		brk = append(brk, e)
+		m = e
+	}
+	return c, brk
+}
+
+// blockCost returns the cost of tokens [i, j) as one caption, line layout
+// included, given the cost per caption.
+func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
+	lc, _ := b.layout(i, j, false)
+	if math.IsInf(lc, 1) {
+		return lc
+	}
+	n := len(b.toks)
+	c := perBlock + lc
+	if j < n {
+		c += b.eob[j]
+	}
+	if j-i == 1 && n > 1 {
+		c += costOrphan
+	}
+	// Captions much shorter than a line flash by; captions near the full
+	// two lines are harder to read than two shorter ones.
+	w := b.lineLen(i, j)
+	if short := 0.35 * b.maxChars; w < short && n > 1 {
+		c += 3 * (short - w) / short
+	}
+	t := 1.2 * b.maxChars
+	c += 2 * ((w - t) / t) * ((w - t) / t)
+	return c
+}
+
+// solve returns the best segmentation of the tokens into captions of lines.
+func (b *breaker) solve(perBlock float64) [][]string {
+	n := len(b.toks)
+	f := make([]float64, n+1)
+	back := make([]int, n+1)
+	for k := 1; k <= n; k++ {
+		f[k] = math.Inf(1)
+	}
+	capWidth := float64(b.maxLines)*b.maxChars + float64(b.maxLines-1)*b.spw
+	for i := 0; i < n; i++ {
+		if math.IsInf(f[i], 1) {
+			continue
+		}
+		for j := i + 1; j <= n; j++ {
+			if b.lineLen(i, j) > capWidth {
+				break
+			}
+			c := f[i] + b.blockCost(i, j, perBlock)
+			if c < f[j] {
+				f[j], back[j] = c, i
+			}
+		}
+	}
+	// Every token fits a line, so one token per caption is always feasible
+	// and f[n] is finite.
+	var starts []int
+	for j := n; j > 0; j = back[j] {
+		starts = append(starts, back[j])
+	}
+	out := make([][]string, 0, len(starts))
+	for s := len(starts) - 1; s >= 0; s-- {
+		i := starts[s]
+		j := n
+		if s > 0 {
+			j = starts[s-1]
+		}
+		_, brk := b.layout(i, j, true)
+		lines := make([]string, 0, len(brk)+1)
+		from := i
+		for _, m := range brk {
+			lines = append(lines, b.join(from, m))
+			from = m
+		}
+		lines = append(lines, b.join(from, j))
+		out = append(out, lines)
+	}
+	return out
+}
+
+// join returns tokens [i, j) as the text of one line.
+func (b *breaker) join(i, j int) string {
+	var sb strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && b.toks[k].space {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(b.toks[k].text)
+	}
+	return sb.String()
+}

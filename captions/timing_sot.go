@@ -1,0 +1,495 @@
+package captions
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/sotcap/sotcap/timing"
+)
+
+// Turn is one speaker's uninterrupted stretch of text inside a soundbite.
+type Turn struct {
+	// Speaker names who speaks ("" when unknown). A new speaker starts a new
+	// caption.
+	Speaker string
+	// Text is what is said (or its translation).
+	Text string
+	// Italic marks an off-screen voice or interpreter; the captions' lines
+	// are set in italics.
+	Italic bool
+}
+
+// SOTInput is one soundbite to caption: its turns, the window in which it
+// plays on the record timeline and the frame rate of that timeline.
+type SOTInput struct {
+	Turns  []Turn
+	Window timing.Window
+	Rate   timing.Rate
+	// Limit is the first frame the captions may not reach: the next SOT's
+	// record in, or 0 when nothing follows. The captions end at the
+	// earlier of Window.Out + MaxHang and Limit - MinGapFrames.
+	Limit int64
+}
+
+// SOTResult is the captions of one soundbite and how well they fit.
+type SOTResult struct {
+	// Captions are timed on the programme timeline, in order.
+	Captions []Caption
+	// NeededSeconds is the reading time the text needs under the rules:
+	// per caption the longer of MinDuration and its characters at MaxCPS,
+	// plus the minimum gaps between captions.
+	NeededSeconds float64
+	// AvailableSeconds is the time the captions may use: from the window's
+	// in to its out plus the hang allowed (less where the next SOT follows).
+	AvailableSeconds float64
+	// Compressed is set when the text could not be read in the time
+	// available and every caption was shortened by the same factor.
+	Compressed bool
+	// Violations are the broken rules (Caption counted from 1 within this
+	// SOT), as Check reports them.
+	Violations []Violation
+}
+
+// ErrWindowTooShort is matched (errors.Is) by the error TimeSOT returns when
+// a window cannot show even one caption for the minimum duration.
+var ErrWindowTooShort = errors.New("SOT window too short")
+
+// fillBlockCost is the per-caption cost used when the window is short:
+// fewer, fuller captions waste less time on minimum durations and gaps.
+const fillBlockCost = 25.0
+
+// TimeSOT splits a soundbite's turns into captions (Break, one unit per
+// turn: a caption never holds two speakers unless they share it with dash
+// lines) and times them inside the window:
+//
+//  1. every caption needs max(MinDuration, characters / MaxCPS) frames,
+//     computed once and rounded up once to whole frames, and at most
+//     MaxDuration;
+//  2. captions start in proportion to the characters before them (speech
+//     is roughly even), then are pushed apart just enough for their needed
+//     durations and the minimum gap, and chained: each ends MinGapFrames
+//     before the next starts (unless that would exceed MaxDuration);
+//  3. the last caption ends at the window's out, or up to MaxHang later if
+//     it needs the time, never at or past Limit - MinGapFrames;
+//  4. in and out times near a cut move onto it (an out time to MinGapFrames
+//     before it) or ShotChangeZone away from it when the durations allow.
+//
+// When the text does not fit, TimeSOT first re-breaks it into fuller
+// captions, then lets short turns of different speakers share a caption as
+// dash lines (the language's dash style), and finally keeps every word and
+// shortens every caption by the same factor, setting Compressed. The
+// violations that remain are reported, not fixed by dropping text.
+//
+// Errors: a zero rate, a window whose Out is not after In, a window too
+// short for one caption (ErrWindowTooShort) or a word longer than a line
+// (ErrWordTooLong).
+func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
+	var res SOTResult
+	if in.Rate.IsZero() {
+		return res, errors.New("time SOT: no frame rate")
+	}
+	w := in.Window
+	if w.Out <= w.In {
+		return res, fmt.Errorf("time SOT: window %d–%d is empty", w.In, w.Out)
+	}
+	p := r.framePlan(in)
+	res.AvailableSeconds = in.Rate.Seconds(p.end - w.In)
+	if p.end-w.In < p.minD {
+		return res, fmt.Errorf("%w: %s available, a caption needs %s (min_duration)",
+			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
+	}
+
+	caps, err := r.buildCaptions(in.Turns, defaultBlockCost, r.SpeakerChange == SpeakerDash)
+	if err != nil {
+		return res, err
+	}
+	if len(caps) == 0 {
+		return res, nil
+	}
+	need := p.needed(r, caps)
+	if !p.fits(need) {
+		if fuller, err := r.buildCaptions(in.Turns, fillBlockCost, r.SpeakerChange == SpeakerDash); err == nil && len(fuller) < len(caps) {
+			caps, need = fuller, p.needed(r, fuller)
+		}
+	}
+	if !p.fits(need) && r.SpeakerChange != SpeakerDash {
+		if shared, err := r.buildCaptions(in.Turns, fillBlockCost, true); err == nil && len(shared) < len(caps) {
+			caps, need = shared, p.needed(r, shared)
+		}
+	}
+	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
+
+	var starts, ends []int64
+	if p.fits(need) {
+		starts, ends = p.place(r, caps, need, w)
+	} else {
+		res.Compressed = true
+		starts, ends, err = p.compress(need, w.In)
+		if err != nil {
+			return res, err
+		}
+	}
+	for k := range caps {
+		caps[k].Start = in.Rate.Duration(starts[k])
+		caps[k].End = in.Rate.Duration(ends[k])
+	}
+	res.Captions = caps
+	res.Violations = r.Check(caps, in.Rate, w.Cuts)
+	return res, nil
+}
+
+func secs(r timing.Rate, n int64) string {
+	return fmt.Sprintf("%.3gs (%d frames)", r.Seconds(n), n)
+}
+
+// framePlan holds a SOT's rules in frames at its rate.
+type framePlan struct {
+	rate                   timing.Rate
+	minD, maxD, gap, zone  int64
+	snapIn                 int64 // an in-time this close before a cut moves onto it
+	end                    int64 // first frame no caption may reach
+	cuts                   []timing.Cut
+	speechOut, speechStart int64
+}
+
+func (r Rules) framePlan(in SOTInput) framePlan {
+	p := framePlan{rate: in.Rate}
+	p.minD = max(r.MinDuration.Frames(in.Rate), 1)
+	p.maxD = r.MaxDuration.Frames(in.Rate)
+	p.gap = int64(max(r.MinGapFrames, 0))
+	p.zone = r.ShotChangeZone.Frames(in.Rate)
+	// Netflix: 7 frames at 24 fps before a cut snap to it; scale with rate.
+	p.snapIn = (p.zone*7 + 6) / 12
+	p.end = in.Window.Out + r.MaxHang.Frames(in.Rate)
+	if in.Limit > 0 && in.Limit-p.gap < p.end {
+		p.end = in.Limit - p.gap
+	}
+	p.speechStart, p.speechOut = in.Window.In, in.Window.Out
+	p.cuts = slices.Clone(in.Window.Cuts)
+	slices.SortFunc(p.cuts, func(a, b timing.Cut) int { return cmpInt64(a.Frame, b.Frame) })
+	return p
+}
+
+// readFrames is the one place a reading time becomes frames: chars at cps,
+// rounded up once to a whole frame.
+func readFrames(chars, cps float64, rate timing.Rate) int64 {
+	if cps <= 0 || chars <= 0 {
+		return 0
+	}
+	f := chars / cps * float64(rate.Num()) / float64(rate.Den())
+	return int64(math.Ceil(f - 1e-9))
+}
+
+// needed returns the frames each caption needs.
+func (p framePlan) needed(r Rules, caps []Caption) []int64 {
+	need := make([]int64, len(caps))
+	for k, c := range caps {
+		d := max(p.minD, readFrames(r.CaptionChars(c), r.MaxCPS, p.rate))
+		if p.maxD > 0 && d > p.maxD {
+			d = max(p.maxD, p.minD)
+		}
+		need[k] = d
+	}
+	return need
+}
+
+func (p framePlan) fits(need []int64) bool {
+	return sum(need)+int64(len(need)-1)*p.gap <= p.end-p.speechStart
+}
+
+func sum(v []int64) int64 {
+	var s int64
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// buildCaptions breaks every turn into captions. With dash set, a turn
+// that makes one one-line caption shares it with the next turn's when that
+// is one one-line caption too, each line led by the language's dash.
+func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Caption, error) {
+	type unit struct {
+		blocks [][]string
+		turn   Turn
+	}
+	units := make([]unit, 0, len(turns))
+	for _, t := range turns {
+		b, err := r.newBreaker(t.Text)
+		if err != nil {
+			if t.Speaker != "" {
+				return nil, fmt.Errorf("%s: %w", t.Speaker, err)
+			}
+			return nil, err
+		}
+		if b == nil {
+			continue
+		}
+		units = append(units, unit{blocks: b.solve(perBlock), turn: t})
+	}
+	var caps []Caption
+	prefix := dashFor(r.Language)
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if dash && r.MaxLines >= 2 && i+1 < len(units) && units[i+1].turn.Speaker != u.turn.Speaker &&
+			len(u.blocks) == 1 && len(u.blocks[0]) == 1 &&
+			len(units[i+1].blocks) == 1 && len(units[i+1].blocks[0]) == 1 {
+			a, b := prefix+u.blocks[0][0], prefix+units[i+1].blocks[0][0]
+			if r.Chars(a) <= float64(r.MaxCharsPerLine) && r.Chars(b) <= float64(r.MaxCharsPerLine) {
+				v := units[i+1].turn
+				caps = append(caps, Caption{Lines: []Line{
+					{Text: a, Speaker: u.turn.Speaker, Italic: u.turn.Italic},
+					{Text: b, Speaker: v.Speaker, Italic: v.Italic},
+				}})
+				i++
+				continue
+			}
+		}
+		for _, blk := range u.blocks {
+			c := Caption{Lines: make([]Line, len(blk))}
+			for k, l := range blk {
+				c.Lines[k] = Line{Text: l, Speaker: u.turn.Speaker, Italic: u.turn.Italic}
+			}
+			caps = append(caps, c)
+		}
+	}
+	return caps, nil
+}
+
+// place times captions that fit: proportional starts, pushed apart for
+// their needs, chained, then moved off cuts.
+func (p framePlan) place(r Rules, caps []Caption, need []int64, w timing.Window) (starts, ends []int64) {
+	n := len(caps)
+	chars := make([]float64, n)
+	total := 0.0
+	for k, c := range caps {
+		chars[k] = max(r.CaptionChars(c), 1)
+		total += chars[k]
+	}
+	speech := p.speechOut - p.speechStart
+	starts = make([]int64, n)
+	ends = make([]int64, n)
+	acc := 0.0
+	for k := range caps {
+		starts[k] = p.speechStart + int64(math.Floor(float64(speech)*acc/total))
+		acc += chars[k]
+	}
+	// Latest start of each caption so that it and all after it fit.
+	latest := make([]int64, n)
+	l := p.end
+	for k := n - 1; k >= 0; k-- {
+		l -= need[k]
+		latest[k] = l
+		l -= p.gap
+	}
+	for k := range starts {
+		if k > 0 {
+			starts[k] = max(starts[k], starts[k-1]+need[k-1]+p.gap)
+		} else {
+			starts[k] = max(starts[k], p.speechStart)
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		starts[k] = min(starts[k], latest[k])
+	}
+	p.chain(starts, ends, need)
+	p.avoidCuts(starts, ends, need)
+	return starts, ends
+}
+
+// chain sets each end from the next start (less the gap) within the
+// maximum duration, and the last end at the speech's end or later when the
+// caption needs it, within the hang.
+func (p framePlan) chain(starts, ends, need []int64) {
+	n := len(starts)
+	for k := 0; k < n; k++ {
+		var e int64
+		if k+1 < n {
+			e = starts[k+1] - p.gap
+		} else {
+			e = min(max(p.speechOut, starts[k]+need[k]), p.end)
+		}
+		if p.maxD > 0 && e-starts[k] > p.maxD {
+			e = starts[k] + p.maxD
+		}
+		ends[k] = e
+	}
+}
+
+// avoidCuts moves in and out times that fall near a cut onto it or away
+// from it, keeping every caption's need, the gaps and the bounds. A time
+// that cannot move stays and is reported by Check.
+func (p framePlan) avoidCuts(starts, ends, need []int64) {
+	if p.zone <= 0 || len(p.cuts) == 0 {
+		return
+	}
+	n := len(starts)
+	lo := func(k int) int64 { // earliest start of caption k
+		if k == 0 {
+			return p.speechStart
+		}
+		return ends[k-1] + p.gap
+	}
+	hi := func(k int) int64 { // latest end of caption k
+		if k+1 < n {
+			return starts[k+1] - p.gap
+		}
+		return p.end
+	}
+	before := max(p.gap, 2)
+	for k := 0; k < n; k++ {
+		chained := k > 0 && starts[k] == ends[k-1]+p.gap
+		if p.inOK(starts[k]) && (!chained || p.outOK(ends[k-1], before)) {
+			continue
+		}
+		var best int64 = -1
+		for _, c := range p.near(starts[k]) {
+			for _, cand := range []int64{c.Frame, c.Frame + c.Frames + p.zone + p.gap, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
+				if !p.inOK(cand) || cand+need[k] > hi(k) {
+					continue
+				}
+				if chained {
+					pe := cand - p.gap
+					if pe-starts[k-1] < need[k-1] || p.maxD > 0 && pe-starts[k-1] > p.maxD || !p.outOK(pe, before) {
+						continue
+					}
+				} else if cand < lo(k) {
+					continue
+				}
+				if best < 0 || absInt64(cand-starts[k]) < absInt64(best-starts[k]) {
+					best = cand
+				}
+			}
+		}
+		if best >= 0 {
+			if chained {
+				ends[k-1] = best - p.gap
+			}
+			starts[k] = best
+			if ends[k] < starts[k]+need[k] {
+				ends[k] = starts[k] + need[k]
+			}
+			if p.maxD > 0 && ends[k]-starts[k] > p.maxD {
+				ends[k] = starts[k] + p.maxD
+			}
+			if k+1 < n && ends[k] > starts[k+1]-p.gap {
+				ends[k] = starts[k+1] - p.gap
+			}
+		}
+	}
+	// Out times not followed by a chained start (gaps, the last caption).
+	for k := 0; k < n; k++ {
+		if k+1 < n && starts[k+1] == ends[k]+p.gap {
+			continue
+		}
+		if p.outOK(ends[k], before) {
+			continue
+		}
+		var best int64 = -1
+		for _, c := range p.near(ends[k]) {
+			for _, cand := range []int64{c.Frame - p.gap, c.Frame, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
+				if cand-starts[k] < need[k] || cand > hi(k) || !p.outOK(cand, before) {
+					continue
+				}
+				if p.maxD > 0 && cand-starts[k] > p.maxD {
+					continue
+				}
+				if best < 0 || absInt64(cand-ends[k]) < absInt64(best-ends[k]) {
+					best = cand
+				}
+			}
+		}
+		if best >= 0 {
+			ends[k] = best
+		}
+	}
+}
+
+// near returns the cuts within the zone (plus the in-snap) of frame f.
+func (p framePlan) near(f int64) []timing.Cut {
+	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x int64) int { return cmpInt64(c.Frame+c.Frames, x) })
+	hiI := lo
+	for hiI < len(p.cuts) && p.cuts[hiI].Frame <= f+p.zone+p.gap+2 {
+		hiI++
+	}
+	return p.cuts[lo:hiI]
+}
+
+func (p framePlan) inOK(s int64) bool {
+	for _, c := range p.near(s) {
+		if _, ok := inTimeOK(s, c, p.zone); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (p framePlan) outOK(e, before int64) bool {
+	for _, c := range p.near(e) {
+		if _, ok := outTimeOK(e, c, p.zone, before); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// compress times captions that do not fit: every caption gets the same
+// share of its need (largest remainders get the spare frames), at least
+// one frame each, with the minimum gaps when there is room for them.
+func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err error) {
+	n := int64(len(need))
+	gap := p.gap
+	avail := p.end - in - (n-1)*gap
+	if avail < n {
+		gap = 0
+		avail = p.end - in
+	}
+	if avail < n {
+		return nil, nil, fmt.Errorf("%w: %d captions need at least %d frames, %d available",
+			ErrWindowTooShort, n, n, p.end-in)
+	}
+	total := sum(need)
+	dur := make([]int64, n)
+	type rem struct {
+		k int
+		r float64
+	}
+	rems := make([]rem, n)
+	var used int64
+	for k, d := range need {
+		x := float64(avail) * float64(d) / float64(total)
+		dur[k] = max(int64(x), 1)
+		used += dur[k]
+		rems[k] = rem{k, x - math.Floor(x)}
+	}
+	slices.SortStableFunc(rems, func(a, b rem) int {
+		switch {
+		case a.r > b.r:
+			return -1
+		case a.r < b.r:
+			return 1
+		}
+		return 0
+	})
+	for i := 0; used < avail; i = (i + 1) % len(rems) {
+		dur[rems[i].k]++
+		used++
+	}
+	for i := len(dur) - 1; used > avail && i >= 0; i-- { // the 1-frame floors overspent
+		for dur[i] > 1 && used > avail {
+			dur[i]--
+			used--
+		}
+	}
+	starts = make([]int64, n)
+	ends = make([]int64, n)
+	t := in
+	for k := range dur {
+		starts[k] = t
+		ends[k] = t + dur[k]
+		t = ends[k] + gap
+	}
+	return starts, ends, nil
+}

@@ -1,0 +1,97 @@
+package captions
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/sotcap/sotcap/timing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func testRules() Rules {
+	return Rules{
+		Name: "test", Language: "en", MaxCharsPerLine: 37, MaxLines: 2, MaxCPS: 17,
+		MinDuration: timing.TimeLength(5 * time.Second / 6), MaxDuration: timing.TimeLength(7 * time.Second),
+		MinGapFrames: 2, ShotChangeZone: timing.TimeLength(time.Second / 2), MaxHang: timing.TimeLength(time.Second / 2),
+		SpeakerChange: SpeakerNewCaption,
+	}
+}
+
+func TestTimeSOTBasic(t *testing.T) {
+	r := testRules()
+	rate := timing.Rate25()
+	in := SOTInput{
+		Turns:  []Turn{{Speaker: "A", Text: "We are aiming to get a better television service. And we will get there, whatever it takes, by the end of the decade."}},
+		Window: timing.Window{In: 1000, Out: 1000 + 10*25, Cuts: []timing.Cut{{Frame: 1130}}},
+		Rate:   rate,
+	}
+	res, err := r.TimeSOT(in)
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Captions)
+	for _, c := range res.Captions {
+		t.Logf("%d-%d %q", rate.Frames(c.Start), rate.Frames(c.End), c.Text())
+	}
+	assert.Empty(t, res.Violations)
+	assert.False(t, res.Compressed)
+	assert.InDelta(t, 263.0/25, res.AvailableSeconds, 1e-9) // 0.5 s hang = 12.5 frames, rounded up
+	first, last := res.Captions[0], res.Captions[len(res.Captions)-1]
+	assert.Equal(t, int64(1000), rate.Frames(first.Start))
+	assert.LessOrEqual(t, rate.Frames(last.End), int64(1000+10*25+13))
+}
+
+func TestTimeSOTCompress(t *testing.T) {
+	r := testRules()
+	rate := timing.Rate25()
+	in := SOTInput{
+		Turns:  []Turn{{Text: "This sentence is far too long to be read in the tiny amount of time that the editor left for it in the cut."}},
+		Window: timing.Window{In: 0, Out: 50},
+		Rate:   rate,
+		Limit:  55,
+	}
+	res, err := r.TimeSOT(in)
+	require.NoError(t, err)
+	assert.True(t, res.Compressed)
+	assert.Greater(t, res.NeededSeconds, res.AvailableSeconds)
+	assert.LessOrEqual(t, rate.Frames(res.Captions[len(res.Captions)-1].End), int64(53))
+	hasCPS := false
+	for _, v := range res.Violations {
+		hasCPS = hasCPS || v.Rule == RuleCPS
+	}
+	assert.True(t, hasCPS)
+}
+
+func TestTimeSOTTooShort(t *testing.T) {
+	r := testRules()
+	_, err := r.TimeSOT(SOTInput{Turns: []Turn{{Text: "Hi."}}, Window: timing.Window{In: 0, Out: 5}, Rate: timing.Rate25(), Limit: 7})
+	assert.True(t, errors.Is(err, ErrWindowTooShort), "%v", err)
+}
+
+func TestTimeSOTSpeakers(t *testing.T) {
+	r := testRules()
+	in := SOTInput{
+		Turns:  []Turn{{Speaker: "A", Text: "Are you coming?"}, {Speaker: "B", Text: "Not today."}},
+		Window: timing.Window{In: 0, Out: 200},
+		Rate:   timing.Rate25(),
+	}
+	res, err := r.TimeSOT(in)
+	require.NoError(t, err)
+	require.Len(t, res.Captions, 2)
+	r.SpeakerChange = SpeakerDash
+	res, err = r.TimeSOT(in)
+	require.NoError(t, err)
+	require.Len(t, res.Captions, 1)
+	assert.Equal(t, "-Are you coming?\n-Not today.", res.Captions[0].Text())
+	r.Language = "fr"
+	res, err = r.TimeSOT(in)
+	require.NoError(t, err)
+	assert.Equal(t, "- Are you coming?\n- Not today.", res.Captions[0].Text())
+	// A window too short for two captions makes the speakers share one.
+	r = testRules()
+	in.Window.Out = 30
+	res, err = r.TimeSOT(in)
+	require.NoError(t, err)
+	require.Len(t, res.Captions, 1)
+	assert.Empty(t, res.Violations)
+}
