@@ -24,7 +24,7 @@ func dropPerMinute(fps int) int { return fps / 15 }
 func frameLabel(frame int64, fps int, drop bool) label {
 	if drop {
 		d := int64(dropPerMinute(fps))
-		perMin := int64(fps)*60 - d  // frames in a minute with a drop
+		perMin := int64(fps)*60 - d   // frames in a minute with a drop
 		per10 := int64(fps)*600 - 9*d // frames in ten minutes
 		tens, rem := frame/per10, frame%per10
 		frame += 9 * d * tens
