@@ -183,7 +183,11 @@ func TableFor(tag string) CharacterTable {
 		return TableLatin
 	}
 	s, _ := t.Script()
-	switch s.String() {
+	name := s.String()
+	if b, _ := t.Base(); b.String() == "prs" {
+		name = "Arab" // Dari, which x/text does not know the script of
+	}
+	switch name {
 	case "Cyrl":
 		return TableCyrillic
 	case "Arab":
