@@ -251,7 +251,13 @@ func (d *decoder) blocks(rest []byte) error {
 				return blockError(block, 3, "EBN", fmt.Errorf("first extension block numbered %d, expected 0", ebn))
 			}
 		}
-		tf = append(tf, b[16:ttiSize]...)
+		// Unused space (8F) ends each block's text field; the text continues
+		// in the next extension block, possibly mid-character.
+		end := ttiSize
+		for end > 16 && b[end-1] == 0x8F {
+			end--
+		}
+		tf = append(tf, b[16:end]...)
 		if ebn != 0xFF {
 			prevEBN = ebn
 			continue
