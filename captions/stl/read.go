@@ -1,0 +1,412 @@
+package stl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/timing"
+)
+
+// File is an EBU STL file as read.
+type File struct {
+	// GSI is the General Subtitle Information block.
+	GSI GSI
+	// Rate is the rate the timecode labels count at (from DFC, or
+	// ReadOptions.Rate). DropFrame says whether they are drop-frame labels.
+	Rate      timing.Rate
+	DropFrame bool
+	// Start is the programme start (TCP) as a time on the timeline.
+	Start time.Duration
+	// Document holds the subtitles (CF 0) as captions, with the timecode
+	// labels as programme-timeline times (TCI/TCO as written, not shifted
+	// by TCP), Title from OPT and Language from LC.
+	Document captions.Document
+	// Comments are the comment blocks (CF 1): reported, not shown.
+	Comments []Comment
+	// Warnings are problems that did not stop the file being read. Line is
+	// the TTI block number as in ParseError (0 for the file as a whole).
+	Warnings []captions.Warning
+}
+
+// Comment is a TTI comment (CF 1): text for people working on the file,
+// never shown on screen.
+type Comment struct {
+	// Block is the 1-based number of its (first) TTI block.
+	Block int
+	// SN is its subtitle number.
+	SN         int
+	Start, End time.Duration
+	Text       string
+}
+
+// ReadOptions tell Read what the file cannot: STL30.01 means 30 frame
+// labels a second but not whether the video runs at 29.97 or 30 fps, nor
+// whether the labels are drop-frame.
+type ReadOptions struct {
+	// Rate, when set, overrides the rate DFC implies. It must count the
+	// same labels a second (24, 25 or 30 nominal).
+	Rate timing.Rate
+	// DropFrame, when Rate is set, says the labels are drop-frame.
+	DropFrame bool
+}
+
+// Errors wrapped in a *captions.ParseError by Read.
+var (
+	ErrTruncated = errors.New("file ends inside a block")
+	ErrNotSTL    = errors.New("not an EBU STL file")
+)
+
+// Read reads an EBU STL file. STL25.01 is read at 25 fps, STL24.01 at 24,
+// STL23.01 at 23.976, STL50.01 at 50, and STL30.01 at 29.97 with
+// drop-frame labels (as ttconv does) unless a label in the file cannot be
+// drop-frame, which makes it 29.97 non-drop; use ReadWith to say otherwise.
+//
+// A malformed file gives a *captions.ParseError whose Line is the 1-based
+// number of the TTI block at fault (0 for the GSI block) and whose Column
+// is the 1-based byte position in the file of the offending field (byte
+// offset + 1). The message names the field.
+func Read(r io.Reader) (*File, error) { return ReadWith(r, ReadOptions{}) }
+
+// ReadWith is Read with options.
+func ReadWith(r io.Reader, opts ReadOptions) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(data, opts)
+}
+
+func gsiError(f gsiField, err error) error {
+	return &captions.ParseError{Column: f.off + 1, Err: fmt.Errorf("GSI %s (byte %d): %w", f.name, f.off, err)}
+}
+
+func blockError(block, off int, field string, err error) error {
+	pos := gsiSize + (block-1)*ttiSize + off
+	return &captions.ParseError{Line: block, Column: pos + 1, Err: fmt.Errorf("TTI block %d %s (byte %d): %w", block, field, pos, err)}
+}
+
+// Decode parses a whole EBU STL file held in memory (see Read).
+func Decode(data []byte, opts ReadOptions) (*File, error) {
+	if len(data) < gsiSize {
+		return nil, &captions.ParseError{Column: len(data) + 1, Err: fmt.Errorf("%w: %w: %d bytes, the GSI block alone is %d", ErrNotSTL, ErrTruncated, len(data), gsiSize)}
+	}
+	dfc := string(data[fDFC.off:fDFC.end])
+	if !strings.HasPrefix(dfc, "STL") {
+		return nil, gsiError(fDFC, fmt.Errorf("%w: disk format code %q, expected STL25.01 or STL30.01", ErrNotSTL, dfc))
+	}
+	g, gw, err := decodeGSI(data[:gsiSize])
+	if err != nil {
+		return nil, err
+	}
+	f := &File{GSI: g}
+	for _, w := range gw {
+		f.Warnings = append(f.Warnings, captions.Warning{Message: w})
+	}
+	switch g.DFC {
+	case "STL25.01":
+		f.Rate = timing.Rate25()
+	case "STL30.01":
+		f.Rate, f.DropFrame = timing.Rate2997(), true
+	case "STL24.01":
+		f.Rate = timing.Rate24()
+	case "STL23.01":
+		f.Rate = timing.Rate23976()
+	case "STL50.01":
+		f.Rate = timing.Rate50()
+	default:
+		return nil, gsiError(fDFC, fmt.Errorf("disk format code %q: expected STL25.01 or STL30.01", g.DFC))
+	}
+	guessDrop := f.DropFrame
+	if !opts.Rate.IsZero() {
+		if opts.Rate.Nominal() != f.Rate.Nominal() {
+			return nil, gsiError(fDFC, fmt.Errorf("disk format code %s counts %d frames a second, not the %s asked for", g.DFC, f.Rate.Nominal(), opts.Rate))
+		}
+		if opts.DropFrame && !opts.Rate.DropFrameCapable() {
+			return nil, fmt.Errorf("EBU STL: drop-frame labels exist only at 29.97 and 59.94, not %s", opts.Rate)
+		}
+		f.Rate, f.DropFrame, guessDrop = opts.Rate, opts.DropFrame, false
+	}
+	rest := data[gsiSize:]
+	if len(rest)%ttiSize != 0 {
+		n := len(rest)/ttiSize + 1
+		return nil, blockError(n, 0, "", fmt.Errorf("%w: the file has %d bytes after the GSI block, not a whole number of %d-byte TTI blocks", ErrTruncated, len(rest), ttiSize))
+	}
+	nblocks := len(rest) / ttiSize
+	if g.TNB != nblocks {
+		f.Warnings = append(f.Warnings, captions.Warning{Message: fmt.Sprintf("GSI TNB says %d TTI blocks, the file has %d", g.TNB, nblocks)})
+	}
+	if guessDrop && !labelsCanBeDrop(rest, f.Rate.Nominal()) {
+		f.DropFrame = false
+		f.Warnings = append(f.Warnings, captions.Warning{Message: "STL30.01 with labels that drop-frame timecode skips: read as 29.97 non-drop-frame"})
+	}
+	d := decoder{f: f, fps: f.Rate.Nominal()}
+	if d.start, err = d.gsiTime(g.TCP); err != nil {
+		return nil, gsiError(fTCP, err)
+	}
+	f.Start = f.Rate.Duration(d.start)
+	if err := d.blocks(rest); err != nil {
+		return nil, err
+	}
+	f.Document.Title = g.OPT
+	f.Document.Language = LanguageTag(g.LC)
+	if g.TNS != 0 && g.TNS != d.subtitles {
+		f.Warnings = append(f.Warnings, captions.Warning{Message: fmt.Sprintf("GSI TNS says %d subtitles, the file has %d", g.TNS, d.subtitles)})
+	}
+	return f, nil
+}
+
+// labelsCanBeDrop reports whether every TTI timecode in the blocks is a
+// label drop-frame timecode uses.
+func labelsCanBeDrop(rest []byte, fps int) bool {
+	d := dropPerMinute(fps)
+	for p := 0; p+ttiSize <= len(rest); p += ttiSize {
+		for _, o := range []int{5, 9} {
+			m, s, fr := int(rest[p+o+1]), int(rest[p+o+2]), int(rest[p+o+3])
+			if s == 0 && m%10 != 0 && fr < d {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// decoder holds one Read's state.
+type decoder struct {
+	f         *File
+	fps       int
+	start     int64
+	subtitles int
+	// cumulative set in progress
+	cumLines []captions.Line
+}
+
+// gsiTime parses a HHMMSSFF GSI field. Blank means 00:00:00:00.
+func (d *decoder) gsiTime(s string) (int64, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	if len(s) != 8 || strings.Trim(s, "0123456789") != "" {
+		return 0, fmt.Errorf("timecode %q: expected HHMMSSFF", s)
+	}
+	a := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+	l := label{a(0), a(2), a(4), a(6)}
+	n, ok := labelFrame(l, d.fps, d.f.DropFrame)
+	if !ok {
+		return 0, fmt.Errorf("timecode %s is not a valid label at %s fps", l.format(d.f.DropFrame), d.f.Rate)
+	}
+	return n, nil
+}
+
+// tc reads binary hh mm ss ff.
+func (d *decoder) tc(b []byte) (int64, bool) {
+	return labelFrame(label{int(b[0]), int(b[1]), int(b[2]), int(b[3])}, d.fps, d.f.DropFrame)
+}
+
+// blocks walks the TTI blocks.
+func (d *decoder) blocks(rest []byte) error {
+	f := d.f
+	var tf []byte
+	first := 0    // block number of the subtitle's first block
+	prevEBN := -1 // EBN of the previous extension block, -1 when none open
+	var sn, cs, vp, jc, cf int
+	var in, out int64
+	for k := 0; k*ttiSize < len(rest); k++ {
+		b := rest[k*ttiSize : (k+1)*ttiSize]
+		block := k + 1
+		ebn := int(b[3])
+		if ebn >= 0xF0 && ebn <= 0xFE {
+			continue // user data (FE) and reserved blocks
+		}
+		bsn := int(b[1]) | int(b[2])<<8
+		if prevEBN >= 0 {
+			// Continuing an extension: same subtitle, next EBN.
+			if bsn != sn {
+				return blockError(block, 1, "SN", fmt.Errorf("subtitle number %d inside subtitle %d's extension blocks (block %d has EBN %d)", bsn, sn, block-1, prevEBN))
+			}
+			if ebn != 0xFF && ebn != prevEBN+1 {
+				return blockError(block, 3, "EBN", fmt.Errorf("extension block number %d after %d", ebn, prevEBN))
+			}
+		} else {
+			sn, cs, vp, jc, cf = bsn, int(b[4]), int(b[13]), int(b[14]), int(b[15])
+			first = block
+			tf = tf[:0]
+			var ok bool
+			if in, ok = d.tc(b[5:9]); !ok {
+				return blockError(block, 5, "TCI", fmt.Errorf("time code in %02d:%02d:%02d:%02d is not a valid label at %s fps%s", b[5], b[6], b[7], b[8], f.Rate, dfNote(f.DropFrame)))
+			}
+			if out, ok = d.tc(b[9:13]); !ok {
+				return blockError(block, 9, "TCO", fmt.Errorf("time code out %02d:%02d:%02d:%02d is not a valid label at %s fps%s", b[9], b[10], b[11], b[12], f.Rate, dfNote(f.DropFrame)))
+			}
+			if cs > 3 {
+				return blockError(block, 4, "CS", fmt.Errorf("cumulative status %d: expected 0–3", cs))
+			}
+			if cf > 1 {
+				return blockError(block, 15, "CF", fmt.Errorf("comment flag %d: expected 0 or 1", cf))
+			}
+			if ebn != 0xFF && ebn != 0 {
+				return blockError(block, 3, "EBN", fmt.Errorf("first extension block numbered %d, expected 0", ebn))
+			}
+		}
+		// Unused space (8F) ends each block's text field; the text continues
+		// in the next extension block, possibly mid-character.
+		end := ttiSize
+		for end > 16 && b[end-1] == 0x8F {
+			end--
+		}
+		tf = append(tf, b[16:end]...)
+		if ebn != 0xFF {
+			prevEBN = ebn
+			continue
+		}
+		prevEBN = -1
+		if err := d.subtitle(first, sn, cs, vp, jc, cf, in, out, tf); err != nil {
+			return err
+		}
+	}
+	if prevEBN >= 0 {
+		return blockError(len(rest)/ttiSize, 3, "EBN", fmt.Errorf("%w: subtitle %d's extension blocks end without a last block (EBN FF)", ErrTruncated, sn))
+	}
+	return nil
+}
+
+func dfNote(drop bool) string {
+	if drop {
+		return " drop-frame"
+	}
+	return ""
+}
+
+// subtitle turns one subtitle's text field into a caption or comment.
+func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []byte) error {
+	f := d.f
+	lines, err := decodeTF(tf, f.GSI.CCT, f.GSI.DSC)
+	if err != nil {
+		return blockError(block, 16, "TF", err)
+	}
+	start, end := f.Rate.Duration(in), f.Rate.Duration(out)
+	if cf == 1 {
+		var texts []string
+		for _, l := range lines {
+			texts = append(texts, l.Text)
+		}
+		f.Comments = append(f.Comments, Comment{Block: block, SN: sn, Start: start, End: end, Text: strings.Join(texts, "\n")})
+		return nil
+	}
+	if out <= in {
+		return blockError(block, 9, "TCO", fmt.Errorf("time code out %s is not after time code in %s", frameLabel(out, d.fps, f.DropFrame).format(f.DropFrame), frameLabel(in, d.fps, f.DropFrame).format(f.DropFrame)))
+	}
+	d.subtitles++
+	if cs == 1 || cs == 0 {
+		d.cumLines = d.cumLines[:0]
+	}
+	if cs != 0 {
+		// Cumulative set: each member shows the rows of the earlier ones too.
+		d.cumLines = append(d.cumLines, lines...)
+		lines = append([]captions.Line(nil), d.cumLines...)
+		if cs == 3 {
+			d.cumLines = d.cumLines[:0]
+		}
+	}
+	if len(lines) == 0 {
+		f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: fmt.Sprintf("subtitle %d has no text; skipped", sn)})
+		return nil
+	}
+	c := captions.Caption{Start: start, End: end, Lines: lines, Row: vp}
+	switch jc {
+	case 1:
+		c.Align = captions.AlignLeft
+	case 2:
+		c.Align = captions.AlignCenter
+	case 3:
+		c.Align = captions.AlignRight
+	}
+	f.Document.Captions = append(f.Document.Captions, c)
+	return nil
+}
+
+// decodeTF decodes a text field into lines. Teletext spacing attributes and
+// open-subtitle style codes are not text: colours become Line.Color (the
+// first one before any text on the row), italics Line.Italic (any italic
+// text on the row), and a control code between two characters shows as
+// the space it occupies on screen. Rows are separated by one or more 8A;
+// empty rows are dropped and each row's text is trimmed.
+func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.Line, error) {
+	teletext := dsc != OpenSubtitling
+	var lines []captions.Line
+	var sb strings.Builder
+	var cur captions.Line
+	italic := false
+	colorSet := false
+	pendingSpace := false
+	flush := func() {
+		t := strings.TrimSpace(sb.String())
+		sb.Reset()
+		if t != "" {
+			cur.Text = t
+			lines = append(lines, cur)
+		}
+		cur = captions.Line{}
+		colorSet, pendingSpace = false, false
+		if teletext {
+			italic = false
+		}
+	}
+	for i := 0; i < len(tf); {
+		c := tf[i]
+		switch {
+		case c == 0x8F:
+			i++
+		case c == 0x8A:
+			flush()
+			i++
+		case c < 0x20 || (c >= 0x80 && c < 0xA0):
+			if teletext && c <= 0x07 && !colorSet && sb.Len() == 0 {
+				cur.Color = colorFromTeletext(c)
+				colorSet = true
+			}
+			if !teletext {
+				switch c {
+				case 0x80:
+					italic = true
+				case 0x81:
+					italic = false
+				}
+			}
+			if sb.Len() > 0 {
+				pendingSpace = true
+			}
+			i++
+		default:
+			s, n, ok := decodeChar(table, tf, i)
+			if !ok {
+				return lines, fmt.Errorf("byte %#02x at text field position %d is not a character of table %s", c, i, table)
+			}
+			if pendingSpace {
+				if s != " " && !strings.HasSuffix(sb.String(), " ") {
+					sb.WriteByte(' ')
+				}
+				pendingSpace = false
+			}
+			if italic && s != " " {
+				cur.Italic = true
+			}
+			sb.WriteString(s)
+			i += n
+		}
+	}
+	flush()
+	return lines, nil
+}
+
+func colorFromTeletext(c byte) captions.Color {
+	for col, code := range teletextColor {
+		if code == c && captions.Color(col) != captions.ColorDefault {
+			return captions.Color(col)
+		}
+	}
+	return captions.ColorDefault
+}

@@ -1,0 +1,77 @@
+package stl
+
+import (
+	"encoding/csv"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestFrameLabelReference checks the label math against the shared SMPTE
+// reference table (copied to testdata/timecode_reference.csv).
+func TestFrameLabelReference(t *testing.T) {
+	f, err := os.Open("testdata/timecode_reference.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, row := range rows[1:] {
+		fps, _ := strconv.Atoi(row[3])
+		drop := row[4] == "DF"
+		frame, _ := strconv.ParseInt(row[6], 10, 64)
+		tc := strings.ReplaceAll(row[5], ";", ":")
+		got := frameLabel(frame, fps, drop).format(false)
+		if got != tc {
+			t.Errorf("%s %s frame %d: label %s, want %s", row[0], row[4], frame, got, tc)
+		}
+		var l label
+		p := strings.Split(tc, ":")
+		l.h, _ = strconv.Atoi(p[0])
+		l.m, _ = strconv.Atoi(p[1])
+		l.s, _ = strconv.Atoi(p[2])
+		l.f, _ = strconv.Atoi(p[3])
+		back, ok := labelFrame(l, fps, drop)
+		if !ok || back != frame {
+			t.Errorf("%s %s %s: frame %d %v, want %d", row[0], row[4], tc, back, ok, frame)
+		}
+		n++
+	}
+	if n < 40 {
+		t.Fatalf("only %d reference rows", n)
+	}
+}
+
+// TestFrameLabelRoundTrip walks every frame of the first 11 minutes at the
+// drop-frame rates and checks labels are increasing, never dropped, and
+// convert back.
+func TestFrameLabelRoundTrip(t *testing.T) {
+	for _, fps := range []int{30, 60} {
+		prev := int64(-1)
+		for fr := int64(0); fr < int64(fps)*60*11; fr++ {
+			l := frameLabel(fr, fps, true)
+			if l.s == 0 && l.m%10 != 0 && l.f < dropPerMinute(fps) {
+				t.Fatalf("fps %d frame %d: dropped label %v", fps, fr, l)
+			}
+			back, ok := labelFrame(l, fps, true)
+			if !ok || back != fr {
+				t.Fatalf("fps %d frame %d: label %v back to %d %v", fps, fr, l, back, ok)
+			}
+			if back <= prev {
+				t.Fatal("not increasing")
+			}
+			prev = back
+		}
+	}
+	if _, ok := labelFrame(label{0, 1, 0, 0}, 30, true); ok {
+		t.Error("00:01:00;00 accepted as a drop-frame label")
+	}
+	if _, ok := labelFrame(label{0, 10, 0, 0}, 30, true); !ok {
+		t.Error("00:10:00;00 refused")
+	}
+}
