@@ -1,0 +1,552 @@
+package srt
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/internal/cuetext"
+)
+
+// Errors a Reader wraps in *captions.ParseError.
+var (
+	errMarkup   = errors.New("text contains an SRT tag (<i>, <b>, <u>, <s>, <font>), which readers would apply instead of showing")
+	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
+)
+
+var srtTime = cuetext.TimeSyntax{Example: "00:01:02,500", Seps: ",.", LooseFraction: true}
+
+// Reader reads SRT cues one at a time.
+//
+// Markup is read into the caption model: <i> and {\i1} make a line
+// italic, <font color> with one of the caption colours colours it, and
+// {\anN} sets the caption's Row (top 1, middle 12, bottom 0) and Align.
+// <b>, <u> and <s> are removed. A style that covers only part of a line
+// cannot be kept and is reported as a warning; the text is always kept,
+// with the whitespace between tags.
+//
+// What Reader tolerates, each with a warning: a cue without a number, a
+// timestamp with "." or with other than three fraction digits ("1,5" is
+// 1.5 s), a missing blank line between cues, a blank line inside a cue
+// (the text after it stays in the cue), a cue with no text (returned
+// with no lines), a cue that starts before the previous one, and lines
+// that are not UTF-8 (read as Windows-1252).
+type Reader struct {
+	// File names the input in errors.
+	File string
+	// Origin is added to every time read, placing the file's
+	// 00:00:00,000 on the programme timeline.
+	Origin time.Duration
+
+	lr    *cuetext.LineReader
+	warns cuetext.Warnings
+	pend  [2]pending
+	npend int
+	peek  []byte // copy of a line held while looking past it
+	lb    cuetext.LineBuilder
+	n     int
+	prev  time.Duration
+	err   error
+
+	// cue state while reading its text
+	italic int
+	colors []captions.Color
+	row    int
+	align  captions.Align
+}
+
+type pending struct {
+	b    []byte
+	line int
+}
+
+// NewReader returns a Reader reading from r.
+func NewReader(r io.Reader) *Reader {
+	rd := &Reader{lr: cuetext.NewLineReader(r)}
+	rd.lr.Warn = func(line int, msg string) { rd.warns.Add(line, "%s", msg) }
+	return rd
+}
+
+// Warnings returns the first 100 warnings about the input read so far.
+func (r *Reader) Warnings() []captions.Warning { return r.warns.List() }
+
+// WarningCount returns how many warnings there were, including those
+// past the first 100.
+func (r *Reader) WarningCount() int { return r.warns.Count() }
+
+// Read returns the next cue as a caption, or io.EOF after the last one.
+// A malformed cue is a *captions.ParseError; after an error every call
+// returns the same error.
+func (r *Reader) Read() (captions.Caption, error) {
+	if r.err != nil {
+		return captions.Caption{}, r.err
+	}
+	c, err := r.read()
+	if err != nil {
+		r.err = err
+		return captions.Caption{}, err
+	}
+	return c, nil
+}
+
+// ReadAll reads every remaining cue.
+func (r *Reader) ReadAll() ([]captions.Caption, error) {
+	var out []captions.Caption
+	for {
+		c, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
+	}
+}
+
+// Read reads a whole SRT document from r. name is used in errors.
+func Read(r io.Reader, name string) (captions.Document, []captions.Warning, error) {
+	rd := NewReader(r)
+	rd.File = name
+	caps, err := rd.ReadAll()
+	return captions.Document{Captions: caps}, rd.Warnings(), err
+}
+
+func (r *Reader) errorf(line, col int, format string, args ...any) error {
+	return &captions.ParseError{File: r.File, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// next returns the next line, pushed back lines first.
+func (r *Reader) next() ([]byte, int, error) {
+	if r.npend > 0 {
+		r.npend--
+		p := &r.pend[r.npend]
+		return p.b, p.line, nil
+	}
+	b, err := r.lr.Next()
+	if err != nil {
+		if err == io.EOF {
+			return nil, r.lr.Line(), io.EOF
+		}
+		return nil, r.lr.Line(), r.errorf(r.lr.Line(), 0, "%w", err)
+	}
+	return b, r.lr.Line(), nil
+}
+
+// unread pushes a line back; the last pushed is read first.
+func (r *Reader) unread(b []byte, line int) {
+	p := &r.pend[r.npend]
+	p.b = append(p.b[:0], b...)
+	p.line = line
+	r.npend++
+}
+
+func blank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func isIndex(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 18 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isTiming(b []byte) bool { return bytes.Contains(b, []byte("-->")) }
+
+// startsCue reports whether line l (already copied by the caller, number
+// ln) begins a cue: a timing line, or a number followed by a timing
+// line. When it does, the lines are pushed back for the next cue.
+func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
+	if isTiming(l) {
+		r.unread(l, ln)
+		return true, nil
+	}
+	if !isIndex(l) {
+		return false, nil
+	}
+	r.peek = append(r.peek[:0], l...)
+	l2, ln2, err := r.next()
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	r.unread(l2, ln2)
+	if isTiming(l2) {
+		r.unread(r.peek, ln)
+		return true, nil
+	}
+	return false, nil
+}
+
+func (r *Reader) read() (captions.Caption, error) {
+	var (
+		line []byte
+		ln   int
+		err  error
+	)
+	for {
+		line, ln, err = r.next()
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if !blank(line) {
+			break
+		}
+	}
+	cueLine := ln
+	switch {
+	case isTiming(line):
+		r.warns.Add(ln, "cue %d has no number", r.n+1)
+	case isIndex(line):
+		line, ln, err = r.next()
+		if err == io.EOF {
+			return captions.Caption{}, r.errorf(cueLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", cueLine)
+		}
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if !isTiming(line) {
+			return captions.Caption{}, r.errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, clip(line))
+		}
+	default:
+		return captions.Caption{}, r.errorf(ln, 1, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", clip(line))
+	}
+	start, end, err := r.parseTiming(line, ln)
+	if err != nil {
+		return captions.Caption{}, err
+	}
+	timingLine := ln
+	r.italic, r.colors, r.row, r.align = 0, r.colors[:0], 0, captions.AlignDefault
+	for {
+		line, ln, err = r.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if !blank(line) {
+			if isTiming(line) || isIndex(line) {
+				r.peek = append(r.peek[:0], line...)
+				l := r.peek
+				ok, err := r.startsCue(l, ln)
+				if err != nil {
+					return captions.Caption{}, err
+				}
+				if ok {
+					r.warns.Add(ln, "no blank line before this cue")
+					break
+				}
+				line = append(line[:0:0], l...)
+			}
+			r.textLine(line, ln)
+			continue
+		}
+		// A blank line: the cue ends unless what follows is not a cue.
+		for {
+			line, ln, err = r.next()
+			if err != nil || !blank(line) {
+				break
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		l := append(r.peek[:0], line...)
+		r.peek = l
+		ok, err := r.startsCue(l, ln)
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if ok {
+			break
+		}
+		r.warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", r.n+1, timingLine)
+		r.textLine(append(line[:0:0], l...), ln)
+	}
+	r.n++
+	c := captions.Caption{Start: start + r.Origin, End: end + r.Origin, Lines: r.lb.Take(), Row: r.row, Align: r.align}
+	if len(c.Lines) == 0 {
+		r.warns.Add(timingLine, "cue %d has no text", r.n)
+	}
+	if r.n > 1 && c.Start < r.prev {
+		r.warns.Add(timingLine, "cue %d starts before the cue before it", r.n)
+	}
+	r.prev = c.Start
+	return c, nil
+}
+
+func clip(b []byte) string {
+	if len(b) > 60 {
+		return string(b[:60]) + "…"
+	}
+	return string(b)
+}
+
+// parseTiming parses "start --> end [coordinates]".
+func (r *Reader) parseTiming(b []byte, ln int) (start, end time.Duration, err error) {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	start, n, loose, err := cuetext.ParseTime(b[i:], srtTime)
+	if err != nil {
+		return 0, 0, r.errorf(ln, i+1, "%v: expected a time such as 00:01:02,500, found %q", err, clip(b[i:]))
+	}
+	if loose {
+		r.warns.Add(ln, "start time %q is not in the form 00:01:02,500", b[i:i+n])
+	}
+	i += n
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if !bytes.HasPrefix(b[i:], []byte("-->")) {
+		return 0, 0, r.errorf(ln, i+1, `expected "-->" after the start time, found %q`, clip(b[i:]))
+	}
+	i += 3
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	end, n, loose, err = cuetext.ParseTime(b[i:], srtTime)
+	if err != nil {
+		return 0, 0, r.errorf(ln, i+1, "%v: expected an end time such as 00:01:04,000, found %q", err, clip(b[i:]))
+	}
+	if loose {
+		r.warns.Add(ln, "end time %q is not in the form 00:01:02,500", b[i:i+n])
+	}
+	i += n
+	if i < len(b) && b[i] != ' ' && b[i] != '\t' {
+		return 0, 0, r.errorf(ln, i+1, "unexpected %q after the end time", clip(b[i:]))
+	}
+	if end < start {
+		return 0, 0, r.errorf(ln, 1, "cue ends (%s) before it starts (%s)", cuetext.FormatTime(end), cuetext.FormatTime(start))
+	}
+	return start, end, nil
+}
+
+// tag is a recognised SRT tag.
+type tag struct {
+	name    string // "i", "b", "u", "s", "font"
+	closing bool
+	attrs   []byte
+	n       int // bytes used, including < and >
+}
+
+// tagName recognises an SRT tag at the start of b (b[0] == '<').
+func tagName(b []byte) (tag, int) {
+	k := 1
+	var t tag
+	if k < len(b) && b[k] == '/' {
+		t.closing = true
+		k++
+	}
+	s := k
+	for k < len(b) && (b[k]|0x20) >= 'a' && (b[k]|0x20) <= 'z' {
+		k++
+	}
+	switch string(bytes.ToLower(b[s:k])) {
+	case "i":
+		t.name = "i"
+	case "b":
+		t.name = "b"
+	case "u":
+		t.name = "u"
+	case "s":
+		t.name = "s"
+	case "font":
+		t.name = "font"
+	default:
+		return tag{}, 0
+	}
+	if k < len(b) && b[k] == '>' {
+		t.n = k + 1
+		return t, t.n
+	}
+	if t.closing || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
+		return tag{}, 0
+	}
+	e := bytes.IndexByte(b[k:], '>')
+	if e < 0 {
+		return tag{}, 0
+	}
+	t.attrs = b[k : k+e]
+	t.n = k + e + 1
+	return t, t.n
+}
+
+// textLine reads one line of cue text with its markup.
+func (r *Reader) textLine(b []byte, ln int) {
+	run := 0
+	flush := func(i int) {
+		if i > run {
+			r.lb.Append(b[run:i], r.style())
+		}
+	}
+	for i := 0; i < len(b); {
+		switch b[i] {
+		case '<':
+			t, n := tagName(b[i:])
+			if n == 0 {
+				i++
+				continue
+			}
+			flush(i)
+			r.applyTag(t, ln)
+			i += n
+			run = i
+			continue
+		case '{':
+			if i+1 < len(b) && b[i+1] == '\\' {
+				if e := bytes.IndexByte(b[i:], '}'); e > 0 {
+					flush(i)
+					r.applyOverride(b[i+1:i+e], ln)
+					i += e + 1
+					run = i
+					continue
+				}
+			}
+		}
+		i++
+	}
+	flush(len(b))
+	r.lb.EndLine(ln, &r.warns)
+}
+
+func (r *Reader) style() cuetext.Style {
+	st := cuetext.Style{Italic: r.italic > 0}
+	if len(r.colors) > 0 {
+		st.Color = r.colors[len(r.colors)-1]
+	}
+	return st
+}
+
+func (r *Reader) applyTag(t tag, ln int) {
+	switch t.name {
+	case "i":
+		if t.closing {
+			if r.italic > 0 {
+				r.italic--
+			}
+		} else {
+			r.italic++
+		}
+	case "font":
+		if t.closing {
+			if len(r.colors) > 0 {
+				r.colors = r.colors[:len(r.colors)-1]
+			}
+			return
+		}
+		c := captions.ColorDefault
+		if v, ok := attr(t.attrs, "color"); ok {
+			if k, ok := cuetext.ColorByName(string(v)); ok {
+				c = k
+			} else {
+				r.warns.Add(ln, "font colour %q is not one of the caption colours; text kept in the default colour", v)
+			}
+		}
+		r.colors = append(r.colors, c)
+	}
+}
+
+// attr returns the value of attribute name in HTML-like attributes.
+func attr(attrs []byte, name string) ([]byte, bool) {
+	low := bytes.ToLower(attrs)
+	i := bytes.Index(low, []byte(name))
+	for i >= 0 {
+		j := i + len(name)
+		for j < len(attrs) && attrs[j] == ' ' {
+			j++
+		}
+		if j < len(attrs) && attrs[j] == '=' {
+			j++
+			for j < len(attrs) && attrs[j] == ' ' {
+				j++
+			}
+			if j < len(attrs) && (attrs[j] == '"' || attrs[j] == '\'') {
+				q := attrs[j]
+				e := bytes.IndexByte(attrs[j+1:], q)
+				if e < 0 {
+					return attrs[j+1:], true
+				}
+				return attrs[j+1 : j+1+e], true
+			}
+			e := j
+			for e < len(attrs) && attrs[e] != ' ' {
+				e++
+			}
+			return attrs[j:e], true
+		}
+		k := bytes.Index(low[i+1:], []byte(name))
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return nil, false
+}
+
+// applyOverride applies an ASS override block such as \an8 or \i1.
+func (r *Reader) applyOverride(b []byte, ln int) {
+	for len(b) > 0 {
+		if b[0] != '\\' {
+			b = b[1:]
+			continue
+		}
+		b = b[1:]
+		e := bytes.IndexByte(b, '\\')
+		if e < 0 {
+			e = len(b)
+		}
+		code := b[:e]
+		b = b[e:]
+		switch {
+		case len(code) == 3 && code[0] == 'a' && code[1] == 'n' && code[2] >= '1' && code[2] <= '9':
+			n := int(code[2] - '0')
+			switch (n - 1) / 3 {
+			case 0:
+				r.row = 0
+			case 1:
+				r.row = 12
+			case 2:
+				r.row = 1
+			}
+			switch n % 3 {
+			case 1:
+				r.align = captions.AlignLeft
+			case 0:
+				r.align = captions.AlignRight
+			default:
+				r.align = captions.AlignDefault
+			}
+		case string(code) == "i1":
+			r.italic++
+		case string(code) == "i0":
+			if r.italic > 0 {
+				r.italic--
+			}
+		default:
+			r.warns.Add(ln, "style code {\\%s} is not kept", code)
+		}
+	}
+}

@@ -1,0 +1,228 @@
+// Package srt reads and writes SubRip (.srt) subtitles.
+//
+// # Writing
+//
+// Writer writes one caption at a time, so that a conversion holds one
+// caption in memory. Times are rounded to the nearest millisecond (half a
+// millisecond away from zero) from the captions' real times; captions
+// made from frames therefore land within half a millisecond of the frame.
+// No byte order mark is written, lines end in LF and cues are numbered
+// from 1. Before any byte of a caption is written it is checked: times not
+// negative and before 24 hours, an end after the start, captions in order
+// of start time, at least one line, no blank lines, no line breaks inside
+// a line, and no text that readers would take for markup or a timing
+// line ("-->", the tags <i> <b> <u> <s> <font>, or "{\" override codes).
+// SRT has no escape for these, so such text is refused with a
+// *captions.CaptionError naming the caption rather than written wrongly.
+//
+// Italic lines are written as <i>…</i> and coloured lines as
+// <font color="#rrggbb">…</font>. SRT has no speakers: Line.Speaker is
+// not written. A caption's Row and Align are written as the {\anN}
+// position code that FFmpeg, VLC and most players read, which keeps only
+// thirds of the screen: rows 1–8 are the top, 9–15 the middle, 16–23 and
+// 0 the bottom.
+//
+// go-astisub's SRT writer is not used: it builds the whole file in memory
+// (about ten times the output's size), cannot write one cue at a time,
+// floors times to the millisecond and writes a byte order mark. The tests
+// keep it as an oracle for the bytes we write.
+//
+// # Reading
+//
+// Reader reads one cue at a time in memory proportional to the cue. It
+// accepts UTF-8 with or without a byte order mark, UTF-16 with one, and
+// Windows-1252 (any line that is not UTF-8), with LF, CRLF or CR line
+// endings. It never drops text silently: anything it had to guess is
+// reported as a warning (Reader.Warnings), and what it cannot read is a
+// *captions.ParseError with the line number.
+package srt
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/internal/cuetext"
+)
+
+// Writer writes captions as SRT cues.
+type Writer struct {
+	// Origin is the programme time written as 00:00:00,000: it is
+	// subtracted from every caption's times. Set it before the first Write.
+	Origin time.Duration
+
+	bw   *bufio.Writer
+	buf  []byte
+	n    int
+	prev int64
+	err  error
+}
+
+// NewWriter returns a Writer writing to w. Call Flush when done.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{bw: bufio.NewWriterSize(w, 64<<10), prev: -1}
+}
+
+// Count returns how many captions were written.
+func (w *Writer) Count() int { return w.n }
+
+// Write checks c and writes it as the next cue. A caption that fails the
+// checks is returned as a *captions.CaptionError and nothing of it is
+// written; the Writer stays usable.
+func (w *Writer) Write(c captions.Caption) error {
+	if w.err != nil {
+		return w.err
+	}
+	ck, err := cuetext.Check(c, w.Origin, w.prev, w.n+1, checkLine)
+	if err != nil {
+		return err
+	}
+	b := w.buf[:0]
+	if w.n > 0 {
+		b = append(b, '\n')
+	}
+	w.n++
+	w.prev = ck.Start
+	b = cuetext.AppendInt(b, w.n)
+	b = append(b, '\n')
+	b = cuetext.AppendTime(b, ck.Start, ',')
+	b = append(b, " --> "...)
+	b = cuetext.AppendTime(b, ck.End, ',')
+	b = append(b, '\n')
+	if an := position(c.Row, c.Align); an != 0 {
+		b = append(b, '{', '\\', 'a', 'n', byte('0'+an), '}')
+	}
+	for _, l := range c.Lines {
+		if l.Color != captions.ColorDefault {
+			b = append(b, `<font color="`...)
+			b = append(b, hexColor(l.Color)...)
+			b = append(b, `">`...)
+		}
+		if l.Italic {
+			b = append(b, "<i>"...)
+		}
+		b = append(b, l.Text...)
+		if l.Italic {
+			b = append(b, "</i>"...)
+		}
+		if l.Color != captions.ColorDefault {
+			b = append(b, "</font>"...)
+		}
+		b = append(b, '\n')
+	}
+	w.buf = b
+	if _, err := w.bw.Write(b); err != nil {
+		w.err = err
+		return err
+	}
+	return nil
+}
+
+// Flush writes any buffered data to the underlying writer.
+func (w *Writer) Flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.bw.Flush(); err != nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// Write writes doc's captions to w as SRT after checking all of them, so
+// that nothing is written when any caption is refused.
+func Write(w io.Writer, doc captions.Document) error {
+	if err := Validate(doc.Captions, 0); err != nil {
+		return err
+	}
+	sw := NewWriter(w)
+	for _, c := range doc.Captions {
+		if err := sw.Write(c); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// Validate applies Writer's checks to caps, with origin subtracted from
+// their times, and returns the first failure as a *captions.CaptionError.
+func Validate(caps []captions.Caption, origin time.Duration) error {
+	prev := int64(-1)
+	for i, c := range caps {
+		ck, err := cuetext.Check(c, origin, prev, i+1, checkLine)
+		if err != nil {
+			return err
+		}
+		prev = ck.Start
+	}
+	return nil
+}
+
+// checkLine refuses text SRT cannot carry.
+func checkLine(l captions.Line) error {
+	t := []byte(l.Text)
+	if bytes.Contains(t, []byte("-->")) {
+		return cuetext.ErrArrow
+	}
+	if bytes.Contains(t, []byte(`{\`)) {
+		return errOverride
+	}
+	for i := bytes.IndexByte(t, '<'); i >= 0; {
+		if _, n := tagName(t[i:]); n > 0 {
+			return errMarkup
+		}
+		j := bytes.IndexByte(t[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return nil
+}
+
+// position returns the {\anN} code for a row and alignment (0 for the
+// default, bottom centre).
+func position(row int, a captions.Align) int {
+	n := 2
+	switch a {
+	case captions.AlignLeft:
+		n = 1
+	case captions.AlignRight:
+		n = 3
+	}
+	switch {
+	case row >= 1 && row <= 8:
+		n += 6
+	case row >= 9 && row <= 15:
+		n += 3
+	}
+	if n == 2 {
+		return 0
+	}
+	return n
+}
+
+// hexColor returns the HTML colour of c.
+func hexColor(c captions.Color) string {
+	switch c {
+	case captions.ColorWhite:
+		return "#ffffff"
+	case captions.ColorYellow:
+		return "#ffff00"
+	case captions.ColorCyan:
+		return "#00ffff"
+	case captions.ColorGreen:
+		return "#00ff00"
+	case captions.ColorRed:
+		return "#ff0000"
+	case captions.ColorBlue:
+		return "#0000ff"
+	case captions.ColorMagenta:
+		return "#ff00ff"
+	case captions.ColorBlack:
+		return "#000000"
+	}
+	return "#ffffff"
+}
