@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -46,7 +45,9 @@ func WriteHTML(w io.Writer, results []FileResult) error {
 	}
 	page := htmlPage{Formula: CPSFormula}
 	for i := range results {
-		page.Files = append(page.Files, buildHTMLFile(i, &results[i]))
+		r := &results[i]
+		s := Summarize(*r)
+		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: s.Captions, Violations: s.Violations})
 	}
 	switch len(results) {
 	case 0:
@@ -56,19 +57,54 @@ func WriteHTML(w io.Writer, results []FileResult) error {
 	default:
 		page.Title = "sotcap check: " + strconv.Itoa(len(results)) + " files"
 	}
+	t := pageTemplate()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := pageTemplate().Execute(bw, &page); err != nil {
+	if err := t.ExecuteTemplate(bw, "head", &page); err != nil {
+		return err
+	}
+	// The timeline and the violations table grow with the file; they are
+	// streamed between the template's parts (see htmlFile).
+	for i := range results {
+		r := &results[i]
+		hf := buildHTMLFile(i, r)
+		if err := t.ExecuteTemplate(bw, "file-head", &hf); err != nil {
+			return err
+		}
+		if hf.HasTimeline {
+			writeTimeline(bw, &hf, r)
+		}
+		if err := t.ExecuteTemplate(bw, "file-middle", &hf); err != nil {
+			return err
+		}
+		writeViolations(bw, &hf, r)
+		if err := t.ExecuteTemplate(bw, "file-foot", &hf); err != nil {
+			return err
+		}
+	}
+	if err := t.ExecuteTemplate(bw, "foot", &page); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
+func fileID(i int) string { return "f" + strconv.Itoa(i+1) }
+
 type htmlPage struct {
 	Title   string
 	Formula string
-	Files   []htmlFile
+	Files   []htmlTOC
 }
 
+type htmlTOC struct {
+	ID, File             string
+	Captions, Violations int
+}
+
+// htmlFile is one file's part of the page. The timeline and the
+// violations table, which grow with the file, are written by writeTimeline
+// and writeViolations straight to the output, every string escaped by
+// appendEscaped (html/template would spend reflective calls on each of
+// their million values); the rest goes through html/template.
 type htmlFile struct {
 	ID                       string
 	File, Format, Profile    string
@@ -81,46 +117,33 @@ type htmlFile struct {
 	ByRule                   []RuleCount
 	Warnings                 []captions.Warning
 	Cuts                     int
-	Rows                     []htmlRow
+	HasTimeline              bool
 	RowSpan                  string
-	Lanes                    int
-	RowHeight                int
 	Hist                     htmlHist
-	ViolRows                 []htmlViol
 	OpenViolations           bool
 	CountOK, CountNear, Over int
 	CountNone                int
+
+	vi     violationIndex
+	layout timelineLayout
 }
 
-type htmlRow struct {
-	Label string
-	Ticks []htmlTick
-	Bars  []htmlBar
-	Conts []htmlCont
-	Cuts  []htmlCut
+// timelineLayout places a file's captions: rows of span each from t0,
+// lanes for overlapping captions.
+type timelineLayout struct {
+	t0, span time.Duration
+	rows     int
+	lanes    []uint8 // per caption
+	used     int     // lanes used
+	height   int     // px per row
 }
+
+// timelineCounts is what writeTimeline drew, for tests.
+type timelineCounts struct{ rows, bars, conts, cuts int }
 
 type htmlTick struct {
 	X     string
 	Label string
-}
-
-type htmlBar struct {
-	Index   int
-	Class   string
-	X, Y, W string
-	Title   string
-	Href    string
-}
-
-type htmlCont struct {
-	Class   string
-	X, Y, W string
-}
-
-type htmlCut struct {
-	X     string
-	Title string
 }
 
 type htmlHist struct {
@@ -138,14 +161,6 @@ type htmlHistBar struct {
 	Title      string
 }
 
-type htmlViol struct {
-	ID                 string
-	Caption            int
-	Start, End         string
-	Rule, Value, Limit string
-	Text               string
-}
-
 // cpsClass is the colour class of a caption with the given CPS.
 func cpsClass(cps, limit float64) string {
 	switch {
@@ -161,57 +176,150 @@ func cpsClass(cps, limit float64) string {
 	return "cps-over"
 }
 
-func px(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+func px(f float64) string { return string(appendPx(nil, f)) }
+
+func appendPx(b []byte, f float64) []byte { return strconv.AppendFloat(b, f, 'f', 1, 64) }
+
+// appendEscaped appends s escaped for HTML text and quoted attribute
+// values, as html/template escapes them: & < > " ' become character
+// references and NUL becomes U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case 0:
+			esc = "\uFFFD"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// violationIndex lists, per caption (counted from 1), the indices of its
+// violations in r.Violations: caption n's are idx[start[n-1]:start[n]].
+type violationIndex struct{ start, idx []int32 }
+
+func indexViolations(r *FileResult) violationIndex {
+	vi := violationIndex{start: make([]int32, len(r.Captions)+1), idx: make([]int32, len(r.Violations))}
+	for _, v := range r.Violations {
+		vi.start[v.Caption]++
+	}
+	for n := 1; n <= len(r.Captions); n++ {
+		vi.start[n] += vi.start[n-1]
+	}
+	fill := make([]int32, len(r.Captions))
+	for j, v := range r.Violations {
+		c := v.Caption - 1
+		vi.idx[vi.start[c]+fill[c]] = int32(j)
+		fill[c]++
+	}
+	return vi
+}
+
+func (vi violationIndex) of(caption int) []int32 {
+	return vi.idx[vi.start[caption-1]:vi.start[caption]]
+}
 
 func buildHTMLFile(i int, r *FileResult) htmlFile {
 	s := Summarize(*r)
-	id := "f" + strconv.Itoa(i+1)
 	hf := htmlFile{
-		ID:         id,
-		File:       r.File,
-		Format:     r.Format,
-		Profile:    r.Profile,
-		Captions:   s.Captions,
-		Duration:   formatClock(s.Duration),
-		Mean:       formatShort(s.CPS.Mean),
-		P50:        formatShort(s.CPS.P50),
-		P90:        formatShort(s.CPS.P90),
-		Max:        formatShort(s.CPS.Max),
-		Undefined:  s.CPS.Undefined,
-		Violations: s.Violations,
-		ByRule:     s.ByRule,
-		Warnings:   r.Warnings,
-		Cuts:       len(r.Cuts),
+		ID:             fileID(i),
+		File:           r.File,
+		Format:         r.Format,
+		Profile:        r.Profile,
+		Captions:       s.Captions,
+		Duration:       formatClock(s.Duration),
+		Mean:           formatShort(s.CPS.Mean),
+		P50:            formatShort(s.CPS.P50),
+		P90:            formatShort(s.CPS.P90),
+		Max:            formatShort(s.CPS.Max),
+		Undefined:      s.CPS.Undefined,
+		Violations:     s.Violations,
+		ByRule:         s.ByRule,
+		Warnings:       r.Warnings,
+		Cuts:           len(r.Cuts),
+		HasTimeline:    len(r.Captions) > 0 || len(r.Cuts) > 0,
+		OpenViolations: len(r.Violations) <= openViolLimit,
+		vi:             indexViolations(r),
 	}
 	if r.MaxCPS > 0 {
 		hf.Limit = formatShort(r.MaxCPS)
 	}
-
-	// Violations: per caption for the tooltips, in order for the table.
-	perCaption := make(map[int][]captions.Violation)
-	hf.ViolRows = make([]htmlViol, len(r.Violations))
-	for j, v := range r.Violations {
-		c := &r.Captions[v.Caption-1]
-		row := htmlViol{
-			Caption: v.Caption,
-			Start:   formatClock(c.Start),
-			End:     formatClock(c.End),
-			Rule:    v.Rule,
-			Value:   formatShort(v.Value),
-			Limit:   formatShort(v.Limit),
-			Text:    c.Text(),
+	for i := range r.Captions {
+		switch cpsClass(cpsAt(r, i), r.MaxCPS) {
+		case "cps-ok":
+			hf.CountOK++
+		case "cps-near":
+			hf.CountNear++
+		case "cps-over":
+			hf.Over++
+		case "cps-none":
+			hf.CountNone++
 		}
-		if perCaption[v.Caption] == nil {
-			row.ID = id + "-c" + strconv.Itoa(v.Caption)
-		}
-		perCaption[v.Caption] = append(perCaption[v.Caption], v)
-		hf.ViolRows[j] = row
 	}
-	hf.OpenViolations = len(r.Violations) <= openViolLimit
-
-	buildTimeline(&hf, r, perCaption)
+	if hf.HasTimeline {
+		hf.layout = layoutTimeline(r)
+		hf.RowSpan = shortDur(hf.layout.span)
+	}
 	hf.Hist = buildHist(r.CPS, r.MaxCPS)
 	return hf
+}
+
+// writeViolations writes the rows of the violations table. The first row
+// of each caption has the id the timeline's bars link to.
+func writeViolations(w *bufio.Writer, hf *htmlFile, r *FileResult) {
+	b := make([]byte, 0, 64<<10)
+	for j, v := range r.Violations {
+		c := &r.Captions[v.Caption-1]
+		b = append(b, "\n<tr"...)
+		if hf.vi.of(v.Caption)[0] == int32(j) {
+			b = append(b, ` id="`...)
+			b = appendEscaped(b, hf.ID)
+			b = append(b, "-c"...)
+			b = strconv.AppendInt(b, int64(v.Caption), 10)
+			b = append(b, '"')
+		}
+		b = append(b, `><td class="num">`...)
+		b = strconv.AppendInt(b, int64(v.Caption), 10)
+		b = append(b, `</td><td class="time">`...)
+		b = appendClock(b, c.Start)
+		b = append(b, `</td><td class="time">`...)
+		b = appendClock(b, c.End)
+		b = append(b, `</td><td>`...)
+		b = appendEscaped(b, v.Rule)
+		b = append(b, `</td><td class="num">`...)
+		b = appendShort(b, v.Value)
+		b = append(b, `</td><td class="num">`...)
+		b = appendShort(b, v.Limit)
+		b = append(b, `</td><td class="text">`...)
+		for k, l := range c.Lines {
+			if k > 0 {
+				b = append(b, '\n')
+			}
+			b = appendEscaped(b, l.Text)
+		}
+		b = append(b, "</td></tr>"...)
+		if len(b) >= 32<<10 {
+			w.Write(b) // errors stick in w and come back from Flush
+			b = b[:0]
+		}
+	}
+	w.Write(b)
 }
 
 func cpsAt(r *FileResult, i int) float64 {
@@ -245,153 +353,257 @@ func floorDiv(a, b time.Duration) time.Duration {
 	return q
 }
 
-func buildTimeline(hf *htmlFile, r *FileResult, perCaption map[int][]captions.Violation) {
-	if len(r.Captions) == 0 && len(r.Cuts) == 0 {
-		return
-	}
-	lo, hi := time.Duration(math.MaxInt64), time.Duration(math.MinInt64)
+// Times beyond ±73 years are damage; clamping them keeps the timeline
+// arithmetic from overflowing and the page drawable.
+const timeLimit = time.Duration(math.MaxInt64 / 4)
+
+func clampTime(t time.Duration) time.Duration { return max(min(t, timeLimit), -timeLimit) }
+
+// layoutTimeline chooses the rows and assigns lanes: a caption goes in the
+// first lane free at its start, or the one that frees first.
+func layoutTimeline(r *FileResult) timelineLayout {
+	lo, hi := timeLimit, -timeLimit
 	for _, c := range r.Captions {
-		lo = min(lo, c.Start, c.End)
-		hi = max(hi, c.Start, c.End)
+		lo = min(lo, clampTime(c.Start), clampTime(c.End))
+		hi = max(hi, clampTime(c.Start), clampTime(c.End))
 	}
 	for _, t := range r.Cuts {
-		lo = min(lo, t)
-		hi = max(hi, t)
+		lo = min(lo, clampTime(t))
+		hi = max(hi, clampTime(t))
 	}
-	// Spans beyond ±146 years overflow time.Duration arithmetic; such
-	// times are damage, and clamping keeps the page drawable.
-	const limit = time.Duration(math.MaxInt64 / 4)
-	lo = max(min(lo, limit), -limit)
-	hi = max(min(hi, limit), -limit)
-	span := rowSpan(hi - lo)
-	t0 := floorDiv(lo, span) * span
-	nrows := int(floorDiv(hi-t0, span)) + 1
-	hf.RowSpan = shortDur(span)
-	hf.Rows = make([]htmlRow, nrows)
-	scale := float64(timelineWidth) / float64(span)
-	tick := span / 6
-	for k := range hf.Rows {
-		start := t0 + time.Duration(k)*span
-		row := &hf.Rows[k]
-		row.Label = formatClock(start)
-		for j := 0; j < 6; j++ {
-			t := time.Duration(j) * tick
-			row.Ticks = append(row.Ticks, htmlTick{X: px(float64(t) * scale), Label: "+" + shortDur(t)})
-		}
-	}
-	rowOf := func(t time.Duration) int {
-		k := int(floorDiv(max(min(t, limit), -limit)-t0, span))
-		return max(0, min(k, nrows-1))
-	}
+	var l timelineLayout
+	l.span = rowSpan(hi - lo)
+	l.t0 = floorDiv(lo, l.span) * l.span
+	l.rows = int(floorDiv(hi-l.t0, l.span)) + 1
 
-	// Lanes: a caption goes in the first lane free at its start.
 	var laneEnd [maxLanes]time.Duration
-	for l := range laneEnd {
-		laneEnd[l] = time.Duration(math.MinInt64)
+	for k := range laneEnd {
+		laneEnd[k] = time.Duration(math.MinInt64)
 	}
-	used := 1
-	lanes := make([]int, len(r.Captions))
+	l.used = 1
+	l.lanes = make([]uint8, len(r.Captions))
 	for i, c := range r.Captions {
 		best := 0
-		for l := range laneEnd {
-			if laneEnd[l] <= c.Start {
-				best = l
+		for k := range laneEnd {
+			if laneEnd[k] <= c.Start {
+				best = k
 				break
 			}
-			if laneEnd[l] < laneEnd[best] {
-				best = l
+			if laneEnd[k] < laneEnd[best] {
+				best = k
 			}
 		}
-		lanes[i] = best
+		l.lanes[i] = uint8(best)
 		laneEnd[best] = max(c.End, c.Start)
-		used = max(used, best+1)
+		l.used = max(l.used, best+1)
 	}
-	hf.Lanes = used
-	hf.RowHeight = rowTop + used*laneHeight + 4
+	l.height = rowTop + l.used*laneHeight + 4
+	return l
+}
 
-	var title strings.Builder
+// rowOf returns the row a time falls in.
+func (l *timelineLayout) rowOf(t time.Duration) int {
+	return max(0, min(int(floorDiv(clampTime(t)-l.t0, l.span)), l.rows-1))
+}
+
+func (l *timelineLayout) rowStart(k int) time.Duration { return l.t0 + time.Duration(k)*l.span }
+
+// writeTimeline writes the timeline's rows: stacked divs, each an SVG with
+// tick marks, the continuations of captions from earlier rows, the bars of
+// the captions that start in the row, and its cuts. Captions are bucketed
+// by row first, so the output streams in one pass.
+func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts {
+	l := &hf.layout
+	var n timelineCounts
+	n.rows = l.rows
+	scale := float64(timelineWidth) / float64(l.span)
+
+	// Bucket captions and cuts by row (counting sort, stable).
+	capRow := make([]int32, len(r.Captions))
+	capStart := make([]int32, l.rows+1)
 	for i, c := range r.Captions {
-		cps := cpsAt(r, i)
-		class := cpsClass(cps, r.MaxCPS)
-		switch class {
-		case "cps-ok":
-			hf.CountOK++
-		case "cps-near":
-			hf.CountNear++
-		case "cps-over":
-			hf.Over++
-		case "cps-none":
-			hf.CountNone++
-		}
-		n := i + 1
-		vs := perCaption[n]
-		bar := htmlBar{Index: n, Class: "caption-bar " + class}
-		if len(vs) > 0 {
-			bar.Class += " flagged"
-			bar.Href = "#" + hf.ID + "-c" + strconv.Itoa(n)
-		}
-		start := max(min(c.Start, limit), -limit)
-		end := max(min(c.End, limit), start)
-		k := rowOf(start)
-		rowStart := t0 + time.Duration(k)*span
-		y := px(float64(rowTop + lanes[i]*laneHeight))
-		x := float64(start-rowStart) * scale
-		w := float64(min(end, rowStart+span)-start) * scale
-		bar.X, bar.Y, bar.W = px(x), y, px(max(w, 1))
-
-		title.Reset()
-		title.WriteString("#")
-		title.WriteString(strconv.Itoa(n))
-		title.WriteString("  ")
-		title.WriteString(formatClock(c.Start))
-		title.WriteString(" → ")
-		title.WriteString(formatClock(c.End))
-		title.WriteString("  (")
-		title.WriteString(formatShort(c.Duration().Seconds()))
-		title.WriteString(" s)\n")
-		if math.IsNaN(cps) || cps < 0 {
-			title.WriteString("CPS undefined")
-		} else {
-			title.WriteString(formatShort(cps))
-			title.WriteString(" CPS")
-		}
-		if r.MaxCPS > 0 {
-			title.WriteString(" (limit ")
-			title.WriteString(hf.Limit)
-			title.WriteString(")")
-		}
-		for _, v := range vs {
-			title.WriteString("\n✗ ")
-			title.WriteString(v.Rule)
-			title.WriteString(" ")
-			title.WriteString(formatShort(v.Value))
-			title.WriteString(" (limit ")
-			title.WriteString(formatShort(v.Limit))
-			title.WriteString(")")
-		}
-		title.WriteString("\n")
-		title.WriteString(c.Text())
-		bar.Title = title.String()
-		hf.Rows[k].Bars = append(hf.Rows[k].Bars, bar)
-
-		// The rest of a caption that runs past its row's end.
-		for kk := k + 1; kk < nrows; kk++ {
-			rs := t0 + time.Duration(kk)*span
+		k := l.rowOf(c.Start)
+		capRow[i] = int32(k)
+		capStart[k+1]++
+	}
+	for k := 1; k <= l.rows; k++ {
+		capStart[k] += capStart[k-1]
+	}
+	byRow := make([]int32, len(r.Captions))
+	fill := append([]int32(nil), capStart[:l.rows]...)
+	for i, k := range capRow {
+		byRow[fill[k]] = int32(i)
+		fill[k]++
+	}
+	// Continuations and cuts are few; they get per-row lists.
+	type cont struct {
+		caption int32
+		width   float64
+	}
+	conts := make([][]cont, l.rows)
+	for i, c := range r.Captions {
+		start := clampTime(c.Start)
+		end := max(clampTime(c.End), start)
+		for k := int(capRow[i]) + 1; k < l.rows; k++ {
+			rs := l.rowStart(k)
 			if end <= rs {
 				break
 			}
-			cw := float64(min(end, rs+span)-rs) * scale
-			hf.Rows[kk].Conts = append(hf.Rows[kk].Conts, htmlCont{Class: "caption-cont " + class, X: "0", Y: y, W: px(max(cw, 1))})
+			conts[k] = append(conts[k], cont{int32(i), float64(min(end, rs+l.span)-rs) * scale})
 		}
 	}
+	cuts := make([][]time.Duration, l.rows)
 	for _, t := range r.Cuts {
-		k := rowOf(t)
-		rowStart := t0 + time.Duration(k)*span
-		hf.Rows[k].Cuts = append(hf.Rows[k].Cuts, htmlCut{
-			X:     px(float64(t-rowStart) * scale),
-			Title: "shot change at " + formatClock(t),
-		})
+		k := l.rowOf(t)
+		cuts[k] = append(cuts[k], t)
 	}
+
+	h := strconv.Itoa(l.height)
+	tick := l.span / 6
+	b := make([]byte, 0, 64<<10)
+	for k := range l.rows {
+		rs := l.rowStart(k)
+		b = append(b, "\n<div class=\"row lanes-"...)
+		b = strconv.AppendInt(b, int64(l.used), 10)
+		b = append(b, `"><div class="row-label">`...)
+		b = appendClock(b, rs)
+		b = append(b, `</div><svg width="1204" height="`...)
+		b = append(b, h...)
+		b = append(b, `" viewBox="-2 0 1204 `...)
+		b = append(b, h...)
+		b = append(b, `">`...)
+		for j := range 6 {
+			t := time.Duration(j) * tick
+			x := float64(t) * scale
+			b = append(b, `<line class="tick" x1="`...)
+			b = appendPx(b, x)
+			b = append(b, `" x2="`...)
+			b = appendPx(b, x)
+			b = append(b, `" y1="10" y2="`...)
+			b = append(b, h...)
+			b = append(b, `"></line><text x="`...)
+			b = appendPx(b, x)
+			b = append(b, `" y="9">`...)
+			if j > 0 {
+				b = append(b, '+')
+			}
+			b = append(b, shortDur(t)...)
+			b = append(b, "</text>"...)
+		}
+		for _, c := range conts[k] {
+			b = append(b, `<rect class="caption-cont `...)
+			b = append(b, cpsClass(cpsAt(r, int(c.caption)), r.MaxCPS)...)
+			b = append(b, `" x="0" y="`...)
+			b = strconv.AppendInt(b, int64(rowTop+int(l.lanes[c.caption])*laneHeight), 10)
+			b = append(b, `" width="`...)
+			b = appendPx(b, max(c.width, 1))
+			b = append(b, `" height="14"></rect>`...)
+			n.conts++
+		}
+		for _, i := range byRow[capStart[k]:capStart[k+1]] {
+			b = appendBar(b, hf, r, int(i), rs, scale)
+			n.bars++
+			if len(b) >= 32<<10 {
+				w.Write(b) // errors stick in w and come back from Flush
+				b = b[:0]
+			}
+		}
+		for _, t := range cuts[k] {
+			b = append(b, `<line class="shot-change" x1="`...)
+			x := float64(clampTime(t)-rs) * scale
+			b = appendPx(b, x)
+			b = append(b, `" x2="`...)
+			b = appendPx(b, x)
+			b = append(b, `" y1="10" y2="`...)
+			b = append(b, h...)
+			b = append(b, `"><title>shot change at `...)
+			b = appendClock(b, t)
+			b = append(b, "</title></line>"...)
+			n.cuts++
+		}
+		b = append(b, "\n</svg></div>"...)
+		if len(b) >= 32<<10 {
+			w.Write(b)
+			b = b[:0]
+		}
+	}
+	w.Write(b)
+	return n
+}
+
+// appendBar appends caption i's bar in the row starting at rs: a rect with
+// a tooltip, inside a link to its violations when it has any.
+func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, scale float64) []byte {
+	c := &r.Captions[i]
+	l := &hf.layout
+	n := i + 1
+	cps := cpsAt(r, i)
+	vs := hf.vi.of(n)
+	start := clampTime(c.Start)
+	end := max(clampTime(c.End), start)
+	x := float64(start-rs) * scale
+	w := float64(min(end, rs+l.span)-start) * scale
+
+	b = append(b, '\n')
+	if len(vs) > 0 {
+		b = append(b, `<a href="#`...)
+		b = appendEscaped(b, hf.ID)
+		b = append(b, "-c"...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, `">`...)
+	}
+	b = append(b, `<rect class="caption-bar `...)
+	b = append(b, cpsClass(cps, r.MaxCPS)...)
+	if len(vs) > 0 {
+		b = append(b, " flagged"...)
+	}
+	b = append(b, `" data-index="`...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, `" x="`...)
+	b = appendPx(b, x)
+	b = append(b, `" y="`...)
+	b = strconv.AppendInt(b, int64(rowTop+int(l.lanes[i])*laneHeight), 10)
+	b = append(b, `" width="`...)
+	b = appendPx(b, max(w, 1))
+	b = append(b, `" height="14"><title>#`...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, "  "...)
+	b = appendClock(b, c.Start)
+	b = append(b, " → "...)
+	b = appendClock(b, c.End)
+	b = append(b, "  ("...)
+	b = appendShort(b, c.Duration().Seconds())
+	b = append(b, " s)\n"...)
+	if math.IsNaN(cps) || cps < 0 {
+		b = append(b, "CPS undefined"...)
+	} else {
+		b = appendShort(b, cps)
+		b = append(b, " CPS"...)
+	}
+	if r.MaxCPS > 0 {
+		b = append(b, " (limit "...)
+		b = append(b, hf.Limit...)
+		b = append(b, ')')
+	}
+	for _, j := range vs {
+		v := &r.Violations[j]
+		b = append(b, "\n✗ "...)
+		b = appendEscaped(b, v.Rule)
+		b = append(b, ' ')
+		b = appendShort(b, v.Value)
+		b = append(b, " (limit "...)
+		b = appendShort(b, v.Limit)
+		b = append(b, ')')
+	}
+	for _, line := range c.Lines {
+		b = append(b, '\n')
+		b = appendEscaped(b, line.Text)
+	}
+	b = append(b, "</title></rect>"...)
+	if len(vs) > 0 {
+		b = append(b, "</a>"...)
+	}
+	return b
 }
 
 // niceStep returns the least of 1, 2 or 5 times a power of ten that is at

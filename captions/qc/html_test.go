@@ -1,7 +1,9 @@
 package qc
 
 import (
+	"bufio"
 	"bytes"
+	"html/template"
 	"math"
 	"strconv"
 	"strings"
@@ -211,20 +213,33 @@ func countInf(v []float64) int {
 	return n
 }
 
+// renderTimeline runs writeTimeline into a string.
+func renderTimeline(t *testing.T, r *FileResult) (string, timelineCounts) {
+	t.Helper()
+	hf := buildHTMLFile(0, r)
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	n := writeTimeline(w, &hf, r)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String(), n
+}
+
 func TestHTMLTimelineLayout(t *testing.T) {
 	// A file of 100,000 captions over three days keeps one bar per caption
 	// and at most maxRows rows.
 	r := synthetic(100000, 5)
-	hf := buildHTMLFile(0, &r)
-	bars := 0
-	for _, row := range hf.Rows {
-		bars += len(row.Bars)
+	out, n := renderTimeline(t, &r)
+	if n.bars != len(r.Captions) || strings.Count(out, `<rect class="caption-bar `) != len(r.Captions) {
+		t.Errorf("%d bars, want %d", n.bars, len(r.Captions))
 	}
-	if bars != len(r.Captions) {
-		t.Errorf("%d bars, want %d", bars, len(r.Captions))
+	if n.rows > maxRows+1 || strings.Count(out, "<svg") != n.rows {
+		t.Errorf("%d rows, want at most %d", n.rows, maxRows+1)
 	}
-	if len(hf.Rows) > maxRows+1 {
-		t.Errorf("%d rows, want at most %d", len(hf.Rows), maxRows+1)
+	// Bars come in caption order (the synthetic file is in order).
+	if i := strings.Index(out, `data-index="2"`); i < 0 || i < strings.Index(out, `data-index="1"`) {
+		t.Error("bars out of order")
 	}
 	// Damaged times: negative, huge, end before start. Nothing panics, every
 	// caption still has its bar, and the timeline stays bounded.
@@ -234,18 +249,26 @@ func TestHTMLTimelineLayout(t *testing.T) {
 		caption(5*time.Second, time.Second, "c"),
 		caption(math.MinInt64, math.MinInt64+1, "d"),
 	}, CPS: []float64{1, math.Inf(1), math.NaN(), -1}, Cuts: []time.Duration{math.MinInt64, 0, math.MaxInt64}}
-	hf = buildHTMLFile(0, &d)
-	bars, cuts, conts := 0, 0, 0
-	for _, row := range hf.Rows {
-		bars += len(row.Bars)
-		cuts += len(row.Cuts)
-		conts += len(row.Conts)
+	out, n = renderTimeline(t, &d)
+	if n.bars != 4 || n.cuts != 3 || n.rows > maxRows+1 || n.conts > maxRows {
+		t.Errorf("damaged file: %+v", n)
 	}
-	if bars != 4 || cuts != 3 || len(hf.Rows) > maxRows+1 || conts > maxRows {
-		t.Errorf("damaged file: %d bars, %d cuts, %d continuations, %d rows", bars, cuts, conts, len(hf.Rows))
+	if strings.Count(out, "caption-bar") != 4 || strings.Count(out, "shot-change") != 3 {
+		t.Errorf("damaged file: output lacks bars or cuts")
 	}
 	if err := WriteHTML(discard{}, []FileResult{d}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestAppendEscaped checks the fast escaper against html/template's.
+func TestAppendEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">&'</a>`, "nul\x00byte", "é—«»", "\xff\xfe"} {
+		got := string(appendEscaped(nil, s))
+		want := template.HTMLEscapeString(s)
+		if got != want {
+			t.Errorf("appendEscaped(%q) = %q, html/template gives %q", s, got, want)
+		}
 	}
 }
 

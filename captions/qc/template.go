@@ -9,7 +9,8 @@ func pageTemplate() *template.Template {
 	return template.Must(template.New("page").Parse(pageHTML))
 }
 
-const pageHTML = `<!DOCTYPE html>
+const pageHTML = `{{define "head" -}}
+<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -70,7 +71,9 @@ ul.warnings { color: #9a6700; }
 {{- end}}
 </ul>
 {{- end}}
-{{- range .Files}}
+{{- end}}
+
+{{define "file-head" -}}
 <section class="file" id="{{.ID}}" data-captions="{{.Captions}}" data-cuts="{{.Cuts}}">
 <h2>{{.File}}</h2>
 <dl class="summary">
@@ -91,7 +94,7 @@ ul.warnings { color: #9a6700; }
 </ul>
 {{- end}}
 <h3>Timeline</h3>
-{{- if .Rows}}
+{{- if .HasTimeline}}
 <p class="legend">
 {{- if .Limit}}
 <span><i class="swatch cps-ok"></i>≤ 80 % of the limit ({{.CountOK}})</span>
@@ -105,21 +108,13 @@ ul.warnings { color: #9a6700; }
 <span>black outline: has violations (click for details). Each row is {{.RowSpan}}.</span>
 </p>
 <div class="timeline">
-{{- $f := .}}
-{{- range .Rows}}
-<div class="row lanes-{{$f.Lanes}}"><div class="row-label">{{.Label}}</div><svg width="1204" height="{{$f.RowHeight}}" viewBox="-2 0 1204 {{$f.RowHeight}}">
-{{- range .Ticks}}<line class="tick" x1="{{.X}}" x2="{{.X}}" y1="10" y2="{{$f.RowHeight}}"></line><text x="{{.X}}" y="9">{{.Label}}</text>{{end}}
-{{- range .Conts}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="14"></rect>{{end}}
-{{- range .Bars}}
-{{if .Href}}<a href="{{.Href}}">{{end}}<rect class="{{.Class}}" data-index="{{.Index}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="14"><title>{{.Title}}</title></rect>{{if .Href}}</a>{{end}}
-{{- end}}
-{{- range .Cuts}}<line class="shot-change" x1="{{.X}}" x2="{{.X}}" y1="10" y2="{{$f.RowHeight}}"><title>{{.Title}}</title></line>{{end}}
-</svg></div>
-{{- end}}
-</div>
 {{- else}}
 <p>No captions.</p>
 {{- end}}
+{{- end}}
+
+{{define "file-middle" -}}
+{{if .HasTimeline}}</div>{{end}}
 <h3>CPS histogram</h3>
 {{- with .Hist}}
 {{- if .Empty}}
@@ -143,23 +138,27 @@ ul.warnings { color: #9a6700; }
 {{- end}}
 {{- end}}
 <h3>Violations</h3>
-{{- if .ViolRows}}
+{{- if .Violations}}
 <details{{if .OpenViolations}} open{{end}}>
 <summary>{{.Violations}} violations</summary>
 <table class="violations">
 <thead><tr><th>Caption</th><th>Start</th><th>End</th><th>Rule</th><th>Value</th><th>Limit</th><th>Text</th></tr></thead>
 <tbody>
-{{- range .ViolRows}}
-<tr{{if .ID}} id="{{.ID}}"{{end}}><td class="num">{{.Caption}}</td><td class="time">{{.Start}}</td><td class="time">{{.End}}</td><td>{{.Rule}}</td><td class="num">{{.Value}}</td><td class="num">{{.Limit}}</td><td class="text">{{.Text}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-</details>
 {{- else}}
 <p>None.</p>
 {{- end}}
-</section>
 {{- end}}
+
+{{define "file-foot" -}}
+{{if .Violations}}
+</tbody>
+</table>
+</details>
+{{- end}}
+</section>
+{{end}}
+
+{{define "foot" -}}
 </body>
 </html>
-`
+{{end}}`

@@ -148,22 +148,31 @@ func isBreaking(r rune) bool {
 
 // formatShort formats f for people: at most three decimals, trailing zeros
 // dropped ("17", "21.429", "0.833").
-func formatShort(f float64) string {
+func formatShort(f float64) string { return string(appendShort(nil, f)) }
+
+func appendShort(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return strconv.FormatFloat(f, 'g', -1, 64)
+		return strconv.AppendFloat(b, f, 'g', -1, 64)
 	}
-	s := strconv.FormatFloat(f, 'f', 3, 64)
-	s = strings.TrimRight(s, "0")
-	s = strings.TrimSuffix(s, ".")
-	if s == "-0" {
-		s = "0"
+	n := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 3, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if string(b[n:]) == "-0" {
+		b = append(b[:n], '0')
+	}
+	return b
 }
 
 // formatClock formats d as HH:MM:SS.mmm (hours may exceed 99; negative
 // durations get a leading minus), rounding to the millisecond.
-func formatClock(d time.Duration) string {
+func formatClock(d time.Duration) string { return string(appendClock(nil, d)) }
+
+func appendClock(b []byte, d time.Duration) []byte {
 	neg := d < 0
 	ms := int64(d.Round(time.Millisecond) / time.Millisecond)
 	if neg {
@@ -173,7 +182,6 @@ func formatClock(d time.Duration) string {
 	m := ms / 60000 % 60
 	sec := ms / 1000 % 60
 	ms %= 1000
-	b := make([]byte, 0, 16)
 	if neg && (h|m|sec|ms) != 0 {
 		b = append(b, '-')
 	}
@@ -183,14 +191,15 @@ func formatClock(d time.Duration) string {
 	b = append(b, ':')
 	b = appendPad(b, sec, 2)
 	b = append(b, '.')
-	b = appendPad(b, ms, 3)
-	return string(b)
+	return appendPad(b, ms, 3)
 }
 
 func appendPad(b []byte, n int64, width int) []byte {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s); i < width; i++ {
-		b = append(b, '0')
+	for p := int64(10); width > 1; width-- {
+		if n < p {
+			b = append(b, '0')
+		}
+		p *= 10
 	}
-	return append(b, s...)
+	return strconv.AppendInt(b, n, 10)
 }
