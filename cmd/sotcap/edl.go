@@ -125,11 +125,6 @@ type locatorJSON struct {
 	Text     *string `json:"text"`
 }
 
-type warningJSON struct {
-	Line    int    `json:"line"`
-	Message string `json:"message"`
-}
-
 func optional(s string, ok bool) *string {
 	if !ok {
 		return nil

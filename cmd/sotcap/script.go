@@ -43,11 +43,6 @@ type turnJSON struct {
 	Line     int    `json:"line"`
 }
 
-type warningJSON struct {
-	Line    int    `json:"line"`
-	Message string `json:"message"`
-}
-
 // runScript reads a package script and prints its soundbites.
 func runScript(opts scriptOptions, s stdio) error {
 	rd := script.Reader{File: opts.file, Dialect: opts.dialect, DropInsertions: opts.dropInsertions, Strict: opts.strict}
