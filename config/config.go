@@ -73,7 +73,7 @@ func EnvName(name string) string {
 // write a function returning its keys in a new file of this package and
 // list it here.
 func Keys() []Key {
-	return slices.Concat(generalKeys(), ruleKeys())
+	return slices.Concat(generalKeys(), ruleKeys(), packageKeys())
 }
 
 func generalKeys() []Key {

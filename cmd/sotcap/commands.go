@@ -10,5 +10,6 @@ func commands(s stdio) []*cobra.Command {
 		newEDLCmd(s),
 		newScriptCmd(s),
 		newSegmentCmd(s),
+		newGenerateCmd(s),
 	}
 }
