@@ -35,10 +35,12 @@ func WriteOutputs(dir, base string, files map[string][]byte) (written []string, 
 			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, base+ext), err)
 		}
 		tmps = append(tmps, f.Name())
+		// No fsync: the rename is what keeps a reader from ever seeing a
+		// partial file, and a sync per file would cap batch at the disk's
+		// flush rate.
 		_, werr := f.Write(files[ext])
-		serr := f.Sync()
 		cerr := f.Close()
-		for _, e := range []error{werr, serr, cerr, os.Chmod(f.Name(), 0o644)} {
+		for _, e := range []error{werr, cerr, os.Chmod(f.Name(), 0o644)} {
 			if e != nil {
 				return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, base+ext), e)
 			}

@@ -11,5 +11,7 @@ func commands(s stdio) []*cobra.Command {
 		newScriptCmd(s),
 		newSegmentCmd(s),
 		newGenerateCmd(s),
+		newPlanCmd(s),
+		newBatchCmd(s),
 	}
 }

@@ -93,12 +93,10 @@ type loadedPackage struct {
 	profile string
 }
 
-// pick returns the flag's value when the user set it, else the config's.
-func pick(flags *pflag.FlagSet, flag, flagVal string, cfg *config.Config, key string) string {
-	if flags != nil && flags.Changed(flag) {
-		return flagVal
-	}
-	if flagVal != "" && flags == nil {
+// pick returns the flag's value when it is set (by the user or by the
+// default run), else the config's.
+func pick(flagVal string, cfg *config.Config, key string) string {
+	if flagVal != "" {
 		return flagVal
 	}
 	return cfg.String(key)
@@ -135,7 +133,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if o.edlData == nil && edlPath == "" {
 		return nil, errors.New("no EDL: give --edl FILE")
 	}
-	fps := pick(o.flags, "fps", o.fps, cfg, config.KeyFPS)
+	fps := pick(o.fps, cfg, config.KeyFPS)
 	if fps == "" {
 		return nil, errors.New("no frame rate: give --fps RATE (the EDL does not say it), e.g. --fps 25")
 	}
@@ -148,11 +146,11 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode, err := pipeline.ParseMode(pick(o.flags, "mode", o.mode, cfg, config.KeyMode))
+	mode, err := pipeline.ParseMode(pick(o.mode, cfg, config.KeyMode))
 	if err != nil {
 		return nil, err
 	}
-	m, err := pipeline.ParseMap(pick(o.flags, "map", o.mapping, cfg, config.KeyMap))
+	m, err := pipeline.ParseMap(pick(o.mapping, cfg, config.KeyMap))
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +185,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st := pick(o.flags, "start", o.start, cfg, config.KeyStart); st != "" {
+	if st := pick(o.start, cfg, config.KeyStart); st != "" {
 		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)
 		if err != nil {
 			return nil, fmt.Errorf("--start: %w", err)
@@ -250,11 +248,10 @@ func generatePackage(o generateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return lp, nil, err
 	}
-	written, err := pipeline.WriteOutputs(lp.out, lp.name, files)
-	if err != nil {
+	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
-	g := &generated{res: res, files: written}
+	g := &generated{res: res, files: names}
 	g.warns = append(g.warns, lp.plan.Warnings...)
 	for _, w := range lp.plan.Script.Warnings {
 		g.warns = append(g.warns, "script "+w.String())
