@@ -44,6 +44,8 @@ type ParseError struct {
 	Err    error
 }
 
+// Error formats e as "file:line:column: message", leaving out what is
+// not known.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -74,6 +76,7 @@ type Warning struct {
 	Message string
 }
 
+// String formats w as "line N: message".
 func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Message) }
 
 // Locator is a `* LOC:` marker on an event: a record timecode, a colour
