@@ -10,7 +10,7 @@ import (
 // (a determiner to its noun, a preposition to its object, an auxiliary to
 // its verb) and which words open a new phrase (conjunctions, prepositions,
 // determiners), so content words carry no class at all.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	wDet      wordClass = 1 << iota // article, determiner, possessive: binds right
@@ -28,6 +28,8 @@ const (
 	wNum                            // number word: binds to its unit
 	wClitic                         // clitic pronoun before the verb (fr, es, it, pt): binds right
 	wEnclitic                       // particle that leans on the word before (ru бы, ли, же): binds left
+	wAdj                            // prenominal adjective or ordinal (last, next, other): binds to its noun
+	wCatenative                     // verb taking an infinitive (want, trying): binds to "to"
 )
 
 // lexicon maps lower-case words of one language to their classes.

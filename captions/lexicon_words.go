@@ -17,7 +17,7 @@ func englishWords() map[wordClass]string {
 			behind beyond beside besides below above near along inside outside
 			despite except off throughout underneath unlike amid`,
 		wTo:   `to`,
-		wConj: `and or but nor yet so plus`,
+		wConj: `and or but nor yet so plus then`,
 		wSub: `that which who whom whose what when where why how if whether
 			because although though while whereas unless until since once
 			whenever wherever whatever whoever however`,
@@ -31,6 +31,15 @@ func englishWords() map[wordClass]string {
 		wPart: `up out down away back off`,
 		wNum: `one two three four five six seven eight nine ten eleven twelve
 			twenty thirty forty fifty hundred thousand million billion trillion`,
+		wAdj: `last next first second third other same own whole entire new old
+			big small little great good bad best worst real different
+			certain whole single main major important young early late
+			long short high low large`,
+		wCatenative: `want wants wanted trying try tries tried going have has had need
+			needs needed used able like likes liked love loves loved began
+			begin begins started start starts decided decide seem seems seemed
+			ought supposed hope hoped wish plan planned continue continued
+			tend tends learn learned refuse refused`,
 	}
 }
 

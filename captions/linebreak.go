@@ -67,11 +67,11 @@ func (r Rules) Break(text string) ([][]string, error) {
 const (
 	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
-	costSentenceEOL  = 1.0 // line break after . ? !
-	costClauseEOL    = 1.5 // line break after , ; : —
+	costSentenceEOL  = 4.0 // line break after . ? ! (a caption should hold one sentence)
+	costClauseEOL    = 2.5 // line break after , ; : — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
 	costClauseEOB    = 1.0 // caption end after , ; : —
-	costMidEOB       = 5.0 // extra for a caption that ends mid-clause
+	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
 	costForbidden    = 1000.0
@@ -251,18 +251,19 @@ func bindsRight(c wordClass) float64 {
 			best = v
 		}
 	}
-	take(wDet, 10)
-	take(wTo, 10)
-	take(wPrep, 9)
-	take(wNeg, 9)
-	take(wPronSubj, 9)
-	take(wClitic, 9)
-	take(wConj, 8)
-	take(wSub, 7)
-	take(wAux, 7)
-	take(wNum, 7)
-	take(wMod, 6)
-	take(wPronAmb, 5)
+	take(wDet, 12)
+	take(wTo, 12)
+	take(wPrep, 11)
+	take(wNeg, 11)
+	take(wPronSubj, 11)
+	take(wClitic, 11)
+	take(wNum, 10)
+	take(wConj, 9)
+	take(wAux, 9)
+	take(wSub, 8)
+	take(wMod, 8)
+	take(wAdj, 7)
+	take(wPronAmb, 6)
 	take(wPronObj, 1)
 	take(wPart, 1)
 	take(wEnclitic, 1)
@@ -315,13 +316,20 @@ func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
 	if r.flags&fDash != 0 {
 		c = costClauseEOL
 	}
-	c = max(c, bindsRight(l.cls))
+	lc := l.cls
+	if lc&wAdj != 0 && (r.cls&(wConj|wSub|wPrep|wTo|wDet) != 0 || r.flags&(fOpen|fDash) != 0) {
+		lc &^= wAdj // a predicative adjective ends its phrase
+	}
+	c = max(c, bindsRight(lc))
+	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
+		c = max(c, 7) // a verb and its infinitive: "trying to", "going to"
+	}
 	if l.cls == 0 && r.cls == 0 {
 		switch {
 		case l.flags&fCap != 0 && r.flags&fCap != 0 && !lFirst:
-			c = 8 // first + last name, a multi-word name
+			c = 10 // first + last name, a multi-word name
 		case l.flags&fNum != 0:
-			c = 7 // a number and its unit
+			c = 10 // a number and its unit
 		}
 	}
 	return c, c + costMidEOB

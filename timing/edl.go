@@ -44,6 +44,8 @@ type ParseError struct {
 	Err    error
 }
 
+// Error formats e as "file:line:column: message", leaving out what is
+// not known.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -74,6 +76,7 @@ type Warning struct {
 	Message string
 }
 
+// String formats w as "line N: message".
 func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Message) }
 
 // Locator is a `* LOC:` marker on an event: a record timecode, a colour
@@ -831,27 +834,39 @@ func (p *parser) closeGroup() {
 		p.edl.Warnings = append(p.edl.Warnings, Warning{Line: g[0].Line,
 			Message: fmt.Sprintf("event %s: %d TO CLIP NAME comments; the first is used", g[0].Number, len(tos))})
 	}
-	for _, m := range p.motions {
-		target := -1
+	if len(p.motions) > 0 {
+		// Each M2 goes to the line of its reel whose source-in it names,
+		// else to the first line of its reel without one, else to the line
+		// it follows. Queues keep this linear in the group's size.
+		byTC := map[[2]string][]int{}
+		byReel := map[string][]int{}
 		for i := range g {
-			if g[i].Reel == m.reel && g[i].SourceIn == m.tc && g[i].Speed == nil {
-				target = i
-				break
+			byTC[[2]string{g[i].Reel, g[i].SourceIn}] = append(byTC[[2]string{g[i].Reel, g[i].SourceIn}], i)
+			byReel[g[i].Reel] = append(byReel[g[i].Reel], i)
+		}
+		next := func(q []int) (int, []int) {
+			for len(q) > 0 && g[q[0]].Speed != nil {
+				q = q[1:]
 			}
-		}
-		if target < 0 {
-			for i := range g {
-				if g[i].Reel == m.reel && g[i].Speed == nil {
-					target = i
-					break
-				}
+			if len(q) == 0 {
+				return -1, q
 			}
+			return q[0], q[1:]
 		}
-		if target < 0 {
-			target = m.after - p.groupStart
+		for _, m := range p.motions {
+			k := [2]string{m.reel, m.tc}
+			target, q := next(byTC[k])
+			byTC[k] = q
+			if target < 0 {
+				target, q = next(byReel[m.reel])
+				byReel[m.reel] = q
+			}
+			if target < 0 {
+				target = m.after - p.groupStart
+			}
+			v := m.speed
+			g[target].Speed = &v
 		}
-		v := m.speed
-		g[target].Speed = &v
 	}
 	for i := range g {
 		p.checkDuration(&g[i])

@@ -23,6 +23,8 @@ type TimecodeError struct {
 	Expected string
 }
 
+// Error says which timecode failed, at which rate and mode, and what was
+// expected.
 func (e *TimecodeError) Error() string {
 	mode := "non-drop frame"
 	if e.Drop {

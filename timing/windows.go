@@ -205,3 +205,20 @@ func (e *EDL) SOTWindows(markers []string) []Window {
 	}
 	return wins
 }
+
+// Track returns the event lines that play on track ("V", "A1", "A3", ...;
+// see Event.Tracks), sorted by record-in (file order among equals). The
+// EDL itself keeps file order, which need not be record order.
+func (e *EDL) Track(track string) []Event {
+	var out []Event
+	for i := range e.Events {
+		for _, t := range e.Events[i].Tracks() {
+			if t == track {
+				out = append(out, e.Events[i])
+				break
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].RecordInFrame < out[j].RecordInFrame })
+	return out
+}

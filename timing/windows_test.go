@@ -117,3 +117,23 @@ func TestCutsCorpus(t *testing.T) {
 	e = readCorpus(t, "otio__gap_test.edl")
 	assert.Equal(t, []Cut{{0, 0}, {24, 0}, {40, 0}, {64, 0}, {102, 0}, {126, 0}}, e.Cuts())
 }
+
+func TestTrackOrder(t *testing.T) {
+	// HEIST lists event 031 before 030; both start at the same frame, so
+	// file order is kept among them, and the track is in record order.
+	e := readCorpus(t, "edlgenius__070816_EG101_HEISTS_ROUGH_CUT_SOURCES_PART_1.edl")
+	v := e.Track("V")
+	require.NotEmpty(t, v)
+	for i := 1; i < len(v); i++ {
+		assert.LessOrEqual(t, v[i-1].RecordInFrame, v[i].RecordInFrame)
+	}
+	p := readFixture(t, "sot_package.edl", Rate25())
+	a2 := p.Track("A2")
+	var nums []string
+	for _, ev := range a2 {
+		nums = append(nums, ev.Number)
+	}
+	// The A2 voice-over, then every AA and AA/V line, in record order.
+	assert.Equal(t, []string{"002", "004", "005", "006", "012", "013"}, nums)
+	assert.Len(t, p.Track("A3"), 0)
+}

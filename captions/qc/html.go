@@ -38,7 +38,9 @@ const (
 // (N counted from 1, as in the violations) whose <title> tooltip gives its
 // times, CPS, violations and text; a caption that runs past the end of a
 // timeline row continues in <rect class="caption-cont"> elements. Each cut
-// is one <line class="shot-change">. All text is escaped by html/template.
+// is one <line class="shot-change">. All text is escaped as html/template
+// escapes it. Bars link to their caption's first row in the violations
+// table, which starts folded when it has more than 2,000 rows.
 func WriteHTML(w io.Writer, results []FileResult) error {
 	if err := validateAll(results); err != nil {
 		return err
@@ -46,8 +48,7 @@ func WriteHTML(w io.Writer, results []FileResult) error {
 	page := htmlPage{Formula: CPSFormula}
 	for i := range results {
 		r := &results[i]
-		s := Summarize(*r)
-		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: s.Captions, Violations: s.Violations})
+		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: len(r.Captions), Violations: len(r.Violations)})
 	}
 	switch len(results) {
 	case 0:

@@ -20,7 +20,7 @@ import (
 // caption counts from 1; start, end and duration_seconds are seconds; text
 // is the caption's lines joined with "\n". Arrays are never null. A value or
 // limit that is not finite (the CPS of a caption with no duration) is
-// written as null, which JSON allows and encoding/json cannot produce.
+// written as null (encoding/json would refuse it).
 // The CPS statistics are those of Summarize.
 func WriteJSON(w io.Writer, results []FileResult) error {
 	if err := validateAll(results); err != nil {

@@ -1,12 +1,15 @@
 package qc
 
-import "html/template"
+import (
+	"html/template"
+	"strconv"
+)
 
 // pageTemplate parses the page template. Parsing takes well under a
 // millisecond, so each WriteHTML call parses its own and the package keeps
 // no state.
 func pageTemplate() *template.Template {
-	return template.Must(template.New("page").Parse(pageHTML))
+	return template.Must(template.New("page").Funcs(template.FuncMap{"count": count}).Parse(pageHTML))
 }
 
 const pageHTML = `{{define "head" -}}
@@ -67,7 +70,7 @@ ul.warnings { color: #9a6700; }
 {{- if gt (len .Files) 1}}
 <ul class="toc">
 {{- range .Files}}
-<li><a href="#{{.ID}}">{{.File}}</a>: {{.Captions}} captions, {{.Violations}} violations</li>
+<li><a href="#{{.ID}}">{{.File}}</a>: {{count .Captions "caption"}}, {{count .Violations "violation"}}</li>
 {{- end}}
 </ul>
 {{- end}}
@@ -140,7 +143,7 @@ ul.warnings { color: #9a6700; }
 <h3>Violations</h3>
 {{- if .Violations}}
 <details{{if .OpenViolations}} open{{end}}>
-<summary>{{.Violations}} violations</summary>
+<summary>{{count .Violations "violation"}}</summary>
 <table class="violations">
 <thead><tr><th>Caption</th><th>Start</th><th>End</th><th>Rule</th><th>Value</th><th>Limit</th><th>Text</th></tr></thead>
 <tbody>
@@ -162,3 +165,6 @@ ul.warnings { color: #9a6700; }
 </body>
 </html>
 {{end}}`
+
+// count formats "1 caption", "2 captions".
+func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun + plural(n) }

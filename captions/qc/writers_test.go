@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -213,5 +214,25 @@ func TestWriteErrors(t *testing.T) {
 		if err := write(&failWriter{n: 1000}); !errors.Is(err, errFull) {
 			t.Errorf("%s: error %v, want %v", name, err, errFull)
 		}
+	}
+}
+
+func TestWrite(t *testing.T) {
+	for _, f := range append(ReportFormats(), "") {
+		var got, want bytes.Buffer
+		if err := Write(&got, f, sample()); err != nil {
+			t.Fatalf("Write(%q): %v", f, err)
+		}
+		direct := map[string]func(io.Writer, []FileResult) error{"": WriteText, "text": WriteText, "json": WriteJSON, "csv": WriteCSV, "html": WriteHTML}[f]
+		if err := direct(&want, sample()); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("Write(%q) differs from its writer", f)
+		}
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "xml", sample()); err == nil || b.Len() > 0 {
+		t.Errorf("Write(xml) = %v, wrote %d bytes", err, b.Len())
 	}
 }

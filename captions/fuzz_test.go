@@ -1,0 +1,48 @@
+package captions
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// FuzzBreak checks Break's promises on any text: no panic, every word once
+// in order, no line over the limit, or a WordTooLongError naming a word of
+// the text.
+func FuzzBreak(f *testing.F) {
+	f.Add("We are aiming to get a better television service.", "en", 37, 2)
+	f.Add("日本語の文章はスペースを使わずに書かれます。「こんにちは」", "ja", 13, 2)
+	f.Add("قال الرئيس الروسي في موسكو، اليوم.", "ar", 42, 2)
+	f.Add("e\u0301\u0301 \u200f \r\n x", "fr", 3, 1)
+	f.Add("", "ko", 16, 3)
+	f.Fuzz(func(t *testing.T, text, lang string, cpl, lines int) {
+		if cpl <= 0 || cpl > 200 || lines <= 0 || lines > 4 || len(text) > 2000 {
+			return
+		}
+		r := Rules{Language: lang, MaxCharsPerLine: cpl, MaxLines: lines}
+		caps, err := r.Break(text)
+		if err != nil {
+			var wt *WordTooLongError
+			if !errors.As(err, &wt) || !errors.Is(err, ErrWordTooLong) || !strings.Contains(text, wt.Word) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		var all []string
+		for _, c := range caps {
+			if len(c) == 0 || len(c) > lines {
+				t.Fatalf("%d lines", len(c))
+			}
+			for _, l := range c {
+				if r.Chars(l) > float64(cpl) {
+					t.Fatalf("line %q: %g > %d", l, r.Chars(l), cpl)
+				}
+				all = append(all, l)
+			}
+		}
+		cjk := isCJK(lang)
+		if got, want := flat(strings.Join(all, " "), cjk), flat(text, cjk); got != want {
+			t.Fatalf("words changed\n got %q\nwant %q", got, want)
+		}
+	})
+}
