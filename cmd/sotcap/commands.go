@@ -13,5 +13,6 @@ func commands(s stdio) []*cobra.Command {
 		newGenerateCmd(s),
 		newPlanCmd(s),
 		newBatchCmd(s),
+		newCheckCmd(s),
 	}
 }
