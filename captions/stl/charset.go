@@ -266,9 +266,18 @@ func EncodeText(t CharacterTable, s string) ([]byte, error) {
 // appendText appends s encoded in t and returns the number of displayed
 // characters written.
 func appendText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s) // decomposed accents: e + U+0301 -> é
+	b0 := len(b)
+	out, n, err := appendNFCText(b, t, s)
+	if err != nil && !norm.NFC.IsNormalString(s) {
+		// Decomposed accents (e + U+0301): compose and try again. Only on
+		// failure, so the common path does no normalisation work.
+		return appendNFCText(b[:b0], t, norm.NFC.String(s))
 	}
+	return out, n, err
+}
+
+// appendNFCText is appendText for text already composed.
+func appendNFCText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
 	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -302,56 +311,56 @@ func appendText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
 	return b, n, nil
 }
 
-// decodeLatin decodes one character of table 00 at tf[i:], returning the
-// text and the bytes consumed. ok is false for a byte that is not a
+// decodeLatin appends the character of table 00 at tf[i:] to dst,
+// returning the bytes consumed. ok is false for a byte that is not a
 // character.
-func decodeLatin(tf []byte, i int) (string, int, bool) {
+func decodeLatin(dst, tf []byte, i int) ([]byte, int, bool) {
 	c := tf[i]
 	switch {
 	case c >= 0x20 && c < 0x7F:
-		return string(rune(c)), 1, true
+		return append(dst, c), 1, true
 	case c >= 0xC1 && c <= 0xCF:
 		d := diacritics[c-0xC0]
 		if d.mark == 0 {
-			return "", 1, false
+			return dst, 1, false
 		}
 		if i+1 >= len(tf) || tf[i+1] < 0x20 || tf[i+1] >= 0x7F {
-			return "", 1, false // a diacritic with no base character
+			return dst, 1, false // a diacritic with no base character
 		}
 		base := tf[i+1]
 		if r, ok := latin.dec[[2]byte{c, base}]; ok {
-			return string(r), 2, true
+			return utf8.AppendRune(dst, r), 2, true
 		}
 		if base == ' ' {
-			return string(d.mark), 2, true
+			return utf8.AppendRune(dst, d.mark), 2, true
 		}
-		return norm.NFC.String(string(rune(base)) + string(d.mark)), 2, true
+		return append(dst, norm.NFC.String(string(rune(base))+string(d.mark))...), 2, true
 	case c >= 0xA0:
 		if r := latinSingles[c-0xA0]; r != 0 && c != 0xFF {
-			return string(r), 1, true
+			return utf8.AppendRune(dst, r), 1, true
 		}
 	}
-	return "", 1, false
+	return dst, 1, false
 }
 
-// decodeChar decodes one text character of table t at tf[i:].
-func decodeChar(t CharacterTable, tf []byte, i int) (string, int, bool) {
+// decodeChar appends the text character of table t at tf[i:] to dst.
+func decodeChar(dst []byte, t CharacterTable, tf []byte, i int) ([]byte, int, bool) {
 	if t == TableLatin {
-		return decodeLatin(tf, i)
+		return decodeLatin(dst, tf, i)
 	}
 	c := tf[i]
 	if c >= 0x20 && c < 0x7F {
-		return string(rune(c)), 1, true
+		return append(dst, c), 1, true
 	}
 	if c < 0xA0 {
-		return "", 1, false
+		return dst, 1, false
+	}
+	if c == 0xA0 {
+		return append(dst, ' '), 1, true
 	}
 	r := charmapFor(t).DecodeByte(c)
 	if r == utf8.RuneError {
-		return "", 1, false
+		return dst, 1, false
 	}
-	if c == 0xA0 {
-		r = ' '
-	}
-	return string(r), 1, true
+	return utf8.AppendRune(dst, r), 1, true
 }

@@ -1,6 +1,7 @@
 package stl
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -337,18 +338,19 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.Line, error) {
 	teletext := dsc != OpenSubtitling
 	var lines []captions.Line
-	var sb strings.Builder
+	var buf [128]byte
+	text := buf[:0]
 	var cur captions.Line
 	italic := false
 	colorSet := false
 	pendingSpace := false
 	flush := func() {
-		t := strings.TrimSpace(sb.String())
-		sb.Reset()
-		if t != "" {
-			cur.Text = t
+		t := bytes.TrimSpace(text)
+		if len(t) > 0 {
+			cur.Text = string(t)
 			lines = append(lines, cur)
 		}
+		text = text[:0]
 		cur = captions.Line{}
 		colorSet, pendingSpace = false, false
 		if teletext {
@@ -364,7 +366,7 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 			flush()
 			i++
 		case c < 0x20 || (c >= 0x80 && c < 0xA0):
-			if teletext && c <= 0x07 && !colorSet && sb.Len() == 0 {
+			if teletext && c <= 0x07 && !colorSet && len(text) == 0 {
 				cur.Color = colorFromTeletext(c)
 				colorSet = true
 			}
@@ -376,25 +378,23 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 					italic = false
 				}
 			}
-			if sb.Len() > 0 {
+			if len(text) > 0 {
 				pendingSpace = true
 			}
 			i++
 		default:
-			s, n, ok := decodeChar(table, tf, i)
-			if !ok {
+			if pendingSpace && c != ' ' && text[len(text)-1] != ' ' {
+				text = append(text, ' ')
+			}
+			pendingSpace = false
+			var n int
+			var ok bool
+			if text, n, ok = decodeChar(text, table, tf, i); !ok {
 				return lines, fmt.Errorf("byte %#02x at text field position %d is not a character of table %s", c, i, table)
 			}
-			if pendingSpace {
-				if s != " " && !strings.HasSuffix(sb.String(), " ") {
-					sb.WriteByte(' ')
-				}
-				pendingSpace = false
-			}
-			if italic && s != " " {
+			if italic && c != ' ' {
 				cur.Italic = true
 			}
-			sb.WriteString(s)
 			i += n
 		}
 	}

@@ -244,7 +244,7 @@ func (e *encoder) setup() error {
 	if o.Start < 0 {
 		return fmt.Errorf("EBU STL: programme start %v is negative", o.Start)
 	}
-	tcp := e.tcRate.Frames(o.Start)
+	tcp := nearestFrame(e.tcRate, o.Start)
 	if tcp >= e.day {
 		return fmt.Errorf("EBU STL: programme start %v is past 24 hours", o.Start)
 	}
@@ -301,8 +301,8 @@ func (e *encoder) times(tcp int64) error {
 		if c.Start < 0 {
 			return &CaptionError{i + 1, fmt.Errorf("starts at %v, before 00:00:00:00", c.Start)}
 		}
-		in, out := e.tcRate.Frames(c.Start), e.tcRate.Frames(c.End)
-		if half && (e.opts.Rate.Frames(c.Start)%2 != 0 || e.opts.Rate.Frames(c.End)%2 != 0) {
+		in, out := nearestFrame(e.tcRate, c.Start), nearestFrame(e.tcRate, c.End)
+		if half && (nearestFrame(e.opts.Rate, c.Start)%2 != 0 || nearestFrame(e.opts.Rate, c.End)%2 != 0) {
 			between++
 		}
 		if out <= in {
@@ -583,4 +583,20 @@ func (e *encoder) output() ([]byte, error) {
 func (e *encoder) putTC(b []byte, n int64) {
 	l := frameLabel(n, e.fps, e.drop)
 	b[0], b[1], b[2], b[3] = byte(l.h), byte(l.m), byte(l.s), byte(l.f)
+}
+
+// nearestFrame is r.Frames(d) — the nearest frame, half a frame away from
+// zero — without timing's big-number path for the times a file can hold
+// (under 41 hours at every supported rate), which keeps Write fast.
+func nearestFrame(r timing.Rate, d time.Duration) int64 {
+	ns := int64(d)
+	if ns < 0 || ns >= 1<<47 || r.Num() > 1<<16 {
+		return r.Frames(d)
+	}
+	a, q := ns*r.Num(), r.Den()*int64(time.Second)
+	n, m := a/q, a%q
+	if 2*m >= q {
+		n++
+	}
+	return n
 }
