@@ -307,6 +307,9 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 	if cs != 0 {
 		// Cumulative set: each member shows the rows of the earlier ones too.
 		d.cumLines = append(d.cumLines, lines...)
+		if len(d.cumLines) > 23 {
+			return blockError(block, 4, "CS", fmt.Errorf("cumulative set of more than 23 rows (subtitle %d)", sn))
+		}
 		lines = append([]captions.Line(nil), d.cumLines...)
 		if cs == 3 {
 			d.cumLines = d.cumLines[:0]

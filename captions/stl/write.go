@@ -144,7 +144,6 @@ type encoder struct {
 	rowsAt  []int  // offsets in tf where rows start (split points), all captions
 	rowsEnd []int  // end index in rowsAt for caption i
 	vp      []byte
-	blocks  int
 	mnc     int
 }
 
@@ -274,7 +273,10 @@ func (e *encoder) setup() error {
 	} {
 		v := strings.Join(strings.Fields(f.v), " ")
 		if _, ok := encodeCP850(v); !ok {
-			return fmt.Errorf("EBU STL: GSI %s %q has a character code page 850 cannot carry", f.field.name, f.v)
+			// GSI text is code page 850 only: an Arabic or Cyrillic title
+			// cannot go there, but need not stop the captions.
+			e.warn("EBU STL: GSI %s left blank: code page 850 cannot carry %q", f.field.name, f.v)
+			v = ""
 		}
 		if cut, did := fitCP850(v, f.field.end-f.field.off); did {
 			e.warn("EBU STL: GSI %s cut to %d characters: %q", f.field.name, f.field.end-f.field.off, cut)
@@ -377,7 +379,6 @@ func (e *encoder) texts() error {
 		if len(c.Lines) == 0 {
 			return &CaptionError{i + 1, errors.New("has no text")}
 		}
-		start := len(e.tf)
 		for j, l := range c.Lines {
 			text := l.Text
 			if strings.ContainsAny(text, "\n\r") {
@@ -459,7 +460,6 @@ func (e *encoder) texts() error {
 			return &CaptionError{i + 1, fmt.Errorf("%d rows from row %d do not fit the 23 rows of the screen", rows, vp)}
 		}
 		e.vp[i] = byte(vp)
-		e.blocks += blocksFor(e.tf[start:], e.table)
 	}
 	if italics > 0 {
 		e.warn("EBU STL: Teletext has no italics; %d italic lines written upright (open subtitling, DSC 0, carries italics)", italics)
@@ -467,10 +467,7 @@ func (e *encoder) texts() error {
 	if colours > 0 {
 		e.warn("EBU STL: open subtitling has no colours; %d coloured lines written in the default colour", colours)
 	}
-	if e.blocks > MaxBlocks {
-		return fmt.Errorf("%w: %d TTI blocks, at most %d (TNB has five digits)", ErrTooMany, e.blocks, MaxBlocks)
-	}
-	e.gsi.TNB, e.gsi.TNS, e.gsi.MNC = e.blocks, len(caps), e.mnc
+	e.gsi.TNS, e.gsi.MNC = len(caps), e.mnc
 	return nil
 }
 
@@ -498,25 +495,12 @@ func splitTF(tf []byte, rows []int, base int, table CharacterTable) int {
 	return p
 }
 
-// blocksFor counts the TTI blocks a text field needs (without row hints:
-// an upper bound equal to what output uses for Teletext rows, which are
-// never longer than a block).
-func blocksFor(tf []byte, table CharacterTable) int {
-	n := 0
-	for len(tf) > 0 {
-		k := splitTF(tf, nil, 0, table)
-		tf = tf[k:]
-		n++
-	}
-	return n
-}
-
 // output lays out the GSI and TTI blocks.
 func (e *encoder) output() ([]byte, error) {
 	caps := e.doc.Captions
 	// Count blocks exactly with row-aware splitting.
 	type chunk struct{ cap, off, end int }
-	chunks := make([]chunk, 0, e.blocks)
+	chunks := make([]chunk, 0, len(caps))
 	start, rowIdx := 0, 0
 	for i := range caps {
 		end := e.tfEnd[i]
