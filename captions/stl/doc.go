@@ -9,7 +9,9 @@
 // captions.WriteFile to replace a file atomically.
 //
 //   - GSI: code page 850 (CPN "850", every text field encoded in CP850,
-//     space-padded, cut only between characters, with a warning); DFC
+//     space-padded, cut only between characters, with a warning; a title
+//     CP850 cannot carry, such as an Arabic one, is left blank with a
+//     warning); DFC
 //     STL25.01 for 25 and 50 fps, STL30.01 for 29.97, 30, 59.94 and 60 (the
 //     labels count 25 or 30 a second, as the video's timecode does; at 50 and
 //     59.94 a time on an odd frame goes to the nearest label, with a
@@ -59,7 +61,9 @@
 // sets (each member shows the rows of the earlier ones), user-data blocks
 // (skipped), Teletext and open-subtitle control codes, and every table
 // above. Times are the TCI/TCO labels as programme-timeline times (not
-// shifted by TCP). STL30.01 does not say 29.97 or 30, drop-frame or not:
+// shifted by TCP); Caption.Row is VP as written and Caption.Align comes
+// from JC (0 default, 1 left, 2 centre, 3 right), so a caption the writer
+// placed by default reads back with Row 22 (one row) and AlignCenter. STL30.01 does not say 29.97 or 30, drop-frame or not:
 // Read assumes 29.97 drop-frame (as ttconv does) unless a label drop-frame
 // skips occurs, and ReadWith lets the caller say.
 //
