@@ -145,6 +145,7 @@ func Decode(data []byte, opts ReadOptions) (*File, error) {
 		f.Warnings = append(f.Warnings, captions.Warning{Message: "STL30.01 with labels that drop-frame timecode skips: read as 29.97 non-drop-frame"})
 	}
 	d := decoder{f: f, fps: f.Rate.Nominal()}
+	f.Document.Captions = make([]captions.Caption, 0, nblocks)
 	if d.start, err = d.gsiTime(g.TCP); err != nil {
 		return nil, gsiError(fTCP, err)
 	}
