@@ -384,7 +384,7 @@ func (e *encoder) texts() error {
 			if strings.ContainsAny(text, "\n\r") {
 				return &CaptionError{i + 1, fmt.Errorf("line %d has a line break inside it; give each row its own line", j+1)}
 			}
-			if strings.Contains(text, "  ") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") {
+			if strings.Contains(text, "  ") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") || strings.Contains(text, "\u00a0") {
 				text = strings.Join(strings.Fields(text), " ")
 			}
 			var n int
