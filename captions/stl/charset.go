@@ -83,22 +83,33 @@ var latinSingles = [96]rune{
 // Unicode combining marks (0 = unused) and lists the base letters ISO 6937
 // combines each with.
 var diacritics = [16]struct {
-	mark    rune
+	mark    rune // the combining mark
+	spacing rune // the mark on its own (diacritic + space)
 	letters string
 }{
-	0x1: {0x0300, "AEIOUaeiou"},                // grave
-	0x2: {0x0301, "ACEILNORSUYZacegilnorsuyz"}, // acute
-	0x3: {0x0302, "ACEGHIJOSUWYaceghijosuwy"},  // circumflex
-	0x4: {0x0303, "AINOUainou"},                // tilde
-	0x5: {0x0304, "AEIOUaeiou"},                // macron
-	0x6: {0x0306, "AGUagu"},                    // breve
-	0x7: {0x0307, "CEGIZcegz"},                 // dot above
-	0x8: {0x0308, "AEIOUYaeiouy"},              // diaeresis
-	0xA: {0x030A, "AUau"},                      // ring above
-	0xB: {0x0327, "CGKLNRSTcgklnrst"},          // cedilla
-	0xD: {0x030B, "OUou"},                      // double acute
-	0xE: {0x0328, "AEIUaeiu"},                  // ogonek
-	0xF: {0x030C, "CDELNRSTZcdelnrstz"},        // caron
+	0x1: {0x0300, '`', "AEIOUaeiou"},                // grave
+	0x2: {0x0301, '´', "ACEILNORSUYZacegilnorsuyz"}, // acute
+	0x3: {0x0302, '^', "ACEGHIJOSUWYaceghijosuwy"},  // circumflex
+	0x4: {0x0303, '~', "AINOUainou"},                // tilde
+	0x5: {0x0304, '¯', "AEIOUaeiou"},                // macron
+	0x6: {0x0306, '˘', "AGUagu"},                    // breve
+	0x7: {0x0307, '˙', "CEGIZcegz"},                 // dot above
+	0x8: {0x0308, '¨', "AEIOUYaeiouy"},              // diaeresis
+	0xA: {0x030A, '˚', "AUau"},                      // ring above
+	0xB: {0x0327, '¸', "CGKLNRSTcgklnrst"},          // cedilla
+	0xD: {0x030B, '˝', "OUou"},                      // double acute
+	0xE: {0x0328, '˛', "AEIUaeiu"},                  // ogonek
+	0xF: {0x030C, 'ˇ', "CDELNRSTZcdelnrstz"},        // caron
+}
+
+// diacriticByte returns the ISO 6937 byte (C1–CF) of a combining mark, or 0.
+func diacriticByte(mark rune) byte {
+	for i, d := range diacritics {
+		if d.mark != 0 && d.mark == mark {
+			return 0xC0 + byte(i)
+		}
+	}
+	return 0
 }
 
 // latinTables holds the derived lookup tables for table 00. It is built once
@@ -122,6 +133,13 @@ func newLatinTables() latinTables {
 	for i, d := range diacritics {
 		if d.mark == 0 {
 			continue
+		}
+		sp := [2]byte{0xC0 + byte(i), ' '}
+		lt.dec[sp] = d.spacing
+		if d.spacing >= 0x80 {
+			if _, dup := lt.enc[d.spacing]; !dup {
+				lt.enc[d.spacing] = sp
+			}
 		}
 		for _, l := range d.letters {
 			s := norm.NFC.String(string(l) + string(d.mark))
@@ -170,6 +188,16 @@ func appendRune(b []byte, t CharacterTable, r rune) ([]byte, bool) {
 	case TableLatin:
 		e, ok := latin.enc[r]
 		if !ok {
+			// A letter outside the ISO 6937 repertoire that is an ASCII
+			// base and one mark ISO 6937 has (Ḃ = B + dot above): write
+			// the diacritic and the base, as ISO 6937 composes them.
+			d := norm.NFD.String(string(r))
+			if len(d) > 1 && d[0] >= 0x20 && d[0] < 0x7F {
+				m, size := utf8.DecodeRuneInString(d[1:])
+				if db := diacriticByte(m); db != 0 && 1+size == len(d) {
+					return append(b, db, d[0]), true
+				}
+			}
 			return b, false
 		}
 		if e[1] == 0 {
@@ -266,13 +294,24 @@ func EncodeText(t CharacterTable, s string) ([]byte, error) {
 // appendText appends s encoded in t and returns the number of displayed
 // characters written.
 func appendText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s) // decomposed accents: e + U+0301 -> é
+	b0 := len(b)
+	out, n, err := appendNFCText(b, t, s)
+	if err != nil && !norm.NFC.IsNormalString(s) {
+		// Decomposed accents (e + U+0301): compose and try again. Only on
+		// failure, so the common path does no normalisation work.
+		return appendNFCText(b[:b0], t, norm.NFC.String(s))
 	}
+	return out, n, err
+}
+
+// appendNFCText is appendText for text already composed.
+func appendNFCText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
 	n := 0
+	base := -1 // where the last lone ASCII character was written
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7F { // ASCII fast path
+			base = len(b)
 			b = append(b, c)
 			n++
 			i++
@@ -285,9 +324,20 @@ func appendText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
 		}
 		var ok bool
 		if b, ok = appendRune(b, t, r); ok {
+			base = -1
 			n++
 			continue
 		}
+		// A combining mark on an ASCII character that has no precomposed
+		// form (0 + cedilla): ISO 6937 puts the diacritic before the base.
+		if db := diacriticByte(r); t == TableLatin && db != 0 && base >= 0 {
+			b = append(b, 0)
+			copy(b[base+1:], b[base:])
+			b[base] = db
+			base = -1
+			continue
+		}
+		base = -1
 		if sub, ok := substitute(r); ok {
 			for _, sr := range sub {
 				if b, ok = appendRune(b, t, sr); !ok {
@@ -302,56 +352,58 @@ func appendText(b []byte, t CharacterTable, s string) ([]byte, int, error) {
 	return b, n, nil
 }
 
-// decodeLatin decodes one character of table 00 at tf[i:], returning the
-// text and the bytes consumed. ok is false for a byte that is not a
+// decodeLatin appends the character of table 00 at tf[i:] to dst,
+// returning the bytes consumed. ok is false for a byte that is not a
 // character.
-func decodeLatin(tf []byte, i int) (string, int, bool) {
+func decodeLatin(dst, tf []byte, i int) ([]byte, int, bool) {
 	c := tf[i]
 	switch {
 	case c >= 0x20 && c < 0x7F:
-		return string(rune(c)), 1, true
+		return append(dst, c), 1, true
 	case c >= 0xC1 && c <= 0xCF:
 		d := diacritics[c-0xC0]
 		if d.mark == 0 {
-			return "", 1, false
+			return dst, 1, false
 		}
 		if i+1 >= len(tf) || tf[i+1] < 0x20 || tf[i+1] >= 0x7F {
-			return "", 1, false // a diacritic with no base character
+			return dst, 1, false // a diacritic with no base character
 		}
 		base := tf[i+1]
 		if r, ok := latin.dec[[2]byte{c, base}]; ok {
-			return string(r), 2, true
+			return utf8.AppendRune(dst, r), 2, true
 		}
-		if base == ' ' {
-			return string(d.mark), 2, true
-		}
-		return norm.NFC.String(string(rune(base)) + string(d.mark)), 2, true
+		return append(dst, norm.NFC.String(string(rune(base))+string(d.mark))...), 2, true
+	case c == 0xFF:
+		return dst, 1, true // soft hyphen: invisible
 	case c >= 0xA0:
-		if r := latinSingles[c-0xA0]; r != 0 && c != 0xFF {
-			return string(r), 1, true
+		if r := latinSingles[c-0xA0]; r != 0 {
+			return utf8.AppendRune(dst, r), 1, true
 		}
 	}
-	return "", 1, false
+	return dst, 1, false
 }
 
-// decodeChar decodes one text character of table t at tf[i:].
-func decodeChar(t CharacterTable, tf []byte, i int) (string, int, bool) {
+// decodeChar appends the text character of table t at tf[i:] to dst.
+func decodeChar(dst []byte, t CharacterTable, tf []byte, i int) ([]byte, int, bool) {
 	if t == TableLatin {
-		return decodeLatin(tf, i)
+		return decodeLatin(dst, tf, i)
 	}
 	c := tf[i]
 	if c >= 0x20 && c < 0x7F {
-		return string(rune(c)), 1, true
+		return append(dst, c), 1, true
 	}
 	if c < 0xA0 {
-		return "", 1, false
+		return dst, 1, false
+	}
+	if c == 0xA0 {
+		return append(dst, ' '), 1, true
+	}
+	if c == 0xAD {
+		return dst, 1, true // soft hyphen: invisible
 	}
 	r := charmapFor(t).DecodeByte(c)
 	if r == utf8.RuneError {
-		return "", 1, false
+		return dst, 1, false
 	}
-	if c == 0xA0 {
-		r = ' '
-	}
-	return string(r), 1, true
+	return utf8.AppendRune(dst, r), 1, true
 }

@@ -106,3 +106,39 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTextField: the text-field decoder (control codes, diacritics, every
+// table) never panics, and the rows it reads encode and decode back to
+// themselves.
+func FuzzTextField(f *testing.F) {
+	for _, b := range seedFiles(f) {
+		cct := b[fCCT.off+1] - '0'
+		for p := gsiSize; p+ttiSize <= len(b); p += ttiSize {
+			f.Add(b[p+16:p+ttiSize], cct, b[fDSC.off])
+		}
+	}
+	f.Fuzz(func(t *testing.T, tf []byte, cct byte, dsc byte) {
+		table := TableLatin + CharacterTable(cct%5)
+		ds, ok := ParseDisplayStandard(dsc)
+		if !ok {
+			ds = Teletext1
+		}
+		lines, err := decodeTF(tf, table, ds)
+		if err != nil {
+			return
+		}
+		for _, l := range lines {
+			if l.Text == "" || l.Text != strings.TrimSpace(l.Text) {
+				t.Fatalf("row %q not trimmed", l.Text)
+			}
+			enc, err := EncodeText(table, l.Text)
+			if err != nil {
+				t.Fatalf("row %q read from table %v cannot be written back: %v", l.Text, table, err)
+			}
+			back, err := decodeTF(enc, table, OpenSubtitling)
+			if err != nil || len(back) != 1 || back[0].Text != l.Text {
+				t.Fatalf("row %q: encoded % x, decoded %+v %v", l.Text, enc, back, err)
+			}
+		}
+	})
+}

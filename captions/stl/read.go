@@ -1,6 +1,7 @@
 package stl
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -144,6 +145,7 @@ func Decode(data []byte, opts ReadOptions) (*File, error) {
 		f.Warnings = append(f.Warnings, captions.Warning{Message: "STL30.01 with labels that drop-frame timecode skips: read as 29.97 non-drop-frame"})
 	}
 	d := decoder{f: f, fps: f.Rate.Nominal()}
+	f.Document.Captions = make([]captions.Caption, 0, nblocks)
 	if d.start, err = d.gsiTime(g.TCP); err != nil {
 		return nil, gsiError(fTCP, err)
 	}
@@ -306,6 +308,9 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 	if cs != 0 {
 		// Cumulative set: each member shows the rows of the earlier ones too.
 		d.cumLines = append(d.cumLines, lines...)
+		if len(d.cumLines) > 23 {
+			return blockError(block, 4, "CS", fmt.Errorf("cumulative set of more than 23 rows (subtitle %d)", sn))
+		}
 		lines = append([]captions.Line(nil), d.cumLines...)
 		if cs == 3 {
 			d.cumLines = d.cumLines[:0]
@@ -337,18 +342,19 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.Line, error) {
 	teletext := dsc != OpenSubtitling
 	var lines []captions.Line
-	var sb strings.Builder
+	var buf [128]byte
+	text := buf[:0]
 	var cur captions.Line
 	italic := false
 	colorSet := false
 	pendingSpace := false
 	flush := func() {
-		t := strings.TrimSpace(sb.String())
-		sb.Reset()
-		if t != "" {
-			cur.Text = t
+		t := bytes.TrimSpace(text)
+		if len(t) > 0 {
+			cur.Text = string(t)
 			lines = append(lines, cur)
 		}
+		text = text[:0]
 		cur = captions.Line{}
 		colorSet, pendingSpace = false, false
 		if teletext {
@@ -364,7 +370,7 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 			flush()
 			i++
 		case c < 0x20 || (c >= 0x80 && c < 0xA0):
-			if teletext && c <= 0x07 && !colorSet && sb.Len() == 0 {
+			if teletext && c <= 0x07 && !colorSet && len(text) == 0 {
 				cur.Color = colorFromTeletext(c)
 				colorSet = true
 			}
@@ -376,25 +382,23 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 					italic = false
 				}
 			}
-			if sb.Len() > 0 {
+			if len(text) > 0 {
 				pendingSpace = true
 			}
 			i++
 		default:
-			s, n, ok := decodeChar(table, tf, i)
-			if !ok {
+			if pendingSpace && c != ' ' && text[len(text)-1] != ' ' {
+				text = append(text, ' ')
+			}
+			pendingSpace = false
+			var n int
+			var ok bool
+			if text, n, ok = decodeChar(text, table, tf, i); !ok {
 				return lines, fmt.Errorf("byte %#02x at text field position %d is not a character of table %s", c, i, table)
 			}
-			if pendingSpace {
-				if s != " " && !strings.HasSuffix(sb.String(), " ") {
-					sb.WriteByte(' ')
-				}
-				pendingSpace = false
-			}
-			if italic && s != " " {
+			if italic && c != ' ' {
 				cur.Italic = true
 			}
-			sb.WriteString(s)
 			i += n
 		}
 	}

@@ -141,6 +141,14 @@ func TestReadErrors(t *testing.T) {
 		{"bad cs", func(b []byte) []byte { b[gsiSize+4] = 7; return b }, "cumulative", 1, 1029, nil},
 		{"bad char", func(b []byte) []byte { b[gsiSize+17] = 0xC9; return b }, "not a character", 1, 1041, nil},
 		{"unfinished extension", func(b []byte) []byte { b[gsiSize+3] = 0; return b }, "EBN FF", 1, 1028, ErrTruncated},
+		{"cumulative set too long", func(b []byte) []byte {
+			b[gsiSize+4] = 1
+			var more [][]byte
+			for i := 0; i < 24; i++ {
+				more = append(more, handTTI(2+i, 0xFF, 2, [4]byte{10, 0, 1, 0}, [4]byte{10, 0, 2, 0}, 22, 2, 0, []byte("row")))
+			}
+			return cat(b, cat(more...))
+		}, "more than 23 rows", 24, 1029 + 23*128, nil},
 		{"extension skips", func(b []byte) []byte {
 			b[gsiSize+3] = 0
 			return cat(b, handTTI(1, 0x05, 0, [4]byte{10, 0, 1, 0}, [4]byte{10, 0, 2, 0}, 22, 2, 0, nil))

@@ -385,3 +385,39 @@ func hasWarning(ws []captions.Warning, s string) bool {
 	}
 	return false
 }
+
+// TestHighRates: 60 and 48 fps write labels at 30 and 24 a second; a time
+// on a frame between two labels goes to the nearest label, with a warning.
+func TestHighRates(t *testing.T) {
+	for _, c := range []struct {
+		rate timing.Rate
+		dfc  string
+	}{{timing.Rate60(), "STL30.01"}, {timing.Rate48(), "STL24.01"}, {timing.Rate50(), "STL25.01"}} {
+		doc := captions.Document{Language: "en", Captions: []captions.Caption{cap1(c.rate.Duration(int64(2*c.rate.Nominal())), c.rate.Duration(int64(4*c.rate.Nominal())), "even")}}
+		b, warns := mustEncode(t, doc, Options{Rate: c.rate})
+		if string(b[fDFC.off:fDFC.end]) != c.dfc || hasWarning(warns, "between two") {
+			t.Errorf("%s: DFC %s, warnings %v", c.rate, b[fDFC.off:fDFC.end], warns)
+		}
+		if got := b[gsiSize+5 : gsiSize+9]; !bytes.Equal(got, []byte{0, 0, 2, 0}) {
+			t.Errorf("%s: TCI % x, want 00 00 02 00", c.rate, got)
+		}
+		doc.Captions[0].Start = c.rate.Duration(int64(2*c.rate.Nominal() + 1))
+		_, warns = mustEncode(t, doc, Options{Rate: c.rate})
+		if !hasWarning(warns, "between two") {
+			t.Errorf("%s: odd frame, no warning: %v", c.rate, warns)
+		}
+	}
+}
+
+// TestEmptyDocument: a document with no captions is a GSI block alone,
+// TCF = TCP, and reads back empty.
+func TestEmptyDocument(t *testing.T) {
+	b, _ := mustEncode(t, captions.Document{Language: "en"}, Options{Rate: timing.Rate25(), Start: 10 * time.Hour})
+	if len(b) != gsiSize || string(b[fTCF.off:fTCF.end]) != "10000000" || string(b[fTNB.off:fTNB.end]) != "00000" {
+		t.Fatalf("%d bytes, TCF %s", len(b), b[fTCF.off:fTCF.end])
+	}
+	f, err := Decode(b, ReadOptions{})
+	if err != nil || len(f.Document.Captions) != 0 || f.Start != 10*time.Hour {
+		t.Fatalf("%v %+v", err, f)
+	}
+}

@@ -1,7 +1,10 @@
 package stl
 
 import (
+	"time"
+
 	"encoding/csv"
+	"github.com/sotcap/sotcap/timing"
 	"os"
 	"strconv"
 	"strings"
@@ -73,5 +76,31 @@ func TestFrameLabelRoundTrip(t *testing.T) {
 	}
 	if _, ok := labelFrame(label{0, 10, 0, 0}, 30, true); !ok {
 		t.Error("00:10:00;00 refused")
+	}
+}
+
+// TestNearestFrameMatchesTiming: the fast path agrees with timing's rule.
+func TestNearestFrameMatchesTiming(t *testing.T) {
+	for _, r := range timing.SupportedRates() {
+		for _, d := range []time.Duration{0, 1, 20 * time.Millisecond, time.Hour + 1234567, 23*time.Hour + 59*time.Minute + 59*time.Second + 999999999, 40 * time.Hour, 100 * time.Hour} {
+			for k := int64(-2); k <= 2; k++ {
+				dd := d + time.Duration(k)
+				if dd < 0 {
+					continue
+				}
+				if got, want := nearestFrame(r, dd), r.Frames(dd); got != want {
+					t.Errorf("%s %v: %d, want %d", r, dd, got, want)
+				}
+			}
+		}
+		for n := int64(0); n < 3000000; n += 9973 {
+			d := r.Duration(n)
+			half := r.Duration(n+1)/2 + d/2
+			for _, x := range []time.Duration{d, d + 1, d - 1, half, half + 1, half - 1} {
+				if x >= 0 && nearestFrame(r, x) != r.Frames(x) {
+					t.Fatalf("%s %v: %d, want %d", r, x, nearestFrame(r, x), r.Frames(x))
+				}
+			}
+		}
 	}
 }

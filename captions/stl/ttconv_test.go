@@ -178,3 +178,27 @@ func TestTTConvLayout(t *testing.T) {
 	}
 	expectTTConv(t, b, doc.Captions, r, false)
 }
+
+// TestTTConvMany: a thousand captions, some in extension blocks, subtitle
+// numbers past 256 (ttconv compares SN by identity), at 29.97 drop frame
+// across a programme starting at 01:00:00;00.
+func TestTTConvMany(t *testing.T) {
+	r := timing.Rate2997()
+	long := "Éèêë àâä ôö ûü ç ÉÈÊË ÀÂÄ ÔÖ ÛÜ Ç ß"
+	start := int64(107892) // 01:00:00;00
+	doc := captions.Document{Language: "fr", Captions: make([]captions.Caption, 1000)}
+	for i := range doc.Captions {
+		in := start + int64(i)*47
+		c := captions.Caption{Start: r.Duration(in), End: r.Duration(in + 40)}
+		c.Lines = []captions.Line{{Text: "Sous-titre n° " + itoa(i+1)}, {Text: "« deuxième » ligne"}}
+		if i%10 == 9 {
+			c.Lines = []captions.Line{{Text: long}, {Text: long}, {Text: long}}
+		}
+		doc.Captions[i] = c
+	}
+	b, _ := mustEncode(t, doc, Options{Rate: r, DropFrame: true, Start: r.Duration(start)})
+	if (len(b)-gsiSize)/ttiSize <= 1000 {
+		t.Fatal("no extension blocks")
+	}
+	expectTTConv(t, b, doc.Captions, r, true)
+}

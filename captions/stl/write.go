@@ -144,7 +144,6 @@ type encoder struct {
 	rowsAt  []int  // offsets in tf where rows start (split points), all captions
 	rowsEnd []int  // end index in rowsAt for caption i
 	vp      []byte
-	blocks  int
 	mnc     int
 }
 
@@ -244,7 +243,7 @@ func (e *encoder) setup() error {
 	if o.Start < 0 {
 		return fmt.Errorf("EBU STL: programme start %v is negative", o.Start)
 	}
-	tcp := e.tcRate.Frames(o.Start)
+	tcp := nearestFrame(e.tcRate, o.Start)
 	if tcp >= e.day {
 		return fmt.Errorf("EBU STL: programme start %v is past 24 hours", o.Start)
 	}
@@ -274,7 +273,10 @@ func (e *encoder) setup() error {
 	} {
 		v := strings.Join(strings.Fields(f.v), " ")
 		if _, ok := encodeCP850(v); !ok {
-			return fmt.Errorf("EBU STL: GSI %s %q has a character code page 850 cannot carry", f.field.name, f.v)
+			// GSI text is code page 850 only: an Arabic or Cyrillic title
+			// cannot go there, but need not stop the captions.
+			e.warn("EBU STL: GSI %s left blank: code page 850 cannot carry %q", f.field.name, f.v)
+			v = ""
 		}
 		if cut, did := fitCP850(v, f.field.end-f.field.off); did {
 			e.warn("EBU STL: GSI %s cut to %d characters: %q", f.field.name, f.field.end-f.field.off, cut)
@@ -301,8 +303,8 @@ func (e *encoder) times(tcp int64) error {
 		if c.Start < 0 {
 			return &CaptionError{i + 1, fmt.Errorf("starts at %v, before 00:00:00:00", c.Start)}
 		}
-		in, out := e.tcRate.Frames(c.Start), e.tcRate.Frames(c.End)
-		if half && (e.opts.Rate.Frames(c.Start)%2 != 0 || e.opts.Rate.Frames(c.End)%2 != 0) {
+		in, out := nearestFrame(e.tcRate, c.Start), nearestFrame(e.tcRate, c.End)
+		if half && (nearestFrame(e.opts.Rate, c.Start)%2 != 0 || nearestFrame(e.opts.Rate, c.End)%2 != 0) {
 			between++
 		}
 		if out <= in {
@@ -377,13 +379,12 @@ func (e *encoder) texts() error {
 		if len(c.Lines) == 0 {
 			return &CaptionError{i + 1, errors.New("has no text")}
 		}
-		start := len(e.tf)
 		for j, l := range c.Lines {
 			text := l.Text
 			if strings.ContainsAny(text, "\n\r") {
 				return &CaptionError{i + 1, fmt.Errorf("line %d has a line break inside it; give each row its own line", j+1)}
 			}
-			if strings.Contains(text, "  ") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") {
+			if strings.Contains(text, "  ") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") || strings.Contains(text, "\u00a0") {
 				text = strings.Join(strings.Fields(text), " ")
 			}
 			var n int
@@ -459,7 +460,6 @@ func (e *encoder) texts() error {
 			return &CaptionError{i + 1, fmt.Errorf("%d rows from row %d do not fit the 23 rows of the screen", rows, vp)}
 		}
 		e.vp[i] = byte(vp)
-		e.blocks += blocksFor(e.tf[start:], e.table)
 	}
 	if italics > 0 {
 		e.warn("EBU STL: Teletext has no italics; %d italic lines written upright (open subtitling, DSC 0, carries italics)", italics)
@@ -467,10 +467,7 @@ func (e *encoder) texts() error {
 	if colours > 0 {
 		e.warn("EBU STL: open subtitling has no colours; %d coloured lines written in the default colour", colours)
 	}
-	if e.blocks > MaxBlocks {
-		return fmt.Errorf("%w: %d TTI blocks, at most %d (TNB has five digits)", ErrTooMany, e.blocks, MaxBlocks)
-	}
-	e.gsi.TNB, e.gsi.TNS, e.gsi.MNC = e.blocks, len(caps), e.mnc
+	e.gsi.TNS, e.gsi.MNC = len(caps), e.mnc
 	return nil
 }
 
@@ -498,25 +495,12 @@ func splitTF(tf []byte, rows []int, base int, table CharacterTable) int {
 	return p
 }
 
-// blocksFor counts the TTI blocks a text field needs (without row hints:
-// an upper bound equal to what output uses for Teletext rows, which are
-// never longer than a block).
-func blocksFor(tf []byte, table CharacterTable) int {
-	n := 0
-	for len(tf) > 0 {
-		k := splitTF(tf, nil, 0, table)
-		tf = tf[k:]
-		n++
-	}
-	return n
-}
-
 // output lays out the GSI and TTI blocks.
 func (e *encoder) output() ([]byte, error) {
 	caps := e.doc.Captions
 	// Count blocks exactly with row-aware splitting.
 	type chunk struct{ cap, off, end int }
-	chunks := make([]chunk, 0, e.blocks)
+	chunks := make([]chunk, 0, len(caps))
 	start, rowIdx := 0, 0
 	for i := range caps {
 		end := e.tfEnd[i]
@@ -583,4 +567,20 @@ func (e *encoder) output() ([]byte, error) {
 func (e *encoder) putTC(b []byte, n int64) {
 	l := frameLabel(n, e.fps, e.drop)
 	b[0], b[1], b[2], b[3] = byte(l.h), byte(l.m), byte(l.s), byte(l.f)
+}
+
+// nearestFrame is r.Frames(d) — the nearest frame, half a frame away from
+// zero — without timing's big-number path for the times a file can hold
+// (under 41 hours at every supported rate), which keeps Write fast.
+func nearestFrame(r timing.Rate, d time.Duration) int64 {
+	ns := int64(d)
+	if ns < 0 || ns >= 1<<47 || r.Num() > 1<<16 {
+		return r.Frames(d)
+	}
+	a, q := ns*r.Num(), r.Den()*int64(time.Second)
+	n, m := a/q, a%q
+	if 2*m >= q {
+		n++
+	}
+	return n
 }
