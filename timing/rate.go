@@ -10,6 +10,7 @@ package timing
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -177,10 +178,10 @@ func (r Rate) Frames(d time.Duration) int64 {
 	if r.den == 0 {
 		return 0
 	}
-	// d * num / (den * 1e9), computed in big arithmetic only when it could
-	// overflow.
+	// d * num / (den * 1e9), computed in big arithmetic only when d * num
+	// could overflow (past about 42 hours at 60000/1001).
 	ns := int64(d)
-	if ns > -(1<<40) && ns < 1<<40 {
+	if lim := math.MaxInt64 / r.num; ns > -lim && ns < lim {
 		return roundDiv(ns*r.num, r.den*int64(time.Second))
 	}
 	x := new(big.Int).Mul(big.NewInt(ns), big.NewInt(r.num))

@@ -59,3 +59,10 @@ func TestDurationFramesRoundTrip(t *testing.T) {
 	// Very large durations do not overflow.
 	assert.Equal(t, int64(25*1_000_000), Rate25().Frames(1_000_000*time.Second))
 }
+
+func TestFramesFastPathAllocs(t *testing.T) {
+	d := 23*time.Hour + 59*time.Minute
+	allocs := testing.AllocsPerRun(100, func() { _ = Rate5994().Frames(d) })
+	assert.Zero(t, allocs, "a day of programme converts without big arithmetic")
+	assert.Equal(t, Rate5994().Frames(d), Rate5994().FramesCeil(d-time.Nanosecond))
+}
