@@ -375,8 +375,17 @@ func repairMojibake(s string, fix *lineFix) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs))
 	changed := false
+	lastClose, openSeen := -1, false
+	for k, r := range rs {
+		if r == 'Ó' {
+			lastClose = k
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		if r == 'Ò' {
+			openSeen = true
+		}
 		if r >= 0xC2 && r <= 0xF4 {
 			need := 1
 			if r >= 0xE0 {
@@ -415,7 +424,7 @@ func repairMojibake(s string, fix *lineFix) string {
 				continue
 			}
 		}
-		if u, ok := macRoman(rs, i); ok {
+		if u, ok := macRoman(rs, i, lastClose, openSeen); ok {
 			out = append(out, u)
 			fix.mojibake = append(fix.mojibake, string(r)+" → "+string(u))
 			changed = true
@@ -455,7 +464,9 @@ func contraction(rs []rune, next int, out []rune, u rune) rune {
 func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
 // macRoman recognises Mac Roman punctuation read as Latin-1 at rs[i].
-func macRoman(rs []rune, i int) (rune, bool) {
+// lastClose is the index of the line's last 'Ó' (-1 if none); openSeen
+// reports an earlier 'Ò' on the line.
+func macRoman(rs []rune, i, lastClose int, openSeen bool) (rune, bool) {
 	at := func(k int) rune {
 		if k < 0 || k >= len(rs) {
 			return ' '
@@ -477,21 +488,13 @@ func macRoman(rs []rune, i int) (rune, bool) {
 		if spaceOrEnd(at(i-1)) && spaceOrEnd(at(i+1)) {
 			return '\u2014', true
 		}
-	case 'Ò': // “ … Ó
-		if !spaceOrEnd(at(i+1)) && (i == 0 || spaceOrEnd(at(i-1))) {
-			for k := i + 1; k < len(rs); k++ {
-				if rs[k] == 'Ó' {
-					return '\u201C', true
-				}
-			}
+	case 'Ò': // “, when a Ó closes it later
+		if !spaceOrEnd(at(i+1)) && (i == 0 || spaceOrEnd(at(i-1))) && lastClose > i {
+			return '\u201C', true
 		}
 	case 'Ó': // ”, closing a Ò
-		if i > 0 && !spaceOrEnd(at(i-1)) && !isWordRune(at(i+1)) {
-			for k := i - 1; k >= 0; k-- {
-				if rs[k] == 'Ò' {
-					return '\u201D', true
-				}
-			}
+		if i > 0 && !spaceOrEnd(at(i-1)) && !isWordRune(at(i+1)) && openSeen {
+			return '\u201D', true
 		}
 	case 'É': // … after a word
 		if lower(at(i-1)) && (spaceOrEnd(at(i+1)) || i+1 == len(rs) || at(i+1) == 'Ó' || at(i+1) == '"') {

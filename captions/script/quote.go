@@ -246,19 +246,27 @@ func (p *parser) cleanText(s string, line int) string {
 // dropNotes removes AP's "++note++" markers, returning what it removed.
 func dropNotes(s string) (string, []string) {
 	var notes []string
+	var b strings.Builder
 	for {
 		a := strings.Index(s, "++")
 		if a < 0 {
-			return s, notes
+			break
 		}
-		b := strings.Index(s[a+2:], "++")
-		if b < 0 {
-			return s, notes
+		e := strings.Index(s[a+2:], "++")
+		if e < 0 {
+			break
 		}
-		b += a + 2
-		notes = append(notes, s[a:b+2])
-		s = s[:a] + " " + s[b+2:]
+		e += a + 2
+		notes = append(notes, s[a:e+2])
+		b.WriteString(s[:a])
+		b.WriteByte(' ')
+		s = s[e+2:]
 	}
+	if notes == nil {
+		return s, nil
+	}
+	b.WriteString(s)
+	return b.String(), notes
 }
 
 // dropInsertions removes "[…]" insertions and the space they leave, so
