@@ -3,6 +3,8 @@ package script
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // hasSOTMarker reports a Ruptly/RT soundbite line: "SOT" as the first
@@ -18,11 +20,37 @@ func hasSOTMarker(t string) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
 }
 
-// sotBody returns the suffix of a SOT line after the marker and any
-// separator (":", ",", "-").
-func sotBody(l string) string {
-	t := strings.TrimLeft(l, " ")
-	return strings.TrimLeft(t[3:], " :,-–—.")
+// sotBody returns the suffix of a trimmed SOT line after the marker, any
+// number ("SOT 2:", "SOT #2") and separator (":", ",", "-").
+func sotBody(t string) string {
+	b := strings.TrimLeft(t[3:], " ")
+	if n := strings.TrimLeft(strings.TrimPrefix(b, "#"), "0123456789"); len(n) < len(strings.TrimPrefix(b, "#")) {
+		if n == "" || strings.IndexByte(" :.,-)", n[0]) >= 0 || strings.HasPrefix(n, "–") || strings.HasPrefix(n, "—") {
+			b = strings.TrimLeft(n, ")")
+		}
+	}
+	return strings.TrimLeft(b, " :,-–—.")
+}
+
+// decoratedSOT recognises a SOT line behind decoration — a bullet, an
+// asterisk, a hash, an arrow: "• SOT …", "*SOT …" — and returns the
+// decoration's length in bytes (0 when the line is no such thing).
+func decoratedSOT(t string) int {
+	i := 0
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if r == 'S' {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || isOpener(r) || r == '(' || i > 12 {
+			return 0
+		}
+		i += n
+	}
+	if i == 0 || !hasSOTMarker(t[i:]) {
+		return 0
+	}
+	return i
 }
 
 // ruptlyTurn recognises a turn without the SOT marker:
@@ -62,7 +90,7 @@ func ruptlyTurn(t string) (spk, rest string, ok bool) {
 // ruptlyStop reports lines that end a Ruptly quotation's paragraph.
 func ruptlyStop(l string) bool {
 	t := strings.TrimSpace(l)
-	if hasSOTMarker(t) {
+	if hasSOTMarker(t) || decoratedSOT(t) > 0 {
 		return true
 	}
 	_, _, ok := ruptlyTurn(t)
@@ -77,6 +105,9 @@ func (p *parser) turn(i int, spk, rest string, def Turn, stop func(string) bool,
 	name, title, lang := speakerParts(spk)
 	if name == "" && title == "" {
 		name, title = def.Speaker, def.Title
+		if name == "" {
+			p.warn(i+1, "soundbite names no speaker")
+		}
 	}
 	if lang == "" {
 		lang = def.Language
@@ -137,8 +168,12 @@ func (p *parser) ruptly() {
 			i++
 			continue
 		}
+		if k := decoratedSOT(t); k > 0 {
+			p.warn(i+1, "ignored %q before SOT", strings.TrimSpace(t[:k]))
+			t = t[k:]
+		}
 		if hasSOTMarker(t) {
-			body := sotBody(l)
+			body := sotBody(t)
 			if blank(body) {
 				cue, inSOT = i, false
 				i++
@@ -399,6 +434,7 @@ func (p *parser) ap() {
 			lang, body := leadingLanguage(body)
 			body = strings.TrimLeft(body, " ,:;-–—")
 			spk, rest, _ := splitSpeaker(body)
+			spk, _ = trimVerb(spk)
 			if kind == KindUpsound && !hasQuote(p.lines, i, rest) {
 				p.warn(i+1, "UPSOUND without quoted words is not a soundbite")
 				i++

@@ -303,12 +303,12 @@ func dropInsertions(s string) string {
 // speakerVerbs end a Reuters speaker ("…, SAYING:").
 var speakerVerbs = [...]string{"SAYING", "ASKING", "ADDING", "REPLYING", "ANSWERING", "CHANTING", "SINGING", "SHOUTING", "TELLING", "SPEAKING", "READING"}
 
-// trimVerb removes a trailing Reuters verb from a speaker part and reports
-// whether there was one.
+// trimVerb removes a trailing Reuters verb, in capitals, from a speaker
+// part and reports whether there was one.
 func trimVerb(spk string) (string, bool) {
 	t := strings.TrimRight(spk, " ,:")
 	for _, v := range speakerVerbs {
-		if len(t) >= len(v) && strings.EqualFold(t[len(t)-len(v):], v) {
+		if strings.HasSuffix(t, v) {
 			head := t[:len(t)-len(v)]
 			if head == "" || head[len(head)-1] == ' ' || head[len(head)-1] == ',' {
 				return strings.TrimRight(head, " ,"), true
@@ -323,6 +323,13 @@ func trimVerb(spk string) (string, bool) {
 // when the colon is missing. colon reports whether a colon was found.
 func splitSpeaker(s string) (spk, rest string, colon bool) {
 	if q := firstOpener(s); q >= 0 {
+		if c := strings.LastIndexByte(s[:q], ':'); c < 0 {
+			// A quote mark inside the name (Khalifa “Marshal” Haftar):
+			// split at "(Language):" when one follows.
+			if at := languageColon(s); at > q {
+				return s[:at], s[at+1:], true
+			}
+		}
 		if c := strings.LastIndexByte(s[:q], ':'); c >= 0 {
 			return s[:c], s[c+1:], true
 		}
@@ -332,6 +339,18 @@ func splitSpeaker(s string) (spk, rest string, colon bool) {
 		return s[:c], s[c+1:], true
 	}
 	return s, "", false
+}
+
+// languageColon returns the offset of the colon in the first
+// "(Language):" of s, or -1.
+func languageColon(s string) int {
+	for _, g := range parenGroups(s) {
+		rest := strings.TrimLeft(s[g[1]:], " ")
+		if strings.HasPrefix(rest, ":") && isLanguageList(s[g[0]+1:g[1]-1]) {
+			return len(s) - len(rest)
+		}
+	}
+	return -1
 }
 
 // parenGroups returns the byte ranges of the top-level "(…)" groups in s.
