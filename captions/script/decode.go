@@ -24,6 +24,8 @@ const (
 	EncodingUTF32BE     = "utf-32be"
 	EncodingWindows1252 = "windows-1252"
 	EncodingMacRoman    = "macintosh"
+	// EncodingUTF8Mixed is UTF-8 with some lines in Windows-1252.
+	EncodingUTF8Mixed = "utf-8+windows-1252"
 )
 
 // binarySignatures are the openings of file types people mistake for a
@@ -101,17 +103,9 @@ func decode(b []byte) (text, enc string, warns []captions.Warning, err error) {
 		return "", "", nil, &captions.ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: NUL byte; this is not a text file", ErrBinary)}
 	}
 	if dec == nil && !utf8.Valid(b) {
-		bad := firstInvalid(b)
-		line, col := position(b, bad)
-		badByte := b[bad]
-		cm, name, display := charmap.Windows1252, EncodingWindows1252, "Windows-1252"
-		if looksMacRoman(b) {
-			cm, name, display = charmap.Macintosh, EncodingMacRoman, "Mac Roman"
-		}
-		enc = name
-		b = decode8bit(b, cm)
-		warns = append(warns, captions.Warning{Line: line, Message: fmt.Sprintf(
-			"not valid UTF-8 (byte 0x%02X at column %d); the whole file was read as %s", badByte, col, display)})
+		var w []captions.Warning
+		b, enc, w = decodeNotUTF8(b)
+		warns = append(warns, w...)
 	}
 	if line, ok := tooManyControls(b); !ok {
 		return "", "", nil, &captions.ParseError{Line: line, Err: fmt.Errorf("%w: too many control characters for a text file", ErrBinary)}
@@ -125,6 +119,65 @@ func decode(b []byte) (text, enc string, warns []captions.Warning, err error) {
 		text = strings.ReplaceAll(text, "\u2029", "\n")
 	}
 	return text, enc, warns, nil
+}
+
+// decodeNotUTF8 decodes bytes that are not valid UTF-8. When no line with
+// non-ASCII bytes is valid UTF-8 the whole file is Windows-1252 (or Mac
+// Roman, when its punctuation says so); when some are, the file is UTF-8
+// with lines pasted from an 8-bit system, and only the invalid lines are
+// decoded as Windows-1252, each with a warning.
+func decodeNotUTF8(b []byte) ([]byte, string, []captions.Warning) {
+	cm, enc, display := charmap.Windows1252, EncodingWindows1252, "Windows-1252"
+	if looksMacRoman(b) {
+		cm, enc, display = charmap.Macintosh, EncodingMacRoman, "Mac Roman"
+	}
+	validHigh := false
+	for rest := b; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if utf8.Valid(line) && bytes.IndexFunc(line, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			validHigh = true
+			break
+		}
+	}
+	bad := firstInvalid(b)
+	line, col := position(b, bad)
+	if !validHigh {
+		w := captions.Warning{Line: line, Message: fmt.Sprintf(
+			"not valid UTF-8 (byte 0x%02X at column %d); the whole file was read as %s", b[bad], col, display)}
+		return decode8bit(b, cm), enc, []captions.Warning{w}
+	}
+	var warns []captions.Warning
+	out := make([]byte, 0, len(b)+len(b)/16)
+	for n, start := 1, 0; start <= len(b); n++ {
+		end := start
+		for end < len(b) && b[end] != '\n' && b[end] != '\r' {
+			end++
+		}
+		seg := b[start:end]
+		if utf8.Valid(seg) {
+			out = append(out, seg...)
+		} else {
+			bad := firstInvalid(seg)
+			warns = append(warns, captions.Warning{Line: n, Message: fmt.Sprintf(
+				"not valid UTF-8 (byte 0x%02X at column %d); this line was read as Windows-1252", seg[bad], bad+1)})
+			out = append(out, decode8bit(seg, charmap.Windows1252)...)
+		}
+		if end == len(b) {
+			break
+		}
+		next := end + 1
+		if b[end] == '\r' && next < len(b) && b[next] == '\n' {
+			next++
+		}
+		out = append(out, b[end:next]...)
+		start = next
+	}
+	return out, EncodingUTF8Mixed, warns
 }
 
 // decode8bit decodes single-byte text with cm.
