@@ -198,9 +198,42 @@ func (p *parser) ruptly() {
 			inSOT, cue = true, -1
 			continue
 		}
+		if inSOT {
+			if spk, rest, ok := p.bareTurn(t); ok {
+				p.warn(i+1, "turn without “(Language)”; took the language of SOT %d", len(p.pkg.SOTs))
+				i = p.turn(i, spk, rest, Turn{Language: p.current().Language()}, ruptlyStop, false, false)
+				continue
+			}
+		}
 		inSOT, cue = false, -1
 		i++
 	}
+}
+
+// interviewerRoles name the people who put questions in a SOT.
+var interviewerRoles = map[string]bool{
+	"reporter": true, "interviewer": true, "journalist": true, "correspondent": true,
+	"question": true, "presenter": true, "anchor": true, "host": true, "translator": true, "interpreter": true,
+}
+
+// bareTurn recognises, inside a Ruptly SOT, a further turn written
+// without its language — "Reporter: “…”", or the SOT's speaker named
+// again — but not prose ("Haftar said: “…”").
+func (p *parser) bareTurn(t string) (spk, rest string, ok bool) {
+	spk, rest, ok = namedTurn(t)
+	if !ok {
+		return "", "", false
+	}
+	name, _, _ := speakerParts(spk)
+	if interviewerRoles[strings.ToLower(name)] {
+		return spk, rest, true
+	}
+	for _, tn := range p.current().Turns {
+		if tn.Speaker != "" && strings.EqualFold(tn.Speaker, name) {
+			return spk, rest, true
+		}
+	}
+	return "", "", false
 }
 
 // shotNumber returns the suffix of t after an AP/Reuters shot number

@@ -444,3 +444,14 @@ func TestAPWithoutLanguageUsesHeader(t *testing.T) {
 	assert.Equal(t, []string{"1|Khalifa Haftar|LNA commander|Arabic|3|Text."}, turnsOf(p))
 	assert.Contains(t, warningsOn(p, 3)[0], "LANGUAGE: header")
 }
+
+func TestRuptlyTurnWithoutLanguage(t *testing.T) {
+	p := readString(t, "SOT Khalifa Haftar, Head of LNA (Arabic): “One…”\n\n"+
+		"Reporter: “Two?”\n\nKhalifa Haftar: “Three.”\n\nHaftar said: “Four.”\n\nReporter: “Five?”\n")
+	assert.Equal(t, []string{
+		"1|Khalifa Haftar|Head of LNA|Arabic|1|One…",
+		"1|Reporter||Arabic|3|Two?",
+		"1|Khalifa Haftar|Head of LNA|Arabic|5|Three.",
+	}, turnsOf(p), "prose ends the SOT; a bare turn after prose is not read")
+	assert.Contains(t, warningsOn(p, 3)[0], "without “(Language)”")
+}
