@@ -312,6 +312,21 @@ func reutersBite(l string) (kind, body string, ok bool) {
 // isReutersBite reports a Reuters soundbite line.
 func isReutersBite(t string) bool { _, _, ok := reutersBite(t); return ok }
 
+// dropHeadNotes removes ++notes++ from the speaker part of a bite line (the
+// part before the quote opens), where a colon inside a note ("++NOTE: cut
+// at 0:12++") would otherwise end the speaker.
+func dropHeadNotes(body string) string {
+	if !strings.Contains(body, "++") {
+		return body
+	}
+	q := firstOpener(body)
+	if q < 0 {
+		q = len(body)
+	}
+	head, _ := dropNotes(body[:q])
+	return head + body[q:]
+}
+
 // leadingLanguage takes a "(Language)" group off the front of s.
 func leadingLanguage(s string) (lang, rest string) {
 	t := strings.TrimLeft(s, " :")
@@ -464,7 +479,7 @@ func (p *parser) ap() {
 			continue
 		}
 		if kind, body, ok := apBite(l); ok {
-			lang, body := leadingLanguage(body)
+			lang, body := leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
 			spk, rest, _ := splitSpeaker(body)
 			spk, _ = trimVerb(spk)
@@ -607,7 +622,7 @@ func (p *parser) reuters() {
 			continue
 		}
 		if kind, body, ok := reutersBite(l); ok {
-			lang, body := leadingLanguage(body)
+			lang, body := leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
 			spk, rest, _ := splitSpeaker(body)
 			spk, _ = trimVerb(spk)

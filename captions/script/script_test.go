@@ -455,3 +455,10 @@ func TestRuptlyTurnWithoutLanguage(t *testing.T) {
 	}, turnsOf(p), "prose ends the SOT; a bare turn after prose is not read")
 	assert.Contains(t, warningsOn(p, 3)[0], "without “(Language)”")
 }
+
+func TestNotesWithColons(t *testing.T) {
+	p := readString(t, "SHOTLIST:\n1. SOUNDBITE (English) ++NOTE: cut at 0:12++ John Smith, Mayor ++MUTE AT END++:\n\"We will rebuild ++AUDIO AS INCOMING++ the town.\"\n"+
+		"2. (English) not a bite\n")
+	assert.Equal(t, []string{"1|John Smith|Mayor|English|2|We will rebuild the town."}, turnsOf(p))
+	assert.Contains(t, warningsOn(p, 3)[0], "++AUDIO AS INCOMING++")
+}
