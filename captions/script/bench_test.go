@@ -3,6 +3,7 @@ package script
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -72,6 +73,24 @@ func TestSyntheticScriptsRead(t *testing.T) {
 		}
 		if p.Dialect != d || len(p.SOTs) < 100 || len(p.Warnings) != 0 {
 			t.Fatalf("%s: dialect %s, %d SOTs, warnings %v", d, p.Dialect, len(p.SOTs), p.Warnings[:min(3, len(p.Warnings))])
+		}
+	}
+}
+
+// BenchmarkPathologicalLines reads long lines of repeated marks (quotes,
+// parentheses, notes, Mac Roman quotes, mojibake) that a careless scanner
+// would handle in quadratic time; MB/s should stay close to the normal
+// benchmarks.
+func BenchmarkPathologicalLines(b *testing.B) {
+	var in []byte
+	for _, unit := range []string{" Òx", "xÓ ", "++a++", "“", "”", "(", "(Arabic)", "[a]", " Ð ", "â€", "&amp;", "'", ": “"} {
+		in = append(in, "SOT A (Arabic): “"+strings.Repeat(unit, 100000/len(unit))+"”\n"...)
+	}
+	b.SetBytes(int64(len(in)))
+	rd := Reader{DropInsertions: true}
+	for b.Loop() {
+		if _, err := rd.ReadBytes(in); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -24,6 +24,8 @@ const (
 	EncodingUTF32BE     = "utf-32be"
 	EncodingWindows1252 = "windows-1252"
 	EncodingMacRoman    = "macintosh"
+	// EncodingUTF8Mixed is UTF-8 with some lines in Windows-1252.
+	EncodingUTF8Mixed = "utf-8+windows-1252"
 )
 
 // binarySignatures are the openings of file types people mistake for a
@@ -101,17 +103,9 @@ func decode(b []byte) (text, enc string, warns []captions.Warning, err error) {
 		return "", "", nil, &captions.ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: NUL byte; this is not a text file", ErrBinary)}
 	}
 	if dec == nil && !utf8.Valid(b) {
-		bad := firstInvalid(b)
-		line, col := position(b, bad)
-		badByte := b[bad]
-		cm, name, display := charmap.Windows1252, EncodingWindows1252, "Windows-1252"
-		if looksMacRoman(b) {
-			cm, name, display = charmap.Macintosh, EncodingMacRoman, "Mac Roman"
-		}
-		enc = name
-		b = decode8bit(b, cm)
-		warns = append(warns, captions.Warning{Line: line, Message: fmt.Sprintf(
-			"not valid UTF-8 (byte 0x%02X at column %d); the whole file was read as %s", badByte, col, display)})
+		var w []captions.Warning
+		b, enc, w = decodeNotUTF8(b)
+		warns = append(warns, w...)
 	}
 	if line, ok := tooManyControls(b); !ok {
 		return "", "", nil, &captions.ParseError{Line: line, Err: fmt.Errorf("%w: too many control characters for a text file", ErrBinary)}
@@ -125,6 +119,65 @@ func decode(b []byte) (text, enc string, warns []captions.Warning, err error) {
 		text = strings.ReplaceAll(text, "\u2029", "\n")
 	}
 	return text, enc, warns, nil
+}
+
+// decodeNotUTF8 decodes bytes that are not valid UTF-8. When no line with
+// non-ASCII bytes is valid UTF-8 the whole file is Windows-1252 (or Mac
+// Roman, when its punctuation says so); when some are, the file is UTF-8
+// with lines pasted from an 8-bit system, and only the invalid lines are
+// decoded as Windows-1252, each with a warning.
+func decodeNotUTF8(b []byte) ([]byte, string, []captions.Warning) {
+	cm, enc, display := charmap.Windows1252, EncodingWindows1252, "Windows-1252"
+	if looksMacRoman(b) {
+		cm, enc, display = charmap.Macintosh, EncodingMacRoman, "Mac Roman"
+	}
+	validHigh := false
+	for rest := b; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if utf8.Valid(line) && bytes.IndexFunc(line, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			validHigh = true
+			break
+		}
+	}
+	bad := firstInvalid(b)
+	line, col := position(b, bad)
+	if !validHigh {
+		w := captions.Warning{Line: line, Message: fmt.Sprintf(
+			"not valid UTF-8 (byte 0x%02X at column %d); the whole file was read as %s", b[bad], col, display)}
+		return decode8bit(b, cm), enc, []captions.Warning{w}
+	}
+	var warns []captions.Warning
+	out := make([]byte, 0, len(b)+len(b)/16)
+	for n, start := 1, 0; start <= len(b); n++ {
+		end := start
+		for end < len(b) && b[end] != '\n' && b[end] != '\r' {
+			end++
+		}
+		seg := b[start:end]
+		if utf8.Valid(seg) {
+			out = append(out, seg...)
+		} else {
+			bad := firstInvalid(seg)
+			warns = append(warns, captions.Warning{Line: n, Message: fmt.Sprintf(
+				"not valid UTF-8 (byte 0x%02X at column %d); this line was read as Windows-1252", seg[bad], bad+1)})
+			out = append(out, decode8bit(seg, charmap.Windows1252)...)
+		}
+		if end == len(b) {
+			break
+		}
+		next := end + 1
+		if b[end] == '\r' && next < len(b) && b[next] == '\n' {
+			next++
+		}
+		out = append(out, b[end:next]...)
+		start = next
+	}
+	return out, EncodingUTF8Mixed, warns
 }
 
 // decode8bit decodes single-byte text with cm.
@@ -375,8 +428,17 @@ func repairMojibake(s string, fix *lineFix) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs))
 	changed := false
+	lastClose, openSeen := -1, false
+	for k, r := range rs {
+		if r == 'Ó' {
+			lastClose = k
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		if r == 'Ò' {
+			openSeen = true
+		}
 		if r >= 0xC2 && r <= 0xF4 {
 			need := 1
 			if r >= 0xE0 {
@@ -415,7 +477,7 @@ func repairMojibake(s string, fix *lineFix) string {
 				continue
 			}
 		}
-		if u, ok := macRoman(rs, i); ok {
+		if u, ok := macRoman(rs, i, lastClose, openSeen); ok {
 			out = append(out, u)
 			fix.mojibake = append(fix.mojibake, string(r)+" → "+string(u))
 			changed = true
@@ -455,7 +517,9 @@ func contraction(rs []rune, next int, out []rune, u rune) rune {
 func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
 // macRoman recognises Mac Roman punctuation read as Latin-1 at rs[i].
-func macRoman(rs []rune, i int) (rune, bool) {
+// lastClose is the index of the line's last 'Ó' (-1 if none); openSeen
+// reports an earlier 'Ò' on the line.
+func macRoman(rs []rune, i, lastClose int, openSeen bool) (rune, bool) {
 	at := func(k int) rune {
 		if k < 0 || k >= len(rs) {
 			return ' '
@@ -477,21 +541,13 @@ func macRoman(rs []rune, i int) (rune, bool) {
 		if spaceOrEnd(at(i-1)) && spaceOrEnd(at(i+1)) {
 			return '\u2014', true
 		}
-	case 'Ò': // “ … Ó
-		if !spaceOrEnd(at(i+1)) && (i == 0 || spaceOrEnd(at(i-1))) {
-			for k := i + 1; k < len(rs); k++ {
-				if rs[k] == 'Ó' {
-					return '\u201C', true
-				}
-			}
+	case 'Ò': // “, when a Ó closes it later
+		if !spaceOrEnd(at(i+1)) && (i == 0 || spaceOrEnd(at(i-1))) && lastClose > i {
+			return '\u201C', true
 		}
 	case 'Ó': // ”, closing a Ò
-		if i > 0 && !spaceOrEnd(at(i-1)) && !isWordRune(at(i+1)) {
-			for k := i - 1; k >= 0; k-- {
-				if rs[k] == 'Ò' {
-					return '\u201D', true
-				}
-			}
+		if i > 0 && !spaceOrEnd(at(i-1)) && !isWordRune(at(i+1)) && openSeen {
+			return '\u201D', true
 		}
 	case 'É': // … after a word
 		if lower(at(i-1)) && (spaceOrEnd(at(i+1)) || i+1 == len(rs) || at(i+1) == 'Ó' || at(i+1) == '"') {

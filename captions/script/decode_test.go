@@ -133,3 +133,26 @@ func TestUTF16Empty(t *testing.T) {
 	_, err := (&Reader{}).ReadBytes(b)
 	assert.True(t, errors.Is(err, ErrEmpty))
 }
+
+func TestMixedUTF8AndWindows1252(t *testing.T) {
+	raw, err := os.ReadFile(seedPath)
+	require.NoError(t, err)
+	want := readString(t, string(raw))
+	// A Windows-1252 line pasted into the UTF-8 seed, before the first SOT.
+	lines := strings.SplitAfter(string(raw), "\n")
+	in := strings.Join(lines[:8], "") + "Pasted from the wire: Haftar\x92s visit \x96 day two.\r\n" + strings.Join(lines[8:], "")
+	p, err := (&Reader{}).ReadBytes([]byte(in))
+	require.NoError(t, err)
+	assert.Equal(t, EncodingUTF8Mixed, p.Encoding)
+	require.Len(t, p.SOTs, 3)
+	for i := range p.SOTs {
+		for j := range p.SOTs[i].Turns {
+			assert.Equal(t, want.SOTs[i].Turns[j].Text, p.SOTs[i].Turns[j].Text)
+			assert.Equal(t, want.SOTs[i].Turns[j].Line+1, p.SOTs[i].Turns[j].Line)
+		}
+	}
+	w := warningsOn(p, 9)
+	require.Len(t, w, 1)
+	assert.Contains(t, w[0], "byte 0x92 at column 29")
+	assert.Len(t, p.Warnings, 2, "one for the pasted line, one for the ¤")
+}

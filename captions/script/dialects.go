@@ -3,6 +3,8 @@ package script
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // hasSOTMarker reports a Ruptly/RT soundbite line: "SOT" as the first
@@ -18,11 +20,37 @@ func hasSOTMarker(t string) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
 }
 
-// sotBody returns the suffix of a SOT line after the marker and any
-// separator (":", ",", "-").
-func sotBody(l string) string {
-	t := strings.TrimLeft(l, " ")
-	return strings.TrimLeft(t[3:], " :,-–—.")
+// sotBody returns the suffix of a trimmed SOT line after the marker, any
+// number ("SOT 2:", "SOT #2") and separator (":", ",", "-").
+func sotBody(t string) string {
+	b := strings.TrimLeft(t[3:], " ")
+	if n := strings.TrimLeft(strings.TrimPrefix(b, "#"), "0123456789"); len(n) < len(strings.TrimPrefix(b, "#")) {
+		if n == "" || strings.IndexByte(" :.,-)", n[0]) >= 0 || strings.HasPrefix(n, "–") || strings.HasPrefix(n, "—") {
+			b = strings.TrimLeft(n, ")")
+		}
+	}
+	return strings.TrimLeft(b, " :,-–—.")
+}
+
+// decoratedSOT recognises a SOT line behind decoration — a bullet, an
+// asterisk, a hash, an arrow: "• SOT …", "*SOT …" — and returns the
+// decoration's length in bytes (0 when the line is no such thing).
+func decoratedSOT(t string) int {
+	i := 0
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if r == 'S' {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || isOpener(r) || r == '(' || i > 12 {
+			return 0
+		}
+		i += n
+	}
+	if i == 0 || !hasSOTMarker(t[i:]) {
+		return 0
+	}
+	return i
 }
 
 // ruptlyTurn recognises a turn without the SOT marker:
@@ -62,7 +90,7 @@ func ruptlyTurn(t string) (spk, rest string, ok bool) {
 // ruptlyStop reports lines that end a Ruptly quotation's paragraph.
 func ruptlyStop(l string) bool {
 	t := strings.TrimSpace(l)
-	if hasSOTMarker(t) {
+	if hasSOTMarker(t) || decoratedSOT(t) > 0 {
 		return true
 	}
 	_, _, ok := ruptlyTurn(t)
@@ -77,6 +105,9 @@ func (p *parser) turn(i int, spk, rest string, def Turn, stop func(string) bool,
 	name, title, lang := speakerParts(spk)
 	if name == "" && title == "" {
 		name, title = def.Speaker, def.Title
+		if name == "" {
+			p.warn(i+1, "soundbite names no speaker")
+		}
 	}
 	if lang == "" {
 		lang = def.Language
@@ -137,8 +168,12 @@ func (p *parser) ruptly() {
 			i++
 			continue
 		}
+		if k := decoratedSOT(t); k > 0 {
+			p.warn(i+1, "ignored %q before SOT", strings.TrimSpace(t[:k]))
+			t = t[k:]
+		}
 		if hasSOTMarker(t) {
-			body := sotBody(l)
+			body := sotBody(t)
 			if blank(body) {
 				cue, inSOT = i, false
 				i++
@@ -163,9 +198,42 @@ func (p *parser) ruptly() {
 			inSOT, cue = true, -1
 			continue
 		}
+		if inSOT {
+			if spk, rest, ok := p.bareTurn(t); ok {
+				p.warn(i+1, "turn without “(Language)”; took the language of SOT %d", len(p.pkg.SOTs))
+				i = p.turn(i, spk, rest, Turn{Language: p.current().Language()}, ruptlyStop, false, false)
+				continue
+			}
+		}
 		inSOT, cue = false, -1
 		i++
 	}
+}
+
+// interviewerRoles name the people who put questions in a SOT.
+var interviewerRoles = map[string]bool{
+	"reporter": true, "interviewer": true, "journalist": true, "correspondent": true,
+	"question": true, "presenter": true, "anchor": true, "host": true, "translator": true, "interpreter": true,
+}
+
+// bareTurn recognises, inside a Ruptly SOT, a further turn written
+// without its language — "Reporter: “…”", or the SOT's speaker named
+// again — but not prose ("Haftar said: “…”").
+func (p *parser) bareTurn(t string) (spk, rest string, ok bool) {
+	spk, rest, ok = namedTurn(t)
+	if !ok {
+		return "", "", false
+	}
+	name, _, _ := speakerParts(spk)
+	if interviewerRoles[strings.ToLower(name)] {
+		return spk, rest, true
+	}
+	for _, tn := range p.current().Turns {
+		if tn.Speaker != "" && strings.EqualFold(tn.Speaker, name) {
+			return spk, rest, true
+		}
+	}
+	return "", "", false
 }
 
 // shotNumber returns the suffix of t after an AP/Reuters shot number
@@ -243,6 +311,21 @@ func reutersBite(l string) (kind, body string, ok bool) {
 
 // isReutersBite reports a Reuters soundbite line.
 func isReutersBite(t string) bool { _, _, ok := reutersBite(t); return ok }
+
+// dropHeadNotes removes ++notes++ from the speaker part of a bite line (the
+// part before the quote opens), where a colon inside a note ("++NOTE: cut
+// at 0:12++") would otherwise end the speaker.
+func dropHeadNotes(body string) string {
+	if !strings.Contains(body, "++") {
+		return body
+	}
+	q := firstOpener(body)
+	if q < 0 {
+		q = len(body)
+	}
+	head, _ := dropNotes(body[:q])
+	return head + body[q:]
+}
 
 // leadingLanguage takes a "(Language)" group off the front of s.
 func leadingLanguage(s string) (lang, rest string) {
@@ -396,9 +479,10 @@ func (p *parser) ap() {
 			continue
 		}
 		if kind, body, ok := apBite(l); ok {
-			lang, body := leadingLanguage(body)
+			lang, body := leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
 			spk, rest, _ := splitSpeaker(body)
+			spk, _ = trimVerb(spk)
 			if kind == KindUpsound && !hasQuote(p.lines, i, rest) {
 				p.warn(i+1, "UPSOUND without quoted words is not a soundbite")
 				i++
@@ -538,7 +622,7 @@ func (p *parser) reuters() {
 			continue
 		}
 		if kind, body, ok := reutersBite(l); ok {
-			lang, body := leadingLanguage(body)
+			lang, body := leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
 			spk, rest, _ := splitSpeaker(body)
 			spk, _ = trimVerb(spk)

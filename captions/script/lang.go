@@ -176,21 +176,71 @@ func languageList(s string) []string {
 	return out
 }
 
-// isLanguageList reports whether s names only spoken languages or natural
-// sound, so that "(Arabic)" or "(Arabic/French)" after a name marks a
-// speaker line while "(pictured)" or "(LNA)" does not.
+// qualifiers are words scripts add to a language inside its parentheses
+// ("Arabic, translated", "partly English").
+var qualifiers = map[string]bool{
+	"translated": true, "translation": true, "subtitled": true, "dubbed": true, "voiceover": true,
+	"voice-over": true, "interpreted": true, "interpreter": true, "dialect": true, "partly": true,
+	"mostly": true, "mixed": true, "in": true, "speaking": true, "with": true, "subtitles": true,
+}
+
+// isLanguageName reports whether part names one spoken language as a
+// whole ("Arabic"), as a variety ("Egyptian Arabic") or with qualifiers
+// ("in Arabic", "Arabic dialect"), but not a phrase that merely contains
+// one ("Arabic speaker").
+func isLanguageName(part string) bool {
+	var buf [64]byte
+	n := normName(buf[:], part)
+	if len(n) == 0 {
+		return false
+	}
+	if _, ok := languageTags[string(n)]; ok {
+		return true
+	}
+	words := strings.Fields(string(n))
+	if len(words) > 4 {
+		return false
+	}
+	lang := -1
+	for i, w := range words {
+		if _, ok := languageTags[w]; ok && lang < 0 {
+			lang = i
+			continue
+		}
+		if qualifiers[w] {
+			continue
+		}
+		// An adjective before the language: "Egyptian Arabic".
+		if i+1 < len(words) && lang < 0 {
+			if _, ok := languageTags[words[i+1]]; ok {
+				continue
+			}
+		}
+		return false
+	}
+	return lang >= 0
+}
+
+// isLanguageList reports whether s names only spoken languages (with
+// qualifiers) or natural sound, so that "(Arabic)" or "(Arabic/French)"
+// after a name marks a speaker line while "(pictured)", "(LNA)" or
+// "(Arabic speaker)" does not.
 func isLanguageList(s string) bool {
-	n, ok := 0, true
+	n, langs, ok := 0, 0, true
 	eachLanguage(s, func(p string) bool {
 		n++
-		if n > 4 || strings.Count(p, " ") > 2 {
+		switch {
+		case n > 4:
 			ok = false
-			return false
-		}
-		if !isNonSpeech(p) && singleLanguageTag(p) == "" {
-			ok = false
+		case isNonSpeech(p), isLanguageName(p):
+			langs++
+		default:
+			var buf [64]byte
+			if !qualifiers[string(normName(buf[:], p))] {
+				ok = false
+			}
 		}
 		return ok
 	})
-	return ok && n > 0
+	return ok && langs > 0
 }

@@ -246,19 +246,27 @@ func (p *parser) cleanText(s string, line int) string {
 // dropNotes removes AP's "++note++" markers, returning what it removed.
 func dropNotes(s string) (string, []string) {
 	var notes []string
+	var b strings.Builder
 	for {
 		a := strings.Index(s, "++")
 		if a < 0 {
-			return s, notes
+			break
 		}
-		b := strings.Index(s[a+2:], "++")
-		if b < 0 {
-			return s, notes
+		e := strings.Index(s[a+2:], "++")
+		if e < 0 {
+			break
 		}
-		b += a + 2
-		notes = append(notes, s[a:b+2])
-		s = s[:a] + " " + s[b+2:]
+		e += a + 2
+		notes = append(notes, s[a:e+2])
+		b.WriteString(s[:a])
+		b.WriteByte(' ')
+		s = s[e+2:]
 	}
+	if notes == nil {
+		return s, nil
+	}
+	b.WriteString(s)
+	return b.String(), notes
 }
 
 // dropInsertions removes "[…]" insertions and the space they leave, so
@@ -295,12 +303,12 @@ func dropInsertions(s string) string {
 // speakerVerbs end a Reuters speaker ("…, SAYING:").
 var speakerVerbs = [...]string{"SAYING", "ASKING", "ADDING", "REPLYING", "ANSWERING", "CHANTING", "SINGING", "SHOUTING", "TELLING", "SPEAKING", "READING"}
 
-// trimVerb removes a trailing Reuters verb from a speaker part and reports
-// whether there was one.
+// trimVerb removes a trailing Reuters verb, in capitals, from a speaker
+// part and reports whether there was one.
 func trimVerb(spk string) (string, bool) {
 	t := strings.TrimRight(spk, " ,:")
 	for _, v := range speakerVerbs {
-		if len(t) >= len(v) && strings.EqualFold(t[len(t)-len(v):], v) {
+		if strings.HasSuffix(t, v) {
 			head := t[:len(t)-len(v)]
 			if head == "" || head[len(head)-1] == ' ' || head[len(head)-1] == ',' {
 				return strings.TrimRight(head, " ,"), true
@@ -315,6 +323,13 @@ func trimVerb(spk string) (string, bool) {
 // when the colon is missing. colon reports whether a colon was found.
 func splitSpeaker(s string) (spk, rest string, colon bool) {
 	if q := firstOpener(s); q >= 0 {
+		if c := strings.LastIndexByte(s[:q], ':'); c < 0 {
+			// A quote mark inside the name (Khalifa “Marshal” Haftar):
+			// split at "(Language):" when one follows.
+			if at := languageColon(s); at > q {
+				return s[:at], s[at+1:], true
+			}
+		}
 		if c := strings.LastIndexByte(s[:q], ':'); c >= 0 {
 			return s[:c], s[c+1:], true
 		}
@@ -324,6 +339,18 @@ func splitSpeaker(s string) (spk, rest string, colon bool) {
 		return s[:c], s[c+1:], true
 	}
 	return s, "", false
+}
+
+// languageColon returns the offset of the colon in the first
+// "(Language):" of s, or -1.
+func languageColon(s string) int {
+	for _, g := range parenGroups(s) {
+		rest := strings.TrimLeft(s[g[1]:], " ")
+		if strings.HasPrefix(rest, ":") && isLanguageList(s[g[0]+1:g[1]-1]) {
+			return len(s) - len(rest)
+		}
+	}
+	return -1
 }
 
 // parenGroups returns the byte ranges of the top-level "(…)" groups in s.

@@ -342,7 +342,7 @@ func (p *parser) title() string {
 			}
 			return ""
 		}
-		if hasSOTMarker(l) || isAPBite(l) || isReutersBite(l) {
+		if hasSOTMarker(l) || decoratedSOT(l) > 0 || isAPBite(l) || isReutersBite(l) {
 			return ""
 		}
 		// A Reuters slug ("JAPAN-EARTHQUAKE/RESCUE") precedes the headline.
@@ -419,7 +419,7 @@ func detect(lines []string) string {
 			reuters++
 		case isAPBite(l):
 			ap++
-		case hasSOTMarker(l):
+		case hasSOTMarker(l), decoratedSOT(l) > 0:
 			ruptly++
 		default:
 			if key, _, ok := header(l); ok && (key == "SHOTLIST" || key == "STORYLINE") {

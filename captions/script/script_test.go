@@ -380,3 +380,85 @@ func TestLanguageTag(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, len(languageTags), 60)
 }
+
+func TestSOTLineVariants(t *testing.T) {
+	p := readString(t, "Title\n"+
+		"• SOT Anna Berg, Mayor (Swedish): “One.”\n"+
+		"*SOT Bo Ek (Swedish): “Two.”\n"+
+		"SOT 3: Carl Dahl (Swedish): “Three.”\n"+
+		"SOT #4 - Dora Falk (Arabic, translated): “Four.”\n"+
+		"SOT Khalifa “the Marshal” Haftar, Head of LNA (Arabic): “Five.”\n"+
+		"SOT (Arabic): “Six.”\n"+
+		"SOT Eva Gran (in Egyptian Arabic): “Seven.”\n")
+	assert.Equal(t, []string{
+		"1|Anna Berg|Mayor|Swedish|2|One.",
+		"2|Bo Ek||Swedish|3|Two.",
+		"3|Carl Dahl||Swedish|4|Three.",
+		"4|Dora Falk||Arabic, translated|5|Four.",
+		"5|Khalifa “the Marshal” Haftar|Head of LNA|Arabic|6|Five.",
+		"6|||Arabic|7|Six.",
+		"7|Eva Gran||in Egyptian Arabic|8|Seven.",
+	}, turnsOf(p))
+	assert.Equal(t, "ar", LanguageTag(p.SOTs[3].Language()))
+	assert.Equal(t, "ar", LanguageTag(p.SOTs[6].Language()))
+	assert.Contains(t, warningsOn(p, 2)[0], `ignored "•" before SOT`)
+	assert.Contains(t, warningsOn(p, 3)[0], `ignored "*" before SOT`)
+	assert.Contains(t, warningsOn(p, 7)[0], "names no speaker")
+}
+
+func TestLanguageListRecognition(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Arabic": true, "Arabic/French": true, "arabic": true, "Egyptian Arabic": true, "in Arabic": true,
+		"Arabic, translated": true, "Nats": true, "English and Russian": true, "Arabic dialect": true,
+		"Arabic speaker": false, "pictured": false, "LNA": false, "EU": false, "translated": false,
+		"armed": false, "file": false, "": false, "Arabic/pictured": false,
+	} {
+		assert.Equal(t, want, isLanguageList(s), s)
+	}
+}
+
+func TestCutOffWithDots(t *testing.T) {
+	p := readString(t, "SOT A (Arabic): \"And then we...\n\nNarrative.\n")
+	assert.Equal(t, "And then we...", p.SOTs[0].Turns[0].Text)
+	require.Len(t, warningsOn(p, 1), 1)
+	assert.Contains(t, warningsOn(p, 1)[0], "cut off")
+}
+
+func TestNarrativeEndsSOT(t *testing.T) {
+	// A turn after narrative is a new SOT, never a turn of the last one.
+	p := readString(t, "SOT A (Arabic): “One.”\nNarrative paragraph.\nReporter (Arabic): “Two?”\n")
+	require.Len(t, p.SOTs, 2)
+	assert.Len(t, p.SOTs[0].Turns, 1)
+	assert.Equal(t, "Reporter", p.SOTs[1].Turns[0].Speaker)
+}
+
+func TestTextAfterClosingMark(t *testing.T) {
+	p := readString(t, "SOT A (Arabic): “One.” (Ruptly archive)\n")
+	assert.Equal(t, "One.", p.SOTs[0].Turns[0].Text)
+	assert.Contains(t, warningsOn(p, 1)[0], `text after the closing quote mark ignored: "(Ruptly archive)"`)
+}
+
+func TestAPWithoutLanguageUsesHeader(t *testing.T) {
+	p := readString(t, "LANGUAGE: Arabic/Nats\nSHOTLIST:\n1. SOUNDBITE Khalifa Haftar, LNA commander, SAYING:\n\"Text.\"\n")
+	assert.Equal(t, DialectAP, p.Dialect)
+	assert.Equal(t, []string{"1|Khalifa Haftar|LNA commander|Arabic|3|Text."}, turnsOf(p))
+	assert.Contains(t, warningsOn(p, 3)[0], "LANGUAGE: header")
+}
+
+func TestRuptlyTurnWithoutLanguage(t *testing.T) {
+	p := readString(t, "SOT Khalifa Haftar, Head of LNA (Arabic): “One…”\n\n"+
+		"Reporter: “Two?”\n\nKhalifa Haftar: “Three.”\n\nHaftar said: “Four.”\n\nReporter: “Five?”\n")
+	assert.Equal(t, []string{
+		"1|Khalifa Haftar|Head of LNA|Arabic|1|One…",
+		"1|Reporter||Arabic|3|Two?",
+		"1|Khalifa Haftar|Head of LNA|Arabic|5|Three.",
+	}, turnsOf(p), "prose ends the SOT; a bare turn after prose is not read")
+	assert.Contains(t, warningsOn(p, 3)[0], "without “(Language)”")
+}
+
+func TestNotesWithColons(t *testing.T) {
+	p := readString(t, "SHOTLIST:\n1. SOUNDBITE (English) ++NOTE: cut at 0:12++ John Smith, Mayor ++MUTE AT END++:\n\"We will rebuild ++AUDIO AS INCOMING++ the town.\"\n"+
+		"2. (English) not a bite\n")
+	assert.Equal(t, []string{"1|John Smith|Mayor|English|2|We will rebuild the town."}, turnsOf(p))
+	assert.Contains(t, warningsOn(p, 3)[0], "++AUDIO AS INCOMING++")
+}
