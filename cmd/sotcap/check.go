@@ -200,6 +200,12 @@ func runCheck(o checkOptions, s stdio) error {
 		for i, c := range doc.Captions {
 			cps[i] = fileRules.CPS(c)
 		}
+		if o.format == qc.ReportJSON || o.format == qc.ReportCSV {
+			// The JSON and CSV shapes have no place for reading warnings.
+			for _, w := range warns {
+				fmt.Fprintf(s.err, "warning: %s: %s\n", name, w)
+			}
+		}
 		results = append(results, qc.FileResult{File: name, Format: format, Profile: cfg.Profile(), MaxCPS: fileRules.MaxCPS,
 			Captions: doc.Captions, CPS: cps, Violations: viol, Cuts: qc.CutTimes(cuts, r), Warnings: warns})
 	}
