@@ -13,7 +13,7 @@ import (
 
 // Errors a Reader wraps in *captions.ParseError.
 var (
-	errMarkup   = errors.New("text contains an SRT tag (<i>, <b>, <u>, <s>, <font>), which readers would apply instead of showing")
+	errMarkup   = errors.New(`text contains "<" followed by ">", which readers take for a tag and remove`)
 	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
 )
 
@@ -168,6 +168,16 @@ func isIndex(b []byte) bool {
 
 func isTiming(b []byte) bool { return bytes.Contains(b, []byte("-->")) }
 
+// looksLikeTiming reports whether b is a timing line or starts with a
+// timestamp (a timing line with a broken arrow).
+func looksLikeTiming(b []byte) bool {
+	if isTiming(b) {
+		return true
+	}
+	_, _, _, err := cuetext.ParseTime(bytes.TrimLeft(b, " \t"), srtTime)
+	return err == nil
+}
+
 // startsCue reports whether line l (already copied by the caller, number
 // ln) begins a cue: a timing line, or a number followed by a timing
 // line. When it does, the lines are pushed back for the next cue.
@@ -188,7 +198,7 @@ func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
 		return false, err
 	}
 	r.unread(l2, ln2)
-	if isTiming(l2) {
+	if looksLikeTiming(l2) {
 		r.unread(r.peek, ln)
 		return true, nil
 	}
@@ -222,7 +232,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		if err != nil {
 			return captions.Caption{}, err
 		}
-		if !isTiming(line) {
+		if !looksLikeTiming(line) {
 			return captions.Caption{}, r.errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, clip(line))
 		}
 	default:
