@@ -71,4 +71,6 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
-func msRound(d time.Duration) time.Duration { return time.Duration(cuetext.Millis(d)) * time.Millisecond }
+func msRound(d time.Duration) time.Duration {
+	return time.Duration(cuetext.Millis(d)) * time.Millisecond
+}
