@@ -7,5 +7,6 @@ import "github.com/spf13/cobra"
 func commands(s stdio) []*cobra.Command {
 	return []*cobra.Command{
 		newVersionCmd(s),
+		newConvertCmd(s),
 	}
 }
