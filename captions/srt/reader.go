@@ -14,6 +14,7 @@ import (
 // Errors a Reader wraps in *captions.ParseError.
 var (
 	errMarkup   = errors.New(`text contains "<" followed by ">", which readers take for a tag and remove`)
+	errStyledLT = errors.New(`text of an italic or coloured line contains "<", which readers would join to the closing tag`)
 	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
 )
 
@@ -398,7 +399,8 @@ func tagName(b []byte) (tag, int) {
 		t.n = k + 1
 		return t, t.n
 	}
-	if t.closing || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
+	// Only <font> takes attributes.
+	if t.closing || t.name != "font" || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
 		return tag{}, 0
 	}
 	e := bytes.IndexByte(b[k:], '>')

@@ -78,6 +78,8 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 		{"close tag", line("a</b>"), "tag"},
 		{"not a tag to us, a tag to FFmpeg", line("a < b & c > d"), "tag"},
 		{"override", line(`{\an8}top`), `"{\"`},
+		{"< in italics", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second, Lines: []captions.Line{{Text: "2 < 3", Italic: true}}}, "closing tag"},
+		{"< in colour", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second, Lines: []captions.Line{{Text: "2 < 3", Color: captions.ColorRed}}}, "closing tag"},
 		{"bad utf8", line("a\xffb"), "UTF-8"},
 		{"row", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second, Lines: ok.Lines, Row: 24}, "row 24"},
 	}

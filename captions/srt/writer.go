@@ -12,7 +12,8 @@
 // of start time, at least one line, no blank lines, no line breaks inside
 // a line, and no text that readers would take for markup or a timing
 // line ("-->", a "<" followed later by ">", which readers such as FFmpeg
-// take for a tag, or "{\" override codes).
+// take for a tag, a "<" in an italic or coloured line, whose closing tag
+// would supply the ">", or "{\" override codes).
 // SRT has no escape for these, so such text is refused with a
 // *captions.CaptionError naming the caption rather than written wrongly.
 //
@@ -172,8 +173,15 @@ func checkLine(l captions.Line) error {
 	}
 	// FFmpeg takes anything from "<" to a later ">" for a tag and drops
 	// it, so refuse that, not just the tags SRT defines.
-	if i := strings.IndexByte(t, '<'); i >= 0 && strings.IndexByte(t[i:], '>') > 0 {
-		return errMarkup
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		if strings.IndexByte(t[i:], '>') > 0 {
+			return errMarkup
+		}
+		// The closing </i> or </font> written after the text would
+		// supply the ">".
+		if l.Italic || l.Color != captions.ColorDefault {
+			return errStyledLT
+		}
 	}
 	return nil
 }
