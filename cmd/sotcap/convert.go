@@ -78,6 +78,7 @@ const (
 	formatSTL format = "stl"
 )
 
+// String names the format for messages.
 func (f format) String() string {
 	switch f {
 	case formatSRT:
