@@ -186,8 +186,11 @@ func looksLikeTiming(b []byte) bool {
 
 // startsCue reports whether line l (already copied by the caller, number
 // ln) begins a cue: a timing line, or a number followed by a timing
-// line. When it does, the lines are pushed back for the next cue.
-func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
+// line. After a blank line (afterBlank) a number followed by a line
+// that starts with a timestamp is a cue too, so that a broken arrow is
+// reported rather than read as text. When it starts a cue, the lines are
+// pushed back for the next cue.
+func (r *Reader) startsCue(l []byte, ln int, afterBlank bool) (bool, error) {
 	if isTiming(l) {
 		r.unread(l, ln)
 		return true, nil
@@ -204,7 +207,7 @@ func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
 		return false, err
 	}
 	r.unread(l2, ln2)
-	if looksLikeTiming(l2) {
+	if isTiming(l2) || afterBlank && looksLikeTiming(l2) {
 		r.unread(r.peek, ln)
 		return true, nil
 	}
@@ -262,7 +265,7 @@ func (r *Reader) read() (captions.Caption, error) {
 			if isTiming(line) || isIndex(line) {
 				r.peek = append(r.peek[:0], line...)
 				l := r.peek
-				ok, err := r.startsCue(l, ln)
+				ok, err := r.startsCue(l, ln, false)
 				if err != nil {
 					return captions.Caption{}, err
 				}
@@ -290,7 +293,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		}
 		l := append(r.peek[:0], line...)
 		r.peek = l
-		ok, err := r.startsCue(l, ln)
+		ok, err := r.startsCue(l, ln, true)
 		if err != nil {
 			return captions.Caption{}, err
 		}

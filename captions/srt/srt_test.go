@@ -104,6 +104,22 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 	assert.Contains(t, write(t, line("a > b, x<3 & {not code}")), "a > b, x<3 & {not code}")
 }
 
+// Text the writer accepts reads back as text, even when it looks like a
+// cue number and a timestamp.
+func TestTextThatLooksLikeACue(t *testing.T) {
+	caps := []captions.Caption{
+		{Start: ms(1000), End: ms(2000), Lines: []captions.Line{{Text: "Score"}, {Text: "2"}, {Text: "00:00:03,000 exactly"}}},
+		{Start: ms(3000), End: ms(4000), Lines: []captions.Line{{Text: "3"}}},
+		{Start: ms(5000), End: ms(6000), Lines: []captions.Line{{Text: "12:30:00,000 is the time"}, {Text: "4"}}},
+	}
+	got, r := readAll(t, write(t, caps...))
+	require.Len(t, got, 3)
+	for i := range caps {
+		assert.Equal(t, caps[i], got[i])
+	}
+	assert.Empty(t, r.Warnings())
+}
+
 func TestStreamingWriterKeepsGoingAfterRefusal(t *testing.T) {
 	var b bytes.Buffer
 	w := NewWriter(&b)

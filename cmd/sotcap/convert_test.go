@@ -244,3 +244,57 @@ func TestSniffFormat(t *testing.T) {
 	_, ok := sniffFormat([]byte("<tt xmlns"))
 	assert.False(t, ok)
 }
+
+// SRT → WebVTT → SRT through the command at every rate keeps every cue
+// on its frame and its text.
+func TestConvertRoundTripEveryRate(t *testing.T) {
+	for _, rate := range timing.SupportedRates() {
+		caps, frames := frameCaptions(300, rate)
+		var b strings.Builder
+		require.NoError(t, srt.Write(&b, captions.Document{Captions: caps}))
+		in := writeTemp(t, "in.srt", b.String())
+		dir := filepath.Dir(in)
+		mid, out := filepath.Join(dir, "mid.vtt"), filepath.Join(dir, "out.srt")
+		code, _, stderr := runArgs(t, "", "convert", in, mid, "--fps", rate.String())
+		require.Equal(t, exitOK, code, stderr)
+		code, _, stderr = runArgs(t, "", "convert", mid, out, "--fps", rate.String())
+		require.Equal(t, exitOK, code, stderr)
+		got, err := srt.NewReader(strings.NewReader(mustRead(t, out))).ReadAll()
+		require.NoError(t, err)
+		require.Len(t, got, len(caps), rate.String())
+		for i := range caps {
+			require.Equal(t, frames[i][0], rate.Frames(got[i].Start), "%s cue %d", rate, i+1)
+			require.Equal(t, frames[i][1], rate.Frames(got[i].End), "%s cue %d", rate, i+1)
+			require.Equal(t, caps[i].Lines, got[i].Lines, "%s cue %d", rate, i+1)
+		}
+		assert.Equal(t, b.String(), mustRead(t, out), "%s: the SRT comes back byte for byte", rate)
+	}
+}
+
+// frameCaptions makes n captions on whole frames of rate, in several
+// scripts, some italic, some coloured, some placed.
+func frameCaptions(n int, rate timing.Rate) ([]captions.Caption, [][2]int64) {
+	texts := []string{"Café “déjà vu” — naïve…", "مرحبا بالعالم", "Съешь же ещё", "Fish & chips > 5 €", "2 < 3"}
+	var caps []captions.Caption
+	var frames [][2]int64
+	f := int64(rate.Nominal())
+	for i := 0; i < n; i++ {
+		in, out := f+int64(i%3), f+int64(i%3)+int64(rate.Nominal())+int64(i%7)
+		c := captions.Caption{Start: rate.Duration(in), End: rate.Duration(out)}
+		if i%4 == 1 {
+			c.Row, c.Align = 1, captions.AlignLeft
+		}
+		for k := 0; k <= i%3; k++ {
+			l := captions.Line{Text: texts[(i+k)%len(texts)]}
+			if (i+k)%len(texts) < 3 {
+				l.Italic = (i+k)%2 == 0
+				l.Color = captions.Color((i + k) % 9)
+			}
+			c.Lines = append(c.Lines, l)
+		}
+		caps = append(caps, c)
+		frames = append(frames, [2]int64{in, out})
+		f = out + 1
+	}
+	return caps, frames
+}
