@@ -384,18 +384,14 @@ func tagName(b []byte) (tag, int) {
 	for k < len(b) && (b[k]|0x20) >= 'a' && (b[k]|0x20) <= 'z' {
 		k++
 	}
-	switch string(bytes.ToLower(b[s:k])) {
-	case "i":
-		t.name = "i"
-	case "b":
-		t.name = "b"
-	case "u":
-		t.name = "u"
-	case "s":
-		t.name = "s"
-	case "font":
-		t.name = "font"
-	default:
+	name := b[s:k]
+	for _, known := range [...]string{"i", "b", "u", "s", "font"} {
+		if bytes.EqualFold(name, []byte(known)) {
+			t.name = known
+			break
+		}
+	}
+	if t.name == "" {
 		return tag{}, 0
 	}
 	if k < len(b) && b[k] == '>' {

@@ -106,10 +106,13 @@ func scanLine(s string) int {
 				visible = true
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == '\u2028' || r == '\u2029' {
-				return lineBreak
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				return lineBreak // U+2028, U+2029
 			}
+			if visible {
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
 			// Non-ASCII white space (NBSP, em space) alone is still blank.
 			if !unicode.IsSpace(r) {
 				visible = true
