@@ -13,7 +13,8 @@ import (
 
 // Errors a Reader wraps in *captions.ParseError.
 var (
-	errMarkup   = errors.New("text contains an SRT tag (<i>, <b>, <u>, <s>, <font>), which readers would apply instead of showing")
+	errMarkup   = errors.New(`text contains "<" followed by ">", which readers take for a tag and remove`)
+	errStyledLT = errors.New(`text of an italic or coloured line contains "<", which readers would join to the closing tag`)
 	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
 )
 
@@ -48,6 +49,7 @@ type Reader struct {
 	peek  []byte // copy of a line held while looking past it
 	lb    cuetext.LineBuilder
 	n     int
+	line  int // timing line of the cue last returned
 	prev  time.Duration
 	err   error
 
@@ -91,6 +93,10 @@ func (r *Reader) Read() (captions.Caption, error) {
 	}
 	return c, nil
 }
+
+// Line returns the line number of the timing line of the cue Read last
+// returned, for messages about it.
+func (r *Reader) Line() int { return r.line }
 
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) {
@@ -168,10 +174,23 @@ func isIndex(b []byte) bool {
 
 func isTiming(b []byte) bool { return bytes.Contains(b, []byte("-->")) }
 
+// looksLikeTiming reports whether b is a timing line or starts with a
+// timestamp (a timing line with a broken arrow).
+func looksLikeTiming(b []byte) bool {
+	if isTiming(b) {
+		return true
+	}
+	_, _, _, err := cuetext.ParseTime(bytes.TrimLeft(b, " \t"), srtTime)
+	return err == nil
+}
+
 // startsCue reports whether line l (already copied by the caller, number
 // ln) begins a cue: a timing line, or a number followed by a timing
-// line. When it does, the lines are pushed back for the next cue.
-func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
+// line. After a blank line (afterBlank) a number followed by a line
+// that starts with a timestamp is a cue too, so that a broken arrow is
+// reported rather than read as text. When it starts a cue, the lines are
+// pushed back for the next cue.
+func (r *Reader) startsCue(l []byte, ln int, afterBlank bool) (bool, error) {
 	if isTiming(l) {
 		r.unread(l, ln)
 		return true, nil
@@ -188,7 +207,7 @@ func (r *Reader) startsCue(l []byte, ln int) (bool, error) {
 		return false, err
 	}
 	r.unread(l2, ln2)
-	if isTiming(l2) {
+	if isTiming(l2) || afterBlank && looksLikeTiming(l2) {
 		r.unread(r.peek, ln)
 		return true, nil
 	}
@@ -222,7 +241,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		if err != nil {
 			return captions.Caption{}, err
 		}
-		if !isTiming(line) {
+		if !looksLikeTiming(line) {
 			return captions.Caption{}, r.errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, clip(line))
 		}
 	default:
@@ -246,7 +265,7 @@ func (r *Reader) read() (captions.Caption, error) {
 			if isTiming(line) || isIndex(line) {
 				r.peek = append(r.peek[:0], line...)
 				l := r.peek
-				ok, err := r.startsCue(l, ln)
+				ok, err := r.startsCue(l, ln, false)
 				if err != nil {
 					return captions.Caption{}, err
 				}
@@ -274,7 +293,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		}
 		l := append(r.peek[:0], line...)
 		r.peek = l
-		ok, err := r.startsCue(l, ln)
+		ok, err := r.startsCue(l, ln, true)
 		if err != nil {
 			return captions.Caption{}, err
 		}
@@ -285,6 +304,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		r.textLine(append(line[:0:0], l...), ln)
 	}
 	r.n++
+	r.line = timingLine
 	c := captions.Caption{Start: start + r.Origin, End: end + r.Origin, Lines: r.lb.Take(), Row: r.row, Align: r.align}
 	if len(c.Lines) == 0 {
 		r.warns.Add(timingLine, "cue %d has no text", r.n)
@@ -364,25 +384,22 @@ func tagName(b []byte) (tag, int) {
 	for k < len(b) && (b[k]|0x20) >= 'a' && (b[k]|0x20) <= 'z' {
 		k++
 	}
-	switch string(bytes.ToLower(b[s:k])) {
-	case "i":
-		t.name = "i"
-	case "b":
-		t.name = "b"
-	case "u":
-		t.name = "u"
-	case "s":
-		t.name = "s"
-	case "font":
-		t.name = "font"
-	default:
+	name := b[s:k]
+	for _, known := range [...]string{"i", "b", "u", "s", "font"} {
+		if bytes.EqualFold(name, []byte(known)) {
+			t.name = known
+			break
+		}
+	}
+	if t.name == "" {
 		return tag{}, 0
 	}
 	if k < len(b) && b[k] == '>' {
 		t.n = k + 1
 		return t, t.n
 	}
-	if t.closing || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
+	// Only <font> takes attributes.
+	if t.closing || t.name != "font" || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
 		return tag{}, 0
 	}
 	e := bytes.IndexByte(b[k:], '>')

@@ -11,7 +11,9 @@
 // negative and before 24 hours, an end after the start, captions in order
 // of start time, at least one line, no blank lines, no line breaks inside
 // a line, and no text that readers would take for markup or a timing
-// line ("-->", the tags <i> <b> <u> <s> <font>, or "{\" override codes).
+// line ("-->", a "<" followed later by ">", which readers such as FFmpeg
+// take for a tag, a "<" in an italic or coloured line, whose closing tag
+// would supply the ">", or "{\" override codes).
 // SRT has no escape for these, so such text is refused with a
 // *captions.CaptionError naming the caption rather than written wrongly.
 //
@@ -39,8 +41,8 @@ package srt
 
 import (
 	"bufio"
-	"bytes"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -162,22 +164,24 @@ func Validate(caps []captions.Caption, origin time.Duration) error {
 
 // checkLine refuses text SRT cannot carry.
 func checkLine(l captions.Line) error {
-	t := []byte(l.Text)
-	if bytes.Contains(t, []byte("-->")) {
+	t := l.Text
+	if strings.Contains(t, "-->") {
 		return cuetext.ErrArrow
 	}
-	if bytes.Contains(t, []byte(`{\`)) {
+	if strings.Contains(t, `{\`) {
 		return errOverride
 	}
-	for i := bytes.IndexByte(t, '<'); i >= 0; {
-		if _, n := tagName(t[i:]); n > 0 {
+	// FFmpeg takes anything from "<" to a later ">" for a tag and drops
+	// it, so refuse that, not just the tags SRT defines.
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		if strings.IndexByte(t[i:], '>') > 0 {
 			return errMarkup
 		}
-		j := bytes.IndexByte(t[i+1:], '<')
-		if j < 0 {
-			break
+		// The closing </i> or </font> written after the text would
+		// supply the ">".
+		if l.Italic || l.Color != captions.ColorDefault {
+			return errStyledLT
 		}
-		i += 1 + j
 	}
 	return nil
 }

@@ -50,6 +50,7 @@ type Reader struct {
 	peek    []byte
 	lb      cuetext.LineBuilder
 	n       int
+	line    int // timing line of the cue last returned
 	prev    time.Duration
 	err     error
 	started bool
@@ -102,6 +103,10 @@ func (r *Reader) Read() (captions.Caption, error) {
 	}
 	return c, nil
 }
+
+// Line returns the line number of the timing line of the cue Read last
+// returned, for messages about it.
+func (r *Reader) Line() int { return r.line }
 
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) {
@@ -342,6 +347,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		r.textLine(append(line[:0:0], l...), ln)
 	}
 	r.n++
+	r.line = timingLine
 	c := captions.Caption{Start: start + r.Origin, End: end + r.Origin, Lines: r.lb.Take(), Row: r.row, Align: r.align}
 	if len(c.Lines) == 0 {
 		r.warns.Add(timingLine, "cue %d has no text", r.n)

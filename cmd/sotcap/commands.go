@@ -14,5 +14,6 @@ func commands(s stdio) []*cobra.Command {
 		newPlanCmd(s),
 		newBatchCmd(s),
 		newCheckCmd(s),
+		newConvertCmd(s),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
@@ -25,9 +26,7 @@ type Checked struct {
 // when not nil, adds the format's own rules for a line's text and
 // speaker. index counts captions from 1 for the error.
 func Check(c captions.Caption, origin time.Duration, prevStart int64, index int, line func(l captions.Line) error) (Checked, error) {
-	fail := func(format string, args ...any) (Checked, error) {
-		return Checked{}, &captions.CaptionError{Caption: index, Err: fmt.Errorf(format, args...)}
-	}
+	fail := func(format string, args ...any) (Checked, error) { return failf(index, format, args...) }
 	s, e := Millis(c.Start-origin), Millis(c.End-origin)
 	switch {
 	case s < 0:
@@ -51,10 +50,14 @@ func Check(c captions.Caption, origin time.Duration, prevStart int64, index int,
 		switch {
 		case !utf8.ValidString(l.Text):
 			return fail("line %d is not valid UTF-8", i+1)
-		case strings.TrimSpace(l.Text) == "":
+		}
+		switch scanLine(l.Text) {
+		case lineBlank:
 			return fail("line %d is blank (a blank line ends a cue)", i+1)
-		case strings.ContainsAny(l.Text, "\r\n\u2028\u2029"):
+		case lineBreak:
 			return fail("line %d contains a line break; give each line its own Line", i+1)
+		}
+		switch {
 		case !utf8.ValidString(l.Speaker) || strings.ContainsAny(l.Speaker, "\r\n"):
 			return fail("line %d: speaker %q is not one line of UTF-8", i+1, l.Speaker)
 		case l.Color > captions.ColorBlack:
@@ -78,3 +81,47 @@ func Check(c captions.Caption, origin time.Duration, prevStart int64, index int,
 // ErrArrow is the cause for text holding "-->", which readers take for a
 // timing line.
 var ErrArrow = errors.New(`text contains "-->", which readers take for a timing line`)
+
+func failf(index int, format string, args ...any) (Checked, error) {
+	return Checked{}, &captions.CaptionError{Caption: index, Err: fmt.Errorf(format, args...)}
+}
+
+const (
+	lineOK = iota
+	lineBlank
+	lineBreak
+)
+
+// scanLine finds line breaks (CR, LF, U+2028, U+2029) and reports a line
+// with nothing but white space as blank, in one pass.
+func scanLine(s string) int {
+	visible := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\r', '\n':
+			return lineBreak
+		case ' ', '\t', '\v', '\f':
+		default:
+			if c < utf8.RuneSelf {
+				visible = true
+				continue
+			}
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				return lineBreak // U+2028, U+2029
+			}
+			if visible {
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			// Non-ASCII white space (NBSP, em space) alone is still blank.
+			if !unicode.IsSpace(r) {
+				visible = true
+			}
+			i += n - 1
+		}
+	}
+	if !visible {
+		return lineBlank
+	}
+	return lineOK
+}

@@ -84,6 +84,9 @@ func (b *LineBuilder) EndLine(lineNo int, w *Warnings) {
 	} else {
 		w.Add(lineNo, "several voices on one line; the line keeps no speaker")
 	}
+	if b.lines == nil {
+		b.lines = make([]captions.Line, 0, 2) // most captions have one or two lines
+	}
 	b.lines = append(b.lines, l)
 	b.text = b.text[:0]
 	b.visible, b.italicYes, b.italicNo, b.colorMixed, b.speakerMixed = false, false, false, false, false
