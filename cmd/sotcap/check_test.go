@@ -83,7 +83,7 @@ func TestCheckFindsViolations(t *testing.T) {
 		assert.Contains(t, stdout, `"max_duration"`)
 	} else {
 		assert.Contains(t, stderr, "vendor.srt", "a malformed cue is an error naming the file")
-		assert.Contains(t, stderr, "7")
+		assert.Contains(t, stderr, "line 10")
 	}
 
 	// An HTML report to a file.
