@@ -557,6 +557,8 @@ func (p *parser) motion(t string) {
 		speed: speed, tc: f[len(f)-1], after: len(p.edl.Events) - 1})
 }
 
+// aud reads an AUD line: extra audio channels for every line of the
+// current event (both lines of a transition).
 func (p *parser) aud(t string) {
 	e := p.current()
 	f := strings.Fields(t)[1:]
@@ -565,6 +567,7 @@ func (p *parser) aud(t string) {
 		p.comment(t)
 		return
 	}
+	var chans []int
 	for _, x := range f {
 		x = strings.TrimPrefix(strings.ToUpper(x), "A")
 		n, err := strconv.Atoi(x)
@@ -572,12 +575,18 @@ func (p *parser) aud(t string) {
 			p.warn("AUD channel %q ignored: expected a channel number", x)
 			continue
 		}
-		dup := false
-		for _, m := range e.Aud {
-			dup = dup || m == n
-		}
-		if !dup {
-			e.Aud = append(e.Aud, n)
+		chans = append(chans, n)
+	}
+	for i := max(p.groupStart, 0); i < len(p.edl.Events); i++ {
+		ev := &p.edl.Events[i]
+	next:
+		for _, n := range chans {
+			for _, m := range ev.Aud {
+				if m == n {
+					continue next
+				}
+			}
+			ev.Aud = append(ev.Aud, n)
 		}
 	}
 	e.Comments = append(e.Comments, t)

@@ -224,3 +224,17 @@ func TestEDLCorpusFeatures(t *testing.T) {
 	}
 	assert.Equal(t, 37, locs)
 }
+
+func TestEDLAudOnTransition(t *testing.T) {
+	in := "001  AX AA C 00:00:00:00 00:00:00:00 01:00:00:00 01:00:00:00\n" +
+		"001  BX AA D 010 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n" +
+		"* FROM CLIP NAME: a\n* TO CLIP NAME: b\nAUD 3 4 3\n" +
+		"002  CX V C 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n"
+	e, err := readString(t, in, Rate25())
+	require.NoError(t, err)
+	assert.Equal(t, []int{3, 4}, e.Events[0].Aud)
+	assert.Equal(t, []int{3, 4}, e.Events[1].Aud)
+	assert.Empty(t, e.Events[2].Aud)
+	assert.Equal(t, "a", e.Events[0].ClipName)
+	assert.Equal(t, "b", e.Events[1].ClipName)
+}
