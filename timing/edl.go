@@ -249,6 +249,9 @@ func ReadEDL(r io.Reader, rate Rate) (*EDL, error) { return NewReader(r, rate).R
 // Read reads the whole EDL. Errors are *ParseError values naming the line
 // and column and saying what was expected.
 func (rd *Reader) Read() (*EDL, error) {
+	if rd.Rate.Nominal() == 0 {
+		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", ErrUnknownRate)}
+	}
 	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1}
 	err := p.run(rd.r)
 	if err != nil {

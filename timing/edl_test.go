@@ -61,6 +61,8 @@ func TestEDLBadInput(t *testing.T) {
 	rd.File = "pkg.edl"
 	_, err := rd.Read()
 	assert.True(t, strings.HasPrefix(err.Error(), "pkg.edl:1: "), err.Error())
+	_, err = ReadEDL(strings.NewReader("x"), Rate{})
+	assert.ErrorIs(t, err, ErrUnknownRate)
 	// A line of exactly the limit is fine.
 	_, err = readString(t, head+"* "+strings.Repeat("x", MaxEDLLine-2)+"\n001 AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00", Rate25())
 	assert.NoError(t, err)
