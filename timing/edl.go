@@ -30,13 +30,17 @@ var ErrNotEvent = errors.New("not a CMX 3600 event line")
 // ErrBinary is wrapped by the error for input that is not text.
 var ErrBinary = errors.New("binary data")
 
+// ErrTooLarge is wrapped by the error for input over MaxEDLSize bytes.
+var ErrTooLarge = errors.New("input too large")
+
 // ErrLineTooLong is wrapped by the error for a line over MaxEDLLine bytes.
 var ErrLineTooLong = errors.New("line too long")
 
 // ParseError is an error in an EDL at a line and column. File is empty
 // unless the caller (or Reader.File) names the file. Err says what was
 // wrong and what was expected; it may wrap ErrBadTimecode (with a
-// *TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary or ErrLineTooLong.
+// *TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary, ErrLineTooLong,
+// ErrTooLarge or ErrUnknownRate.
 type ParseError struct {
 	File   string
 	Line   int // 1-based; 0 when the error concerns the whole input
@@ -306,7 +310,7 @@ func (p *parser) run(r io.Reader) error {
 	}
 	data := buf.Bytes()
 	if len(data) > MaxEDLSize {
-		return &ParseError{Err: fmt.Errorf("%w: input over %d MiB: expected an EDL", ErrLineTooLong, MaxEDLSize>>20)}
+		return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}

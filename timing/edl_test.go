@@ -240,3 +240,18 @@ func TestEDLAudOnTransition(t *testing.T) {
 	assert.Equal(t, "a", e.Events[0].ClipName)
 	assert.Equal(t, "b", e.Events[1].ClipName)
 }
+
+// endless is an io.Reader of an unending comment line.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+func TestEDLTooLarge(t *testing.T) {
+	_, err := ReadEDL(endless{}, Rate25())
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
