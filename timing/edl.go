@@ -234,7 +234,25 @@ type EDL struct {
 	Warnings []Warning
 }
 
-// Reader reads a CMX 3600 EDL. Set File to have errors name the file.
+// Reader reads a CMX 3600 EDL as Avid, Premiere and Resolve write it.
+// Set File to have errors name the file.
+//
+// Event lines are read by tokens, never by columns: event numbers of any
+// width, reels of any length (File32, File128, right-aligned), an empty
+// edit-type field, and an optional transition duration after D, Wnnn or K.
+// Record timecodes are drop frame when the header FCM (the last FCM line
+// before the first event) says DROP FRAME, or when a timecode uses ';' or
+// ','; later FCM lines describe the source timecodes of the events that
+// follow and never switch the record timeline. Source timecodes are not
+// checked against the record rate (sources may have other rates).
+//
+// A transition is two event lines with one number: the outgoing clip (a
+// zero-length cut) and the incoming clip with the transition. FROM CLIP
+// NAME names the outgoing (or only) clip, TO CLIP NAME the incoming one.
+// LOC, M2 (motion), AUD, REM and remarks attach to the event line they
+// follow. Lines that are not valid UTF-8 are read as ISO-8859-1. Odd but
+// readable input (duration mismatches, odd FCM, unknown lines, a missing
+// edit type) gives Warnings; nothing is "repaired".
 type Reader struct {
 	// File names the input in errors (ParseError.File).
 	File string
