@@ -30,13 +30,17 @@ var ErrNotEvent = errors.New("not a CMX 3600 event line")
 // ErrBinary is wrapped by the error for input that is not text.
 var ErrBinary = errors.New("binary data")
 
+// ErrTooLarge is wrapped by the error for input over MaxEDLSize bytes.
+var ErrTooLarge = errors.New("input too large")
+
 // ErrLineTooLong is wrapped by the error for a line over MaxEDLLine bytes.
 var ErrLineTooLong = errors.New("line too long")
 
 // ParseError is an error in an EDL at a line and column. File is empty
 // unless the caller (or Reader.File) names the file. Err says what was
 // wrong and what was expected; it may wrap ErrBadTimecode (with a
-// *TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary or ErrLineTooLong.
+// *TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary, ErrLineTooLong,
+// ErrTooLarge or ErrUnknownRate.
 type ParseError struct {
 	File   string
 	Line   int // 1-based; 0 when the error concerns the whole input
@@ -230,7 +234,25 @@ type EDL struct {
 	Warnings []Warning
 }
 
-// Reader reads a CMX 3600 EDL. Set File to have errors name the file.
+// Reader reads a CMX 3600 EDL as Avid, Premiere and Resolve write it.
+// Set File to have errors name the file.
+//
+// Event lines are read by tokens, never by columns: event numbers of any
+// width, reels of any length (File32, File128, right-aligned), an empty
+// edit-type field, and an optional transition duration after D, Wnnn or K.
+// Record timecodes are drop frame when the header FCM (the last FCM line
+// before the first event) says DROP FRAME, or when a timecode uses ';' or
+// ','; later FCM lines describe the source timecodes of the events that
+// follow and never switch the record timeline. Source timecodes are not
+// checked against the record rate (sources may have other rates).
+//
+// A transition is two event lines with one number: the outgoing clip (a
+// zero-length cut) and the incoming clip with the transition. FROM CLIP
+// NAME names the outgoing (or only) clip, TO CLIP NAME the incoming one.
+// LOC, M2 (motion), AUD, REM and remarks attach to the event line they
+// follow. Lines that are not valid UTF-8 are read as ISO-8859-1. Odd but
+// readable input (duration mismatches, odd FCM, unknown lines, a missing
+// edit type) gives Warnings; nothing is "repaired".
 type Reader struct {
 	// File names the input in errors (ParseError.File).
 	File string
@@ -249,6 +271,9 @@ func ReadEDL(r io.Reader, rate Rate) (*EDL, error) { return NewReader(r, rate).R
 // Read reads the whole EDL. Errors are *ParseError values naming the line
 // and column and saying what was expected.
 func (rd *Reader) Read() (*EDL, error) {
+	if rd.Rate.Nominal() == 0 {
+		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", ErrUnknownRate)}
+	}
 	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1}
 	err := p.run(rd.r)
 	if err != nil {
@@ -303,7 +328,7 @@ func (p *parser) run(r io.Reader) error {
 	}
 	data := buf.Bytes()
 	if len(data) > MaxEDLSize {
-		return &ParseError{Err: fmt.Errorf("%w: input over %d MiB: expected an EDL", ErrLineTooLong, MaxEDLSize>>20)}
+		return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
@@ -557,6 +582,8 @@ func (p *parser) motion(t string) {
 		speed: speed, tc: f[len(f)-1], after: len(p.edl.Events) - 1})
 }
 
+// aud reads an AUD line: extra audio channels for every line of the
+// current event (both lines of a transition).
 func (p *parser) aud(t string) {
 	e := p.current()
 	f := strings.Fields(t)[1:]
@@ -565,6 +592,7 @@ func (p *parser) aud(t string) {
 		p.comment(t)
 		return
 	}
+	var chans []int
 	for _, x := range f {
 		x = strings.TrimPrefix(strings.ToUpper(x), "A")
 		n, err := strconv.Atoi(x)
@@ -572,12 +600,18 @@ func (p *parser) aud(t string) {
 			p.warn("AUD channel %q ignored: expected a channel number", x)
 			continue
 		}
-		dup := false
-		for _, m := range e.Aud {
-			dup = dup || m == n
-		}
-		if !dup {
-			e.Aud = append(e.Aud, n)
+		chans = append(chans, n)
+	}
+	for i := max(p.groupStart, 0); i < len(p.edl.Events); i++ {
+		ev := &p.edl.Events[i]
+	next:
+		for _, n := range chans {
+			for _, m := range ev.Aud {
+				if m == n {
+					continue next
+				}
+			}
+			ev.Aud = append(ev.Aud, n)
 		}
 	}
 	e.Comments = append(e.Comments, t)

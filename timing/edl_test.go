@@ -61,6 +61,8 @@ func TestEDLBadInput(t *testing.T) {
 	rd.File = "pkg.edl"
 	_, err := rd.Read()
 	assert.True(t, strings.HasPrefix(err.Error(), "pkg.edl:1: "), err.Error())
+	_, err = ReadEDL(strings.NewReader("x"), Rate{})
+	assert.ErrorIs(t, err, ErrUnknownRate)
 	// A line of exactly the limit is fine.
 	_, err = readString(t, head+"* "+strings.Repeat("x", MaxEDLLine-2)+"\n001 AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00", Rate25())
 	assert.NoError(t, err)
@@ -223,4 +225,33 @@ func TestEDLCorpusFeatures(t *testing.T) {
 		locs += len(ev.Locators)
 	}
 	assert.Equal(t, 37, locs)
+}
+
+func TestEDLAudOnTransition(t *testing.T) {
+	in := "001  AX AA C 00:00:00:00 00:00:00:00 01:00:00:00 01:00:00:00\n" +
+		"001  BX AA D 010 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n" +
+		"* FROM CLIP NAME: a\n* TO CLIP NAME: b\nAUD 3 4 3\n" +
+		"002  CX V C 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n"
+	e, err := readString(t, in, Rate25())
+	require.NoError(t, err)
+	assert.Equal(t, []int{3, 4}, e.Events[0].Aud)
+	assert.Equal(t, []int{3, 4}, e.Events[1].Aud)
+	assert.Empty(t, e.Events[2].Aud)
+	assert.Equal(t, "a", e.Events[0].ClipName)
+	assert.Equal(t, "b", e.Events[1].ClipName)
+}
+
+// endless is an io.Reader of an unending comment line.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+func TestEDLTooLarge(t *testing.T) {
+	_, err := ReadEDL(endless{}, Rate25())
+	assert.ErrorIs(t, err, ErrTooLarge)
 }
