@@ -13,23 +13,23 @@ import (
 type wordClass uint32
 
 const (
-	wDet      wordClass = 1 << iota // article, determiner, possessive: binds right
-	wPrep                           // preposition: opens a phrase, binds right
-	wConj                           // coordinating conjunction: opens a clause
-	wSub                            // subordinator, relative, wh-word: opens a clause
-	wPronSubj                       // subject pronoun: binds to its verb
-	wPronObj                        // object pronoun: binds left to its verb
-	wPronAmb                        // subject or object (it, you): binds either way
-	wAux                            // auxiliary, modal, copula: binds to its verb
-	wNeg                            // negation: binds to its verb
-	wMod                            // intensifier / degree adverb: binds to its head
-	wPart                           // verb particle (up, out): binds left
-	wTo                             // infinitive marker: binds right
-	wNum                            // number word: binds to its unit
-	wClitic                         // clitic pronoun before the verb (fr, es, it, pt): binds right
-	wEnclitic                       // particle that leans on the word before (ru бы, ли, же): binds left
-	wAdj                            // prenominal adjective or ordinal (last, next, other): binds to its noun
-	wCatenative                     // verb taking an infinitive (want, trying): binds to "to"
+	wDet        wordClass = 1 << iota // article, determiner, possessive: binds right
+	wPrep                             // preposition: opens a phrase, binds right
+	wConj                             // coordinating conjunction: opens a clause
+	wSub                              // subordinator, relative, wh-word: opens a clause
+	wPronSubj                         // subject pronoun: binds to its verb
+	wPronObj                          // object pronoun: binds left to its verb
+	wPronAmb                          // subject or object (it, you): binds either way
+	wAux                              // auxiliary, modal, copula: binds to its verb
+	wNeg                              // negation: binds to its verb
+	wMod                              // intensifier / degree adverb: binds to its head
+	wPart                             // verb particle (up, out): binds left
+	wTo                               // infinitive marker: binds right
+	wNum                              // number word: binds to its unit
+	wClitic                           // clitic pronoun before the verb (fr, es, it, pt): binds right
+	wEnclitic                         // particle that leans on the word before (ru бы, ли, же): binds left
+	wAdj                              // prenominal adjective or ordinal (last, next, other): binds to its noun
+	wCatenative                       // verb taking an infinitive (want, trying): binds to "to"
 )
 
 // lexicon maps lower-case words of one language to their classes.

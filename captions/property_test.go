@@ -91,7 +91,7 @@ func flat(text string, cjk bool) string {
 
 func TestPropertyBreak(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 5000; i++ {
+	for i := 0; i < propCases(2000); i++ {
 		r := randRules(rng)
 		text := randText(rng, r.Language, r.MaxCharsPerLine)
 		caps, err := r.Break(text)
@@ -125,7 +125,7 @@ func TestPropertyTimeSOT(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	rates := timing.SupportedRates()
 	fitted, compressed := 0, 0
-	for i := 0; i < 3000; i++ {
+	for i := 0; i < propCases(1500); i++ {
 		r := randRules(rng)
 		rate := rates[rng.IntN(len(rates))]
 		in := int64(rng.IntN(100000))
@@ -234,4 +234,12 @@ func TestFrameOfMatchesRate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// propCases returns n, or a tenth of it in -short mode.
+func propCases(n int) int {
+	if testing.Short() {
+		return n / 10
+	}
+	return n
 }
