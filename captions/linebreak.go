@@ -366,7 +366,7 @@ func tokenizeCJK(text string) []token {
 			t.flags |= fNoBreakAfter
 		}
 		switch r {
-		case '。', '！', '？', '!', '?', '．', '…':
+		case '。', '！', '？', '!', '?', '．', '…', '.':
 			t.flags |= fSentEnd
 		case '、', '，', '；', '：', ',', ';', ':':
 			t.flags |= fClause
@@ -396,8 +396,14 @@ func noBreakAfter(r rune) bool {
 // breaks naturally (bunsetsu ends).
 const japaneseParticles = "はがをにでとのもへやかねよ"
 
-// chineseParticles are Chinese function characters that end a phrase.
-const chineseParticles = "的了着过吗呢吧啊和与及在是就都也还"
+// chineseAfter are Chinese aspect and sentence-final particles after which
+// a line breaks naturally; chineseBefore are conjunctions and adverbs that
+// open a phrase. A break after 的 (which ties a modifier to its noun) is
+// as dear as a never-separate pair.
+const (
+	chineseAfter  = "了着过吗呢吧啊"
+	chineseBefore = "和与及但而因所如并或在是就都也还"
+)
 
 // gapCostCJK is gapCost for text without spaces: kinsoku rules, then
 // punctuation, then script changes and particles as phrase boundaries.
@@ -415,7 +421,7 @@ func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
 	}
 	lr, _ := utf8.DecodeRuneInString(l.text)
 	rr, _ := utf8.DecodeRuneInString(r.text)
-	c := 5.0
+	c := 6.0 // between two characters of (probably) one word
 	switch baseLanguage(lang) {
 	case "ja", "jpn":
 		if strings.ContainsRune(japaneseParticles, lr) && !unicode.Is(unicode.Hiragana, rr) {
@@ -424,8 +430,10 @@ func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
 			c = 3.5
 		}
 	case "zh", "cmn", "yue", "wuu", "zho":
-		if strings.ContainsRune(chineseParticles, lr) {
+		if strings.ContainsRune(chineseAfter, lr) || strings.ContainsRune(chineseBefore, rr) {
 			c = 2.5
+		} else if lr == '的' || rr == '的' || rr == '了' || rr == '着' || rr == '过' {
+			c = 9
 		} else if scriptOf(lr) != scriptOf(rr) {
 			c = 3.5
 		}
