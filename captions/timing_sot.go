@@ -358,7 +358,7 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 				} else if cand < lo(k) {
 					continue
 				}
-				if best < 0 || absInt64(cand-starts[k]) < absInt64(best-starts[k]) {
+				if best < 0 || p.moveCost(starts[k], cand) < p.moveCost(starts[k], best) {
 					best = cand
 				}
 			}
@@ -405,6 +405,26 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 			ends[k] = best
 		}
 	}
+}
+
+// moveCost ranks moving an in-time from s to cand: the distance, except
+// that an in-time up to snapIn frames before a cut moves onto it first
+// (Netflix: "within 7 frames before a shot change, move to the shot
+// change").
+func (p framePlan) moveCost(s, cand int64) int64 {
+	if d := cand - s; d > 0 && d <= p.snapIn && p.isCut(cand) {
+		return 0
+	}
+	return absInt64(cand - s)
+}
+
+func (p framePlan) isCut(f int64) bool {
+	for _, c := range p.near(f) {
+		if c.Frame == f {
+			return true
+		}
+	}
+	return false
 }
 
 // near returns the cuts within the zone (plus the in-snap) of frame f.
