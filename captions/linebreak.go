@@ -93,6 +93,7 @@ const (
 
 type token struct {
 	text  string
+	norm  string // lower case, without surrounding punctuation (spaced languages)
 	chars float64
 	space bool // a space precedes the token inside a line
 	wide  bool // a CJK wide character
@@ -153,18 +154,20 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		if b.cjk {
 			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
 		} else {
-			b.eol[g], b.eob[g] = gapCost(&b.toks[g-1], &b.toks[g], g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0)
+			l, rt := &b.toks[g-1], &b.toks[g]
+			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
 		}
 	}
 	return b, nil
 }
 
 // tokenize splits spaced text into words and classifies them.
-func tokenize(text string, lx lexicon) []token {
+func tokenize(text string, lx *lexicon) []token {
 	fields := strings.Fields(text)
 	toks := make([]token, len(fields))
 	for i, f := range fields {
-		toks[i] = token{text: f, chars: charsIn(f, false), space: true, cls: lx.class(f), flags: wordFlags(f)}
+		norm := lx.normalize(f)
+		toks[i] = token{text: f, norm: norm, chars: charsIn(f, false), space: true, cls: lx.classOf(norm), flags: wordFlags(f)}
 	}
 	return toks
 }
@@ -206,6 +209,9 @@ func wordFlags(f string) tokFlags {
 	}
 	if strings.HasSuffix(end, "--") {
 		fl |= fClause
+	}
+	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']') {
+		fl |= fClause // "(Laughter)" and asides end a phrase
 	}
 	return fl
 }
@@ -263,6 +269,7 @@ func bindsRight(c wordClass) float64 {
 	take(wSub, 8)
 	take(wMod, 8)
 	take(wAdj, 7)
+	take(wAdjGuess, 5.5)
 	take(wPronAmb, 6)
 	take(wPronObj, 1)
 	take(wPart, 1)
@@ -302,7 +309,7 @@ func opensPhrase(c wordClass) float64 {
 // gapCost returns the cost of a line break and of a caption break between
 // tokens l and r. lFirst says l starts a sentence (its capital is not a
 // name's).
-func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
+func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	switch {
 	case l.flags&fSentEnd != 0:
 		return costSentenceEOL, costSentenceEOB
@@ -317,12 +324,15 @@ func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
 		c = costClauseEOL
 	}
 	lc := l.cls
-	if lc&wAdj != 0 && (r.cls&(wConj|wSub|wPrep|wTo|wDet) != 0 || r.flags&(fOpen|fDash) != 0) {
-		lc &^= wAdj // a predicative adjective ends its phrase
+	if lc&(wAdj|wAdjGuess) != 0 && (r.cls&(wConj|wSub|wPrep|wTo|wDet|wAux|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0) {
+		lc &^= wAdj | wAdjGuess // a predicative adjective ends its phrase
 	}
 	c = max(c, bindsRight(lc))
 	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
 		c = max(c, 7) // a verb and its infinitive: "trying to", "going to"
+	}
+	if mwe {
+		c = max(c, 8) // a fixed expression: "because of", "a lot", "each other"
 	}
 	if l.cls == 0 && r.cls == 0 {
 		switch {

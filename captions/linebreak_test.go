@@ -42,7 +42,7 @@ func TestBreakNeverSeparates(t *testing.T) {
 	}
 	bad := map[string]bool{}
 	for _, lang := range []string{"en", "fr", "es", "de", "ru"} {
-		for w, c := range lexiconFor(lang) {
+		for w, c := range lexiconFor(lang).words {
 			if c&(wDet|wPrep|wTo|wPronSubj|wNeg|wClitic) != 0 && c&(wPronObj|wPronAmb|wPart|wEnclitic) == 0 {
 				bad[w] = true
 			}
