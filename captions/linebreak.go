@@ -317,6 +317,9 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 		return costClauseEOL, costClauseEOB
 	}
 	c := opensPhrase(r.cls)
+	if r.cls&(wPrep|wPart) != 0 && r.flags&(fClause|fSentEnd) != 0 {
+		c = 6 // a stranded preposition stays with its verb: "talking about,"
+	}
 	if r.flags&fOpen != 0 && c > 2 {
 		c = 2
 	}
