@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,6 +110,12 @@ type breaker struct {
 	toks     []token
 	pos      []float64 // pos[k]: counted width of tokens[:k] with their spaces
 	eol, eob []float64 // cost of a line break / caption break before token g
+
+	// Captions of more than two lines (see prepareLines): the best ways to
+	// set the tokens from token `from` on exactly l lines.
+	from  int
+	lbest [][]float64 // lbest[l][x]: cost of tokens [from, from+x) on l lines
+	lprev [][]int     // lprev[l][x]: the token where the l-th line starts
 }
 
 func (r Rules) newBreaker(text string) (*breaker, error) {
@@ -537,62 +544,77 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 		}
 		return best, nil
 	}
-	return b.layoutN(i, j, b.maxLines, want)
+	return b.layoutMany(i, j, want)
 }
 
-// layoutN sets tokens [i, j) on at most k lines (k > 2), each line costing
-// its break plus its distance from an even share of the width: a dynamic
-// program over the line starts, best[l][m] being the cost of tokens [m, j)
-// on l lines.
-func (b *breaker) layoutN(i, j, k int, want bool) (float64, []int) {
-	total := b.lineLen(i, j)
-	need := int(math.Ceil(total / b.maxChars))
-	if need > k {
-		return math.Inf(1), nil
+// prepareLines computes, for captions starting at token i, the cheapest
+// way to set tokens [i, i+x) on exactly l lines for every x and l ≤
+// maxLines (maxLines > 2 only): a line costs its break plus its distance
+// from four fifths of the line width. One pass serves every caption end,
+// so the whole search stays O(n · W²) for captions of W tokens.
+func (b *breaker) prepareLines(i int) {
+	if b.lbest != nil && b.from == i {
+		return
 	}
-	target := total / float64(need)
-	w := j - i
-	best := make([][]float64, k+1)
-	next := make([][]int, k+1)
-	for l := 1; l <= k; l++ {
-		best[l] = make([]float64, w)
-		next[l] = make([]int, w)
-		for m := j - 1; m >= i; m-- {
-			x := m - i
-			best[l][x], next[l][x] = math.Inf(1), -1
-			if b.lineLen(m, j) <= b.maxChars {
-				best[l][x], next[l][x] = 0, j
+	b.from = i
+	capWidth := float64(b.maxLines)*b.maxChars + float64(b.maxLines-1)*b.spw
+	w := 0
+	for i+w < len(b.toks) && b.lineLen(i, i+w+1) <= capWidth {
+		w++
+	}
+	if b.lbest == nil {
+		b.lbest = make([][]float64, b.maxLines+1)
+		b.lprev = make([][]int, b.maxLines+1)
+	}
+	target := 0.8 * b.maxChars
+	dev := func(s, e int) float64 { return math.Abs(b.lineLen(s, e)-target) / b.maxChars }
+	for l := 1; l <= b.maxLines; l++ {
+		b.lbest[l] = slices.Grow(b.lbest[l][:0], w+1)[:w+1]
+		b.lprev[l] = slices.Grow(b.lprev[l][:0], w+1)[:w+1]
+		for x := 0; x <= w; x++ {
+			e := i + x
+			b.lbest[l][x], b.lprev[l][x] = math.Inf(1), -1
+			if x == 0 {
 				continue
 			}
 			if l == 1 {
+				if b.lineLen(i, e) <= b.maxChars {
+					b.lbest[1][x], b.lprev[1][x] = dev(i, e), i
+				}
 				continue
 			}
-			for e := m + 1; e < j; e++ {
-				a := b.lineLen(m, e)
-				if a > b.maxChars {
-					break
-				}
-				v := b.eol[e] + 2*math.Abs(a-target)/b.maxChars + best[l-1][e-i]
-				if v < best[l][x] {
-					best[l][x], next[l][x] = v, e
+			for st := e - 1; st > i && b.lineLen(st, e) <= b.maxChars; st-- {
+				if v := b.lbest[l-1][st-i] + b.eol[st] + dev(st, e); v < b.lbest[l][x] {
+					b.lbest[l][x], b.lprev[l][x] = v, st
 				}
 			}
 		}
 	}
-	c := best[k][0]
-	if !want || math.IsInf(c, 1) {
-		return c, nil
+}
+
+// layoutMany is layout for maxLines > 2.
+func (b *breaker) layoutMany(i, j int, want bool) (float64, []int) {
+	b.prepareLines(i)
+	x := j - i
+	if x >= len(b.lbest[1]) {
+		return math.Inf(1), nil
 	}
-	var brk []int
-	for l, m := k, i; l >= 1; l-- {
-		e := next[l][m-i]
-		if e >= j {
-			break
+	best, bl := math.Inf(1), 0
+	for l := 2; l <= b.maxLines; l++ {
+		if v := b.lbest[l][x]; v < best {
+			best, bl = v, l
 		}
-		brk = append(brk, e)
-		m = e
 	}
-	return c, brk
+	if !want || bl == 0 {
+		return best, nil
+	}
+	brk := make([]int, bl-1)
+	for l, e := bl, j; l > 1; l-- {
+		st := b.lprev[l][e-i]
+		brk[l-2] = st
+		e = st
+	}
+	return best, brk
 }
 
 // blockCost returns the cost of tokens [i, j) as one caption, line layout
