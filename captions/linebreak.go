@@ -68,10 +68,12 @@ func (r Rules) Break(text string) ([][]string, error) {
 const (
 	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
-	costSentenceEOL  = 4.0 // line break after . ? ! (a caption should hold one sentence)
+	costSentenceEOL  = 6.0 // line break after . ? ! (a caption should hold one sentence)
 	costClauseEOL    = 2.5 // line break after , ; : — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
-	costClauseEOB    = 1.0 // caption end after , ; : —
+	costClauseEOB    = 1.0 // caption end after , —
+	costStrongEOL    = 4.5 // line break after ; :
+	costStrongEOB    = 0.5 // caption end after ; :
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
@@ -79,7 +81,7 @@ const (
 )
 
 // gap flags of a token.
-type tokFlags uint8
+type tokFlags uint16
 
 const (
 	fSentEnd       tokFlags = 1 << iota // ends with . ? ! … (possibly before a closing quote)
@@ -90,6 +92,7 @@ const (
 	fDash                               // is a dash (- – — --)
 	fNoBreakBefore                      // CJK: closing punctuation, small kana, prolonged sound mark
 	fNoBreakAfter                       // CJK: opening punctuation
+	fStrong                             // ends with ; or : (between a clause and a sentence)
 )
 
 type token struct {
@@ -211,7 +214,9 @@ func wordFlags(f string) tokFlags {
 			break
 		}
 		fl |= fSentEnd
-	case ',', ';', ':', '،', '؛', '、', '，', '；', '：', '—', '–':
+	case ';', ':', '؛', '；', '：':
+		fl |= fClause | fStrong
+	case ',', '،', '、', '，', '—', '–':
 		fl |= fClause
 	}
 	if strings.HasSuffix(end, "--") {
@@ -320,6 +325,8 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	switch {
 	case l.flags&fSentEnd != 0:
 		return costSentenceEOL, costSentenceEOB
+	case l.flags&fStrong != 0:
+		return costStrongEOL, costStrongEOB
 	case l.flags&fClause != 0:
 		return costClauseEOL, costClauseEOB
 	}
@@ -334,8 +341,13 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 		c = costClauseEOL
 	}
 	lc := l.cls
-	if lc&(wAdj|wAdjGuess) != 0 && (r.cls&(wConj|wSub|wPrep|wTo|wDet|wAux|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0) {
-		lc &^= wAdj | wAdjGuess // a predicative adjective ends its phrase
+	if r.cls&(wConj|wSub|wPrep|wTo|wDet|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0 {
+		// The next word opens a phrase, so an ambiguous word before it
+		// ends its own: a predicative adjective ("it is new / and"), an
+		// object pronoun ("thank you / for").
+		lc &^= wAdj | wAdjGuess | wPronAmb
+	} else if r.cls&wAux != 0 {
+		lc &^= wAdj | wAdjGuess
 	}
 	c = max(c, bindsRight(lc))
 	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
