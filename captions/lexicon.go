@@ -38,6 +38,7 @@ type lexicon struct {
 	words      map[string]wordClass // lower-case word → classes
 	pairs      map[string]bool      // "because of": adjacent words of fixed expressions
 	adjEndings []string             // endings that mark adjectives and -ly adverbs
+	final      bool                 // verb-final subordinate clauses (German)
 }
 
 // normalize returns a token's word: lower case, without the punctuation
@@ -78,6 +79,12 @@ func (lx *lexicon) classOf(w string) wordClass {
 	}
 	return 0
 }
+
+// verbFinal reports whether the language ends subordinate clauses with
+// its verb cluster (participle or infinitive, then auxiliary), so that an
+// auxiliary after a content word closes a verb rather than opening a
+// predicate.
+func (lx *lexicon) verbFinal() bool { return lx != nil && lx.final }
 
 // fixed reports whether two normalized words form a fixed expression that
 // a line break must not split.
@@ -133,11 +140,16 @@ var lexicons = map[string]*lexicon{
 	"en": newLexicon(englishWords(), englishFixed, englishAdjEndings),
 	"es": newLexicon(spanishWords(), spanishFixed, ""),
 	"fr": newLexicon(frenchWords(), frenchFixed, ""),
-	"de": newLexicon(germanWords(), germanFixed, ""),
+	"de": verbFinal(newLexicon(germanWords(), germanFixed, "")),
 	"it": newLexicon(italianWords(), "", ""),
 	"pt": newLexicon(portugueseWords(), "", ""),
 	"ru": newLexicon(russianWords(), "", ""),
 	"ar": newLexicon(arabicWords(), "", ""),
+}
+
+func verbFinal(lx *lexicon) *lexicon {
+	lx.final = true
+	return lx
 }
 
 // lexiconFor returns the lexicon of a BCP 47 language tag; English for an

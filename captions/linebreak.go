@@ -166,6 +166,10 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if rt.cls&wAux != 0 && l.cls == 0 && lx.verbFinal() {
+				// German verb clusters: "fortgesetzt / werden" splits one verb.
+				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
+			}
 		}
 	}
 	return b, nil
