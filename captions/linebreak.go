@@ -64,12 +64,14 @@ func (r Rules) Break(text string) ([][]string, error) {
 
 // Segmentation weights. They encode the guide's rules as costs on one
 // scale: a plain break between two content words costs 4, a break inside a
-// never-separate pair 7–10, a break before a conjunction 1.
+// never-separate pair 7–12, a break before a conjunction 1. A caption break
+// (eob) after sentence or clause punctuation is cheaper than a line break
+// there; elsewhere it costs the line break's cost plus costMidEOB.
 const (
 	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
 	costSentenceEOL  = 6.0 // line break after . ? ! (a caption should hold one sentence)
-	costClauseEOL    = 2.5 // line break after , ; : — (humans end the caption there instead)
+	costClauseEOL    = 2.5 // line break after , — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
 	costClauseEOB    = 1.0 // caption end after , —
 	costStrongEOL    = 4.5 // line break after ; :
@@ -296,8 +298,9 @@ func bindsRight(c wordClass) float64 {
 	return best
 }
 
-// opensPhrase returns the cost of breaking before a word of class c (and
-// ok=true) when the word starts a new phrase or clause.
+// opensPhrase returns the cost of breaking before a word of class c: low
+// when the word opens a phrase or clause, costContent for a content word,
+// high for a word that leans on the one before.
 func opensPhrase(c wordClass) float64 {
 	switch {
 	case c&(wConj|wSub) != 0:
