@@ -70,11 +70,13 @@ func (r Rules) Break(text string) ([][]string, error) {
 const (
 	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
-	costSentenceEOL  = 6.0 // line break after . ? ! (a caption should hold one sentence)
+	costSentenceEOL  = 2.0 // line break after . ? ! (plus costSentenceIn: a caption should hold one sentence)
+	costSentenceIn   = 4.0 // a sentence ends inside a caption (mid-line it also forces a line break elsewhere)
+	costStrongIn     = 2.0 // a ; or : inside a caption
 	costClauseEOL    = 2.5 // line break after , — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
 	costClauseEOB    = 1.0 // caption end after , —
-	costStrongEOL    = 4.5 // line break after ; :
+	costStrongEOL    = 2.5 // line break after ; : (plus costStrongIn)
 	costStrongEOB    = 0.5 // caption end after ; :
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
@@ -115,6 +117,8 @@ type breaker struct {
 	toks     []token
 	pos      []float64 // pos[k]: counted width of tokens[:k] with their spaces
 	eol, eob []float64 // cost of a line break / caption break before token g
+	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
+	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -162,6 +166,16 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	}
 	b.eol = make([]float64, n)
 	b.eob = make([]float64, n)
+	b.sentEnds = make([]int32, n+1)
+	b.strongs = make([]int32, n+1)
+	for k, t := range b.toks {
+		b.sentEnds[k+1], b.strongs[k+1] = b.sentEnds[k], b.strongs[k]
+		if t.flags&fSentEnd != 0 {
+			b.sentEnds[k+1]++
+		} else if t.flags&fStrong != 0 {
+			b.strongs[k+1]++
+		}
+	}
 	for g := 1; g < n; g++ {
 		if b.cjk {
 			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
@@ -648,6 +662,8 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	if j < n {
 		c += b.eob[j]
 	}
+	// Sentences (and ; : clauses) that end inside the caption, not at its end.
+	c += costSentenceIn*float64(b.sentEnds[j-1]-b.sentEnds[i]) + costStrongIn*float64(b.strongs[j-1]-b.strongs[i])
 	if j-i == 1 && n > 1 {
 		c += costOrphan
 	}
