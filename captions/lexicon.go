@@ -30,39 +30,76 @@ const (
 	wEnclitic                         // particle that leans on the word before (ru бы, ли, же): binds left
 	wAdj                              // prenominal adjective or ordinal (last, next, other): binds to its noun
 	wCatenative                       // verb taking an infinitive (want, trying): binds to "to"
+	wAdjGuess                         // English word with an adjective or -ly adverb ending: binds to its head
 )
 
-// lexicon maps lower-case words of one language to their classes.
-type lexicon map[string]wordClass
+// lexicon holds the word knowledge of one language.
+type lexicon struct {
+	words      map[string]wordClass // lower-case word → classes
+	pairs      map[string]bool      // "because of": adjacent words of fixed expressions
+	adjEndings []string             // endings that mark adjectives and -ly adverbs
+	final      bool                 // verb-final subordinate clauses (German)
+}
 
-// class returns the classes of a token: its letters lower-cased, with
-// surrounding punctuation removed.
-func (lx lexicon) class(tok string) wordClass {
+// normalize returns a token's word: lower case, without the punctuation
+// around it.
+func (lx *lexicon) normalize(tok string) string {
 	if lx == nil {
-		return 0
+		return ""
 	}
 	w := strings.TrimFunc(tok, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 	})
 	w = strings.Trim(w, "'’")
-	if w == "" {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// classOf returns the classes of a normalized word.
+func (lx *lexicon) classOf(w string) wordClass {
+	if lx == nil || w == "" {
 		return 0
 	}
-	if c, ok := lx[w]; ok {
+	if c, ok := lx.words[w]; ok {
 		return c
 	}
-	lw := strings.ToLower(w)
-	if c, ok := lx[lw]; ok {
+	if c := contraction(w); c != 0 {
 		return c
 	}
-	return lx.contraction(lw)
+	if len(w) >= 6 {
+		for _, e := range lx.adjEndings {
+			if strings.HasSuffix(w, e) {
+				return wAdjGuess
+			}
+		}
+	}
+	return 0
+}
+
+// verbFinal reports whether the language ends subordinate clauses with
+// its verb cluster (participle or infinitive, then auxiliary), so that an
+// auxiliary after a content word closes a verb rather than opening a
+// predicate.
+func (lx *lexicon) verbFinal() bool { return lx != nil && lx.final }
+
+// fixed reports whether two normalized words form a fixed expression that
+// a line break must not split.
+func (lx *lexicon) fixed(a, b string) bool {
+	if lx == nil || len(lx.pairs) == 0 || a == "" || b == "" {
+		return false
+	}
+	return lx.pairs[a+" "+b]
 }
 
 // contraction classifies English contracted forms by their ending: "don't"
 // and "can't" are auxiliaries, "we're" and "I'll" subject + auxiliary,
 // "John's" a possessive or "it's" a subject + copula: all bind to the
 // next word.
-func (lx lexicon) contraction(w string) wordClass {
+func contraction(w string) wordClass {
 	w = strings.ReplaceAll(w, "’", "'")
 	i := strings.LastIndexByte(w, '\'')
 	if i <= 0 {
@@ -79,12 +116,19 @@ func (lx lexicon) contraction(w string) wordClass {
 	return 0
 }
 
-// newLexicon builds a lexicon from lists of space-separated words per class.
-func newLexicon(lists map[wordClass]string) lexicon {
-	lx := lexicon{}
+// newLexicon builds a lexicon from lists of space-separated words per
+// class, fixed expressions separated by commas, and adjective endings.
+func newLexicon(lists map[wordClass]string, fixed string, adjEndings string) *lexicon {
+	lx := &lexicon{words: map[string]wordClass{}, pairs: map[string]bool{}, adjEndings: strings.Fields(adjEndings)}
 	for c, words := range lists {
 		for _, w := range strings.Fields(words) {
-			lx[w] |= c
+			lx.words[w] |= c
+		}
+	}
+	for _, e := range strings.Split(fixed, ",") {
+		ws := strings.Fields(e)
+		for i := 0; i+1 < len(ws); i++ {
+			lx.pairs[ws[i]+" "+ws[i+1]] = true
 		}
 	}
 	return lx
@@ -92,21 +136,26 @@ func newLexicon(lists map[wordClass]string) lexicon {
 
 // lexicons holds the word lists of every language sotcap breaks with
 // linguistic rules. It is built once, at initialisation, and never written.
-var lexicons = map[string]lexicon{
-	"en": newLexicon(englishWords()),
-	"es": newLexicon(spanishWords()),
-	"fr": newLexicon(frenchWords()),
-	"de": newLexicon(germanWords()),
-	"it": newLexicon(italianWords()),
-	"pt": newLexicon(portugueseWords()),
-	"ru": newLexicon(russianWords()),
-	"ar": newLexicon(arabicWords()),
+var lexicons = map[string]*lexicon{
+	"en": newLexicon(englishWords(), englishFixed, englishAdjEndings),
+	"es": newLexicon(spanishWords(), spanishFixed, ""),
+	"fr": newLexicon(frenchWords(), frenchFixed, ""),
+	"de": verbFinal(newLexicon(germanWords(), germanFixed, "")),
+	"it": newLexicon(italianWords(), "", ""),
+	"pt": newLexicon(portugueseWords(), "", ""),
+	"ru": newLexicon(russianWords(), "", ""),
+	"ar": newLexicon(arabicWords(), "", ""),
+}
+
+func verbFinal(lx *lexicon) *lexicon {
+	lx.final = true
+	return lx
 }
 
 // lexiconFor returns the lexicon of a BCP 47 language tag; English for an
 // empty tag; nil (no word knowledge: punctuation and balance only) for a
 // language without lists.
-func lexiconFor(lang string) lexicon {
+func lexiconFor(lang string) *lexicon {
 	b := baseLanguage(lang)
 	if b == "" {
 		b = "en"

@@ -171,3 +171,29 @@ func arabicWords() map[wordClass]string {
 		wNum:      `اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف مليون مليار`,
 	}
 }
+
+// englishFixed lists fixed expressions (complex prepositions, quantifiers,
+// discourse markers) whose words a break must not separate; every adjacent
+// pair of each expression is protected.
+const englishFixed = `a lot of, lots of, kind of, sort of, a couple of, a bit of, little bit,
+	because of, instead of, out of, in front of, in spite of, on behalf of,
+	in terms of, ahead of, according to, due to, thanks to, next to,
+	close to, able to, in order to, as well as, each other, one another,
+	at least, at all, of course, so that, such as, rather than, more than,
+	less than, as if, even if, even though, no longer, right now, so much,
+	too much, very much, a few, a little, you know, i mean, thank you,
+	as soon as, as long as, as far as, as much as, as many as, at the same time,
+	at the end, for example, for instance, in fact, in other words, up to,
+	used to, have to, has to, had to, ought to, going to, got to`
+
+// englishAdjEndings mark likely adjectives (and -ly adverbs) of six letters
+// or more, which bind to the noun or adjective after them.
+const englishAdjEndings = `ous ful ive able ible ical less ary ly`
+
+const spanishFixed = `a pesar de, además de, antes de, después de, a través de, en lugar de,
+	sin embargo, por ejemplo, es decir, a partir de, junto a, cerca de, lejos de`
+
+const frenchFixed = `à cause de, grâce à, au lieu de, afin de, avant de, près de, loin de,
+	à partir de, par exemple, c'est-à-dire, en train de, il y a, parce que, bien que`
+
+const germanFixed = `zum beispiel, das heißt, im gegensatz, auf grund, an stelle, so dass`

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,14 +64,20 @@ func (r Rules) Break(text string) ([][]string, error) {
 
 // Segmentation weights. They encode the guide's rules as costs on one
 // scale: a plain break between two content words costs 4, a break inside a
-// never-separate pair 7–10, a break before a conjunction 1.
+// never-separate pair 7–12, a break before a conjunction 1. A caption break
+// (eob) after sentence or clause punctuation is cheaper than a line break
+// there; elsewhere it costs the line break's cost plus costMidEOB.
 const (
 	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
-	costSentenceEOL  = 4.0 // line break after . ? ! (a caption should hold one sentence)
-	costClauseEOL    = 2.5 // line break after , ; : — (humans end the caption there instead)
+	costSentenceEOL  = 2.0 // line break after . ? ! (plus costSentenceIn: a caption should hold one sentence)
+	costSentenceIn   = 4.0 // a sentence ends inside a caption (mid-line it also forces a line break elsewhere)
+	costStrongIn     = 2.0 // a ; or : inside a caption
+	costClauseEOL    = 2.5 // line break after , — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
-	costClauseEOB    = 1.0 // caption end after , ; : —
+	costClauseEOB    = 1.0 // caption end after , —
+	costStrongEOL    = 2.5 // line break after ; : (plus costStrongIn)
+	costStrongEOB    = 0.5 // caption end after ; :
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
@@ -78,7 +85,7 @@ const (
 )
 
 // gap flags of a token.
-type tokFlags uint8
+type tokFlags uint16
 
 const (
 	fSentEnd       tokFlags = 1 << iota // ends with . ? ! … (possibly before a closing quote)
@@ -89,10 +96,12 @@ const (
 	fDash                               // is a dash (- – — --)
 	fNoBreakBefore                      // CJK: closing punctuation, small kana, prolonged sound mark
 	fNoBreakAfter                       // CJK: opening punctuation
+	fStrong                             // ends with ; or : (between a clause and a sentence)
 )
 
 type token struct {
 	text  string
+	norm  string // lower case, without surrounding punctuation (spaced languages)
 	chars float64
 	space bool // a space precedes the token inside a line
 	wide  bool // a CJK wide character
@@ -108,6 +117,14 @@ type breaker struct {
 	toks     []token
 	pos      []float64 // pos[k]: counted width of tokens[:k] with their spaces
 	eol, eob []float64 // cost of a line break / caption break before token g
+	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
+	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
+
+	// Captions of more than two lines (see prepareLines): the best ways to
+	// set the tokens from token `from` on exactly l lines.
+	from  int
+	lbest [][]float64 // lbest[l][x]: cost of tokens [from, from+x) on l lines
+	lprev [][]int     // lprev[l][x]: the token where the l-th line starts
 }
 
 func (r Rules) newBreaker(text string) (*breaker, error) {
@@ -149,22 +166,38 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	}
 	b.eol = make([]float64, n)
 	b.eob = make([]float64, n)
+	b.sentEnds = make([]int32, n+1)
+	b.strongs = make([]int32, n+1)
+	for k, t := range b.toks {
+		b.sentEnds[k+1], b.strongs[k+1] = b.sentEnds[k], b.strongs[k]
+		if t.flags&fSentEnd != 0 {
+			b.sentEnds[k+1]++
+		} else if t.flags&fStrong != 0 {
+			b.strongs[k+1]++
+		}
+	}
 	for g := 1; g < n; g++ {
 		if b.cjk {
 			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
 		} else {
-			b.eol[g], b.eob[g] = gapCost(&b.toks[g-1], &b.toks[g], g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0)
+			l, rt := &b.toks[g-1], &b.toks[g]
+			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if rt.cls&wAux != 0 && l.cls == 0 && lx.verbFinal() {
+				// German verb clusters: "fortgesetzt / werden" splits one verb.
+				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
+			}
 		}
 	}
 	return b, nil
 }
 
 // tokenize splits spaced text into words and classifies them.
-func tokenize(text string, lx lexicon) []token {
+func tokenize(text string, lx *lexicon) []token {
 	fields := strings.Fields(text)
 	toks := make([]token, len(fields))
 	for i, f := range fields {
-		toks[i] = token{text: f, chars: charsIn(f, false), space: true, cls: lx.class(f), flags: wordFlags(f)}
+		norm := lx.normalize(f)
+		toks[i] = token{text: f, norm: norm, chars: charsIn(f, false), space: true, cls: lx.classOf(norm), flags: wordFlags(f)}
 	}
 	return toks
 }
@@ -201,11 +234,16 @@ func wordFlags(f string) tokFlags {
 			break
 		}
 		fl |= fSentEnd
-	case ',', ';', ':', '،', '؛', '、', '，', '；', '：', '—', '–':
+	case ';', ':', '؛', '；', '：':
+		fl |= fClause | fStrong
+	case ',', '،', '、', '，', '—', '–':
 		fl |= fClause
 	}
 	if strings.HasSuffix(end, "--") {
 		fl |= fClause
+	}
+	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']') {
+		fl |= fClause // "(Laughter)" and asides end a phrase
 	}
 	return fl
 }
@@ -263,6 +301,7 @@ func bindsRight(c wordClass) float64 {
 	take(wSub, 8)
 	take(wMod, 8)
 	take(wAdj, 7)
+	take(wAdjGuess, 5.5)
 	take(wPronAmb, 6)
 	take(wPronObj, 1)
 	take(wPart, 1)
@@ -273,8 +312,9 @@ func bindsRight(c wordClass) float64 {
 	return best
 }
 
-// opensPhrase returns the cost of breaking before a word of class c (and
-// ok=true) when the word starts a new phrase or clause.
+// opensPhrase returns the cost of breaking before a word of class c: low
+// when the word opens a phrase or clause, costContent for a content word,
+// high for a word that leans on the one before.
 func opensPhrase(c wordClass) float64 {
 	switch {
 	case c&(wConj|wSub) != 0:
@@ -302,14 +342,19 @@ func opensPhrase(c wordClass) float64 {
 // gapCost returns the cost of a line break and of a caption break between
 // tokens l and r. lFirst says l starts a sentence (its capital is not a
 // name's).
-func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
+func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	switch {
 	case l.flags&fSentEnd != 0:
 		return costSentenceEOL, costSentenceEOB
+	case l.flags&fStrong != 0:
+		return costStrongEOL, costStrongEOB
 	case l.flags&fClause != 0:
 		return costClauseEOL, costClauseEOB
 	}
 	c := opensPhrase(r.cls)
+	if r.cls&(wPrep|wPart) != 0 && r.flags&(fClause|fSentEnd) != 0 {
+		c = 6 // a stranded preposition stays with its verb: "talking about,"
+	}
 	if r.flags&fOpen != 0 && c > 2 {
 		c = 2
 	}
@@ -317,12 +362,20 @@ func gapCost(l, r *token, lFirst bool) (eol, eob float64) {
 		c = costClauseEOL
 	}
 	lc := l.cls
-	if lc&wAdj != 0 && (r.cls&(wConj|wSub|wPrep|wTo|wDet) != 0 || r.flags&(fOpen|fDash) != 0) {
-		lc &^= wAdj // a predicative adjective ends its phrase
+	if r.cls&(wConj|wSub|wPrep|wTo|wDet|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0 {
+		// The next word opens a phrase, so an ambiguous word before it
+		// ends its own: a predicative adjective ("it is new / and"), an
+		// object pronoun ("thank you / for").
+		lc &^= wAdj | wAdjGuess | wPronAmb
+	} else if r.cls&wAux != 0 {
+		lc &^= wAdj | wAdjGuess
 	}
 	c = max(c, bindsRight(lc))
 	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
 		c = max(c, 7) // a verb and its infinitive: "trying to", "going to"
+	}
+	if mwe {
+		c = max(c, 8) // a fixed expression: "because of", "a lot", "each other"
 	}
 	if l.cls == 0 && r.cls == 0 {
 		switch {
@@ -366,7 +419,7 @@ func tokenizeCJK(text string) []token {
 			t.flags |= fNoBreakAfter
 		}
 		switch r {
-		case '。', '！', '？', '!', '?', '．', '…':
+		case '。', '！', '？', '!', '?', '．', '…', '.':
 			t.flags |= fSentEnd
 		case '、', '，', '；', '：', ',', ';', ':':
 			t.flags |= fClause
@@ -396,8 +449,14 @@ func noBreakAfter(r rune) bool {
 // breaks naturally (bunsetsu ends).
 const japaneseParticles = "はがをにでとのもへやかねよ"
 
-// chineseParticles are Chinese function characters that end a phrase.
-const chineseParticles = "的了着过吗呢吧啊和与及在是就都也还"
+// chineseAfter are Chinese aspect and sentence-final particles after which
+// a line breaks naturally; chineseBefore are conjunctions and adverbs that
+// open a phrase. A break after 的 (which ties a modifier to its noun) is
+// as dear as a never-separate pair.
+const (
+	chineseAfter  = "了着过吗呢吧啊"
+	chineseBefore = "和与及但而因所如并或在是就都也还"
+)
 
 // gapCostCJK is gapCost for text without spaces: kinsoku rules, then
 // punctuation, then script changes and particles as phrase boundaries.
@@ -415,7 +474,7 @@ func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
 	}
 	lr, _ := utf8.DecodeRuneInString(l.text)
 	rr, _ := utf8.DecodeRuneInString(r.text)
-	c := 5.0
+	c := 6.0 // between two characters of (probably) one word
 	switch baseLanguage(lang) {
 	case "ja", "jpn":
 		if strings.ContainsRune(japaneseParticles, lr) && !unicode.Is(unicode.Hiragana, rr) {
@@ -424,8 +483,10 @@ func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
 			c = 3.5
 		}
 	case "zh", "cmn", "yue", "wuu", "zho":
-		if strings.ContainsRune(chineseParticles, lr) {
+		if strings.ContainsRune(chineseAfter, lr) || strings.ContainsRune(chineseBefore, rr) {
 			c = 2.5
+		} else if lr == '的' || rr == '的' || rr == '了' || rr == '着' || rr == '过' {
+			c = 9
 		} else if scriptOf(lr) != scriptOf(rr) {
 			c = 3.5
 		}
@@ -516,62 +577,77 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 		}
 		return best, nil
 	}
-	return b.layoutN(i, j, b.maxLines, want)
+	return b.layoutMany(i, j, want)
 }
 
-// layoutN sets tokens [i, j) on at most k lines (k > 2), each line costing
-// its break plus its distance from an even share of the width: a dynamic
-// program over the line starts, best[l][m] being the cost of tokens [m, j)
-// on l lines.
-func (b *breaker) layoutN(i, j, k int, want bool) (float64, []int) {
-	total := b.lineLen(i, j)
-	need := int(math.Ceil(total / b.maxChars))
-	if need > k {
-		return math.Inf(1), nil
+// prepareLines computes, for captions starting at token i, the cheapest
+// way to set tokens [i, i+x) on exactly l lines for every x and l ≤
+// maxLines (maxLines > 2 only): a line costs its break plus its distance
+// from four fifths of the line width. One pass serves every caption end,
+// so the whole search stays O(n · W²) for captions of W tokens.
+func (b *breaker) prepareLines(i int) {
+	if b.lbest != nil && b.from == i {
+		return
 	}
-	target := total / float64(need)
-	w := j - i
-	best := make([][]float64, k+1)
-	next := make([][]int, k+1)
-	for l := 1; l <= k; l++ {
-		best[l] = make([]float64, w)
-		next[l] = make([]int, w)
-		for m := j - 1; m >= i; m-- {
-			x := m - i
-			best[l][x], next[l][x] = math.Inf(1), -1
-			if b.lineLen(m, j) <= b.maxChars {
-				best[l][x], next[l][x] = 0, j
+	b.from = i
+	capWidth := float64(b.maxLines)*b.maxChars + float64(b.maxLines-1)*b.spw
+	w := 0
+	for i+w < len(b.toks) && b.lineLen(i, i+w+1) <= capWidth {
+		w++
+	}
+	if b.lbest == nil {
+		b.lbest = make([][]float64, b.maxLines+1)
+		b.lprev = make([][]int, b.maxLines+1)
+	}
+	target := 0.8 * b.maxChars
+	dev := func(s, e int) float64 { return math.Abs(b.lineLen(s, e)-target) / b.maxChars }
+	for l := 1; l <= b.maxLines; l++ {
+		b.lbest[l] = slices.Grow(b.lbest[l][:0], w+1)[:w+1]
+		b.lprev[l] = slices.Grow(b.lprev[l][:0], w+1)[:w+1]
+		for x := 0; x <= w; x++ {
+			e := i + x
+			b.lbest[l][x], b.lprev[l][x] = math.Inf(1), -1
+			if x == 0 {
 				continue
 			}
 			if l == 1 {
+				if b.lineLen(i, e) <= b.maxChars {
+					b.lbest[1][x], b.lprev[1][x] = dev(i, e), i
+				}
 				continue
 			}
-			for e := m + 1; e < j; e++ {
-				a := b.lineLen(m, e)
-				if a > b.maxChars {
-					break
-				}
-				v := b.eol[e] + 2*math.Abs(a-target)/b.maxChars + best[l-1][e-i]
-				if v < best[l][x] {
-					best[l][x], next[l][x] = v, e
+			for st := e - 1; st > i && b.lineLen(st, e) <= b.maxChars; st-- {
+				if v := b.lbest[l-1][st-i] + b.eol[st] + dev(st, e); v < b.lbest[l][x] {
+					b.lbest[l][x], b.lprev[l][x] = v, st
 				}
 			}
 		}
 	}
-	c := best[k][0]
-	if !want || math.IsInf(c, 1) {
-		return c, nil
+}
+
+// layoutMany is layout for maxLines > 2.
+func (b *breaker) layoutMany(i, j int, want bool) (float64, []int) {
+	b.prepareLines(i)
+	x := j - i
+	if x >= len(b.lbest[1]) {
+		return math.Inf(1), nil
 	}
-	var brk []int
-	for l, m := k, i; l >= 1; l-- {
-		e := next[l][m-i]
-		if e >= j {
-			break
+	best, bl := math.Inf(1), 0
+	for l := 2; l <= b.maxLines; l++ {
+		if v := b.lbest[l][x]; v < best {
+			best, bl = v, l
 		}
-		brk = append(brk, e)
-		m = e
 	}
-	return c, brk
+	if !want || bl == 0 {
+		return best, nil
+	}
+	brk := make([]int, bl-1)
+	for l, e := bl, j; l > 1; l-- {
+		st := b.lprev[l][e-i]
+		brk[l-2] = st
+		e = st
+	}
+	return best, brk
 }
 
 // blockCost returns the cost of tokens [i, j) as one caption, line layout
@@ -586,6 +662,8 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	if j < n {
 		c += b.eob[j]
 	}
+	// Sentences (and ; : clauses) that end inside the caption, not at its end.
+	c += costSentenceIn*float64(b.sentEnds[j-1]-b.sentEnds[i]) + costStrongIn*float64(b.strongs[j-1]-b.strongs[i])
 	if j-i == 1 && n > 1 {
 		c += costOrphan
 	}

@@ -91,7 +91,7 @@ func flat(text string, cjk bool) string {
 
 func TestPropertyBreak(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 5000; i++ {
+	for i := 0; i < propCases(5000); i++ {
 		r := randRules(rng)
 		text := randText(rng, r.Language, r.MaxCharsPerLine)
 		caps, err := r.Break(text)
@@ -125,7 +125,7 @@ func TestPropertyTimeSOT(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	rates := timing.SupportedRates()
 	fitted, compressed := 0, 0
-	for i := 0; i < 3000; i++ {
+	for i := 0; i < propCases(5000); i++ {
 		r := randRules(rng)
 		rate := rates[rng.IntN(len(rates))]
 		in := int64(rng.IntN(100000))
@@ -210,6 +210,14 @@ func TestPropertyTimeSOT(t *testing.T) {
 				t.Fatalf("case %d: %v in a window that fits\n%+v", i, v, res.Captions)
 			}
 		}
+		if n := int64(len(res.Captions)); res.Compressed && n*p.minD+(n-1)*p.gap <= p.end-w.In {
+			// Compression keeps the minimum duration when the window allows it.
+			for _, v := range res.Violations {
+				if v.Rule == RuleMinDuration || v.Rule == RuleGap || v.Rule == RuleOverlap {
+					t.Fatalf("case %d: compressed %v although %d × %d frames fit in %d", i, v, n, p.minD, p.end-w.In)
+				}
+			}
+		}
 		again, _ := r.TimeSOT(sot)
 		if !reflect.DeepEqual(res, again) {
 			t.Fatalf("case %d: not deterministic", i)
@@ -234,4 +242,12 @@ func TestFrameOfMatchesRate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// propCases returns n, or a tenth of it in -short mode.
+func propCases(n int) int {
+	if testing.Short() {
+		return n / 10
+	}
+	return n
 }

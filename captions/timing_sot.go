@@ -358,7 +358,7 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 				} else if cand < lo(k) {
 					continue
 				}
-				if best < 0 || absInt64(cand-starts[k]) < absInt64(best-starts[k]) {
+				if best < 0 || p.moveCost(starts[k], cand) < p.moveCost(starts[k], best) {
 					best = cand
 				}
 			}
@@ -407,6 +407,26 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 	}
 }
 
+// moveCost ranks moving an in-time from s to cand: the distance, except
+// that an in-time up to snapIn frames before a cut moves onto it first
+// (Netflix: "within 7 frames before a shot change, move to the shot
+// change").
+func (p framePlan) moveCost(s, cand int64) int64 {
+	if d := cand - s; d > 0 && d <= p.snapIn && p.isCut(cand) {
+		return 0
+	}
+	return absInt64(cand - s)
+}
+
+func (p framePlan) isCut(f int64) bool {
+	for _, c := range p.near(f) {
+		if c.Frame == f {
+			return true
+		}
+	}
+	return false
+}
+
 // near returns the cuts within the zone (plus the in-snap) of frame f.
 func (p framePlan) near(f int64) []timing.Cut {
 	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x int64) int { return cmpInt64(c.Frame+c.Frames, x) })
@@ -435,9 +455,12 @@ func (p framePlan) outOK(e, before int64) bool {
 	return true
 }
 
-// compress times captions that do not fit: every caption gets the same
-// share of its need (largest remainders get the spare frames), at least
-// one frame each, with the minimum gaps when there is room for them.
+// compress times captions that do not fit, as evenly as the rules allow:
+// the minimum gaps are kept when there is room for them, then the minimum
+// duration, and every caption gets the same fraction f of the frames it
+// needs (the largest f that fits, found by bisection), never less than the
+// minimum duration; the frames left over go, one each, to the captions
+// squeezed hardest.
 func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err error) {
 	n := int64(len(need))
 	gap := p.gap
@@ -450,38 +473,43 @@ func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err e
 		return nil, nil, fmt.Errorf("%w: %d captions need at least %d frames, %d available",
 			ErrWindowTooShort, n, n, p.end-in)
 	}
-	total := sum(need)
+	floor := min(p.minD, avail/n)
+	durs := func(f float64, dur []int64) int64 {
+		var used int64
+		for k, d := range need {
+			dur[k] = max(floor, int64(float64(d)*f))
+			used += dur[k]
+		}
+		return used
+	}
 	dur := make([]int64, n)
-	type rem struct {
-		k int
-		r float64
+	lo, hi := 0.0, 1.0
+	for range 60 {
+		if mid := (lo + hi) / 2; durs(mid, dur) <= avail {
+			lo = mid
+		} else {
+			hi = mid
+		}
 	}
-	rems := make([]rem, n)
-	var used int64
-	for k, d := range need {
-		x := float64(avail) * float64(d) / float64(total)
-		dur[k] = max(int64(x), 1)
-		used += dur[k]
-		rems[k] = rem{k, x - math.Floor(x)}
+	used := durs(lo, dur)
+	order := make([]int, n)
+	for k := range order {
+		order[k] = k
 	}
-	slices.SortStableFunc(rems, func(a, b rem) int {
+	slices.SortStableFunc(order, func(a, b int) int {
+		ra := float64(need[a]) / float64(dur[a])
+		rb := float64(need[b]) / float64(dur[b])
 		switch {
-		case a.r > b.r:
+		case ra > rb:
 			return -1
-		case a.r < b.r:
+		case ra < rb:
 			return 1
 		}
 		return 0
 	})
-	for i := 0; used < avail; i = (i + 1) % len(rems) {
-		dur[rems[i].k]++
+	for i := 0; used < avail; i = (i + 1) % len(order) {
+		dur[order[i]]++
 		used++
-	}
-	for i := len(dur) - 1; used > avail && i >= 0; i-- { // the 1-frame floors overspent
-		for dur[i] > 1 && used > avail {
-			dur[i]--
-			used--
-		}
 	}
 	starts = make([]int64, n)
 	ends = make([]int64, n)

@@ -95,3 +95,58 @@ func TestTimeSOTSpeakers(t *testing.T) {
 	require.Len(t, res.Captions, 1)
 	assert.Empty(t, res.Violations)
 }
+
+func TestTimeSOTShotChanges(t *testing.T) {
+	r := testRules()
+	rate := timing.Rate25()
+	text := "The talks in Moscow were useful, and we will continue them next week. Both sides agreed to keep the ceasefire."
+	base := SOTInput{Turns: []Turn{{Text: text}}, Window: timing.Window{In: 0, Out: 250}, Rate: rate}
+	res, err := r.TimeSOT(base)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(res.Captions), 2)
+	boundary := rate.Frames(res.Captions[1].Start)
+	zone := r.ShotChangeZone.Frames(rate)
+	for _, off := range []int64{-11, -7, -3, 3, 6, 11} {
+		in := base
+		cut := boundary + off
+		in.Window.Cuts = []timing.Cut{{Frame: cut}}
+		res, err := r.TimeSOT(in)
+		require.NoError(t, err)
+		assert.Empty(t, res.Violations, "cut at %d", cut)
+		for _, c := range res.Captions {
+			s, e := rate.Frames(c.Start), rate.Frames(c.End)
+			assert.True(t, s == cut || absInt64(s-cut) >= zone, "in %d near cut %d", s, cut)
+			assert.True(t, (e <= cut && e >= cut-2) || absInt64(e-cut) >= zone, "out %d near cut %d", e, cut)
+		}
+		if off >= -7 && off < 0 || off > 0 && off <= 6 {
+			// Near the cut, the boundary moves onto it.
+			found := false
+			for _, c := range res.Captions {
+				found = found || rate.Frames(c.Start) == cut
+			}
+			assert.True(t, found, "no caption starts on the cut at %d (offset %d)", cut, off)
+		}
+	}
+}
+
+func TestCheckRules(t *testing.T) {
+	r := testRules()
+	rate := timing.Rate25()
+	f := func(n int64) time.Duration { return rate.Duration(n) }
+	caps := []Caption{
+		{Start: f(0), End: f(50), Lines: []Line{{Text: "Fine."}}},
+		{Start: f(51), End: f(60), Lines: []Line{{Text: "Too fast and too short for anyone"}}},                       // gap 1, min_duration, cps
+		{Start: f(40), End: f(300), Lines: []Line{{Text: ""}}},                                                       // order, empty, max_duration
+		{Start: f(310), End: f(400), Lines: []Line{{Text: "a"}, {Text: "b"}, {Text: "c"}}},                           // lines
+		{Start: f(390), End: f(480), Lines: []Line{{Text: "This line is much longer than thirty-seven characters"}}}, // overlap, cpl
+		{Start: f(505), End: f(600), Lines: []Line{{Text: "Near a cut."}}},                                           // shot_change at 510
+	}
+	got := map[string][]int{}
+	for _, v := range r.Check(caps, rate, []timing.Cut{{Frame: 510}}) {
+		got[v.Rule] = append(got[v.Rule], v.Caption)
+	}
+	assert.Equal(t, map[string][]int{
+		RuleGap: {2}, RuleMinDuration: {2}, RuleCPS: {2}, RuleOrder: {3}, RuleEmpty: {3}, RuleMaxDuration: {3},
+		RuleLines: {4}, RuleOverlap: {5}, RuleCPL: {5}, RuleShotChange: {6},
+	}, got)
+}

@@ -126,9 +126,13 @@ func lookupKey(name string) (Key, bool) {
 
 // AddFlags registers on fs a flag for every key that has one, plus
 // --config FILE and --set key=value (repeatable). Load reads them back
-// from the same FlagSet.
+// from the same FlagSet. A flag fs already has is left as it is (Load
+// reads its value all the same), so a command may define --profile or
+// --language itself.
 func AddFlags(fs *pflag.FlagSet) {
-	fs.String("config", "", "YAML config file (keys as in `rules.max_cps: 17`)")
+	if fs.Lookup("config") == nil {
+		fs.String("config", "", "YAML config file (keys as in `rules.max_cps: 17`)")
+	}
 	for _, k := range Keys() {
 		if k.Flag == "" || fs.Lookup(k.Flag) != nil {
 			continue
@@ -136,7 +140,9 @@ func AddFlags(fs *pflag.FlagSet) {
 		usage := k.Usage + " [" + k.Name + ", " + k.Env() + "]"
 		fs.String(k.Flag, "", usage)
 	}
-	fs.StringArray("set", nil, "set any key: --set rules.max_cps=15 (repeatable)")
+	if fs.Lookup("set") == nil {
+		fs.StringArray("set", nil, "set any key: --set rules.max_cps=15 (repeatable)")
+	}
 }
 
 // Options says where Load finds settings.

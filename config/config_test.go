@@ -151,3 +151,16 @@ func FuzzParseLength(f *testing.F) {
 		}
 	})
 }
+
+func TestAddFlagsKeepsExisting(t *testing.T) {
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	fs.String("profile", "ted", "the command's own")
+	fs.String("config", "", "the command's own")
+	AddFlags(fs)
+	AddFlags(fs) // twice is harmless
+	require.NoError(t, fs.Parse([]string{"--profile", "dcmp", "--max-lines", "3"}))
+	c, err := Load(Options{Flags: fs, Environ: []string{}})
+	require.NoError(t, err)
+	assert.Equal(t, "dcmp", c.Profile())
+	assert.Equal(t, 3, c.Rules().MaxLines)
+}
