@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/sotcap/sotcap/timing"
 )
@@ -57,7 +56,7 @@ func (r Rules) Check(caps []Caption, rate timing.Rate, cuts []timing.Cut) []Viol
 	}
 	var prevStart, prevEnd int64
 	for i, c := range caps {
-		s, e := frameOf(rate, c.Start), frameOf(rate, c.End)
+		s, e := rate.Frames(c.Start), rate.Frames(c.End)
 		chars, longest, visible := 0.0, 0.0, false
 		for _, l := range c.Lines {
 			n := charsIn(l.Text, cjk)
@@ -173,20 +172,4 @@ func absInt64(a int64) int64 {
 		return -a
 	}
 	return a
-}
-
-// frameOf is rate.Frames (the nearest frame, half away from zero) without
-// the big-number path timing uses past 2^40 ns (18 minutes): exact in int64
-// for every supported rate up to 2^47 ns (39 hours).
-func frameOf(rate timing.Rate, d time.Duration) int64 {
-	ns, num, den := int64(d), rate.Num(), rate.Den()
-	if ns < 0 || ns >= 1<<47 || num > 1<<16 {
-		return rate.Frames(d)
-	}
-	x, y := ns*num, den*int64(time.Second)
-	q, m := x/y, x%y
-	if 2*m >= y {
-		q++
-	}
-	return q
 }

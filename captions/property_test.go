@@ -226,24 +226,6 @@ func TestPropertyTimeSOT(t *testing.T) {
 	t.Logf("%d fitted, %d compressed", fitted, compressed)
 }
 
-func TestFrameOfMatchesRate(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for _, r := range timing.SupportedRates() {
-		for i := 0; i < 20000; i++ {
-			d := time.Duration(rng.Int64N(1 << 47))
-			switch {
-			case i < 1000:
-				d = r.Duration(rng.Int64N(1<<22)) + time.Duration(rng.IntN(3)-1)
-			case i < 2000 && r == timing.Rate25(): // exact half frames
-				d = time.Duration(rng.Int64N(1<<30))*40*time.Millisecond + 20*time.Millisecond
-			}
-			if got, want := frameOf(r, d), r.Frames(d); got != want {
-				t.Fatalf("%v %d: %d, want %d", r, d, got, want)
-			}
-		}
-	}
-}
-
 // propCases returns n, or a tenth of it in -short mode.
 func propCases(n int) int {
 	if testing.Short() {

@@ -23,23 +23,31 @@ func FrameLength(n int64) Length { return Length{frames: n} }
 // TimeLength returns a Length of real time d.
 func TimeLength(d time.Duration) Length { return Length{d: d, realTime: true} }
 
+// MaxLength is the longest Length ParseLength accepts: a day, in real
+// time or in frames at the fastest supported rate (60 fps).
+const MaxLength = 24 * time.Hour
+
 // ParseLength parses "20f" (frames), "1.5s", "500ms", "0.5" (seconds) or
-// any Go duration ("1m2s").
+// any Go duration ("1m2s"). Negative lengths and lengths over MaxLength
+// are errors.
 func ParseLength(s string) (Length, error) {
 	t := strings.TrimSpace(s)
 	if f, ok := strings.CutSuffix(t, "f"); ok {
 		n, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
-		if err != nil || n < 0 {
-			return Length{}, fmt.Errorf("length %q: expected a whole number of frames such as 20f", s)
+		if err != nil || n < 0 || n > int64(MaxLength/time.Second)*60 {
+			return Length{}, fmt.Errorf("length %q: expected a whole number of frames such as 20f, at most a day", s)
 		}
 		return FrameLength(n), nil
 	}
-	if v, err := strconv.ParseFloat(t, 64); err == nil && v >= 0 {
+	if v, err := strconv.ParseFloat(t, 64); err == nil {
+		if !(v >= 0 && v <= MaxLength.Seconds()) { // also refuses NaN
+			return Length{}, fmt.Errorf("length %q: expected seconds from 0 to a day", s)
+		}
 		return TimeLength(time.Duration(v * float64(time.Second))), nil
 	}
 	d, err := time.ParseDuration(t)
-	if err != nil || d < 0 {
-		return Length{}, fmt.Errorf("length %q: expected frames (20f) or a duration (1.5s, 500ms)", s)
+	if err != nil || d < 0 || d > MaxLength {
+		return Length{}, fmt.Errorf("length %q: expected frames (20f) or a duration (1.5s, 500ms) up to a day", s)
 	}
 	return TimeLength(d), nil
 }
