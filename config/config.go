@@ -131,7 +131,7 @@ func lookupKey(name string) (Key, bool) {
 // --language itself.
 func AddFlags(fs *pflag.FlagSet) {
 	if fs.Lookup("config") == nil {
-		fs.String("config", "", "YAML config file (keys as in `rules.max_cps: 17`)")
+		fs.String("config", "", "YAML config `FILE` (keys as in rules.max_cps: 17)")
 	}
 	for _, k := range Keys() {
 		if k.Flag == "" || fs.Lookup(k.Flag) != nil {

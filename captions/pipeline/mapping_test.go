@@ -21,3 +21,27 @@ func TestParseMap(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+func FuzzParseMap(f *testing.F) {
+	for _, s := range []string{"1=3,2=5,3=7+9+10", "", "1", "x=3", "1=3,1=4", " 2 = 010 + 11 ", "1=3+", "99999999999999999999=1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMap(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseMap(m.String())
+		if err != nil {
+			t.Fatalf("%q: String %q does not parse: %v", s, m.String(), err)
+		}
+		if back.String() != m.String() {
+			t.Fatalf("%q: %q then %q", s, m.String(), back.String())
+		}
+		for _, k := range m.SOTs() {
+			if k < 1 || len(m.Events(k)) == 0 {
+				t.Fatalf("%q: SOT %d maps %v", s, k, m.Events(k))
+			}
+		}
+	})
+}
