@@ -398,6 +398,20 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 // Formats are the caption formats Render writes.
 func Formats() []string { return []string{"srt", "vtt", "stl"} }
 
+// writeCues writes caps one at a time with an SRT or WebVTT writer and
+// flushes it.
+func writeCues(w interface {
+	Write(captions.Caption) error
+	Flush() error
+}, caps []captions.Caption) error {
+	for _, c := range caps {
+		if err := w.Write(c); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
 // Render encodes the result in each of formats ("srt", "vtt", "stl"), and
 // always the report, returning file contents by extension (".srt", …,
 // ".report.json"). files are the paths the outputs will have, for the
@@ -412,23 +426,13 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 		case "srt":
 			w := srt.NewWriter(&buf)
 			w.Origin = origin
-			for _, c := range r.Document.Captions {
-				if err := w.Write(c); err != nil {
-					return nil, nil, fmt.Errorf("srt: %w", err)
-				}
-			}
-			if err := w.Flush(); err != nil {
+			if err := writeCues(w, r.Document.Captions); err != nil {
 				return nil, nil, fmt.Errorf("srt: %w", err)
 			}
 		case "vtt":
 			w := vtt.NewWriter(&buf)
 			w.Origin = origin
-			for _, c := range r.Document.Captions {
-				if err := w.Write(c); err != nil {
-					return nil, nil, fmt.Errorf("webvtt: %w", err)
-				}
-			}
-			if err := w.Flush(); err != nil {
+			if err := writeCues(w, r.Document.Captions); err != nil {
 				return nil, nil, fmt.Errorf("webvtt: %w", err)
 			}
 		case "stl":

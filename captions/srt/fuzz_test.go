@@ -2,14 +2,10 @@ package srt
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"testing"
-	"time"
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/internal/cuetest"
-	"github.com/sotcap/sotcap/captions/internal/cuetext"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -27,50 +23,8 @@ func FuzzReader(f *testing.F) {
 	}
 	f.Add(b.Bytes())
 	f.Fuzz(func(t *testing.T, in []byte) {
-		r := NewReader(bytes.NewReader(in))
-		got, err := r.ReadAll()
-		if err != nil {
-			var pe *captions.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T %v is not a ParseError", err, err)
-			}
-			return
-		}
-		for i, c := range got {
-			if c.End < c.Start {
-				t.Fatalf("cue %d ends before it starts", i+1)
-			}
-		}
-		if len(r.Warnings()) > 100 || r.WarningCount() < len(r.Warnings()) {
-			t.Fatalf("warnings %d, count %d", len(r.Warnings()), r.WarningCount())
-		}
-		// Round trip what the writer accepts.
-		var keep []captions.Caption
-		w := NewWriter(io.Discard)
-		for _, c := range got {
-			if w.Write(c) == nil {
-				keep = append(keep, c)
-			}
-		}
-		var out bytes.Buffer
-		if err := Write(&out, captions.Document{Captions: keep}); err != nil {
-			t.Fatalf("writing what the writer accepted one by one: %v", err)
-		}
-		back, err := NewReader(&out).ReadAll()
-		if err != nil {
-			t.Fatalf("reading back %q: %v", out.String(), err)
-		}
-		if len(back) != len(keep) {
-			t.Fatalf("read back %d cues, wrote %d:\n%s", len(back), len(keep), out.String())
-		}
-		for i := range keep {
-			if back[i].Text() != keep[i].Text() || back[i].Start != msRound(keep[i].Start) || back[i].End != msRound(keep[i].End) {
-				t.Fatalf("cue %d: %+v read back as %+v\n%s", i+1, keep[i], back[i], out.String())
-			}
-		}
+		codec().FuzzReadBack(t, in, func(back, wrote captions.Caption) bool {
+			return back.Text() == wrote.Text() && back.Start == wrote.Start && back.End == wrote.End
+		})
 	})
-}
-
-func msRound(d time.Duration) time.Duration {
-	return time.Duration(cuetext.Millis(d)) * time.Millisecond
 }

@@ -3,7 +3,6 @@ package srt
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -18,7 +17,7 @@ var (
 	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
 )
 
-var srtTime = cuetext.TimeSyntax{Example: "00:01:02,500", Seps: ",.", LooseFraction: true}
+var srtTime = cuetext.TimeSyntax{Example: "00:01:02,500", EndExample: "00:01:04,000", Seps: ",.", LooseFraction: true}
 
 // Reader reads SRT cues one at a time.
 //
@@ -42,76 +41,48 @@ type Reader struct {
 	// 00:00:00,000 on the programme timeline.
 	Origin time.Duration
 
-	lr    *cuetext.LineReader
-	warns cuetext.Warnings
-	pend  [2]pending
-	npend int
-	peek  []byte // copy of a line held while looking past it
-	lb    cuetext.LineBuilder
-	n     int
-	line  int // timing line of the cue last returned
-	prev  time.Duration
-	err   error
+	c cuetext.CueReader
+	t cueText
+}
 
-	// cue state while reading its text
+// cueText reads the text of an SRT cue: where it ends and its markup.
+type cueText struct {
+	c      *cuetext.CueReader
 	italic int
 	colors []captions.Color
 	row    int
 	align  captions.Align
 }
 
-type pending struct {
-	b    []byte
-	line int
-}
-
 // NewReader returns a Reader reading from r.
 func NewReader(r io.Reader) *Reader {
-	rd := &Reader{lr: cuetext.NewLineReader(r)}
-	rd.lr.Warn = func(line int, msg string) { rd.warns.Add(line, "%s", msg) }
+	rd := &Reader{}
+	rd.c.Init(r)
+	rd.t.c = &rd.c
 	return rd
 }
 
 // Warnings returns the first 100 warnings about the input read so far.
-func (r *Reader) Warnings() []captions.Warning { return r.warns.List() }
+func (r *Reader) Warnings() []captions.Warning { return r.c.Warns.List() }
 
 // WarningCount returns how many warnings there were, including those
 // past the first 100.
-func (r *Reader) WarningCount() int { return r.warns.Count() }
+func (r *Reader) WarningCount() int { return r.c.Warns.Count() }
 
 // Read returns the next cue as a caption, or io.EOF after the last one.
 // A malformed cue is a *captions.ParseError; after an error every call
 // returns the same error.
 func (r *Reader) Read() (captions.Caption, error) {
-	if r.err != nil {
-		return captions.Caption{}, r.err
-	}
-	c, err := r.read()
-	if err != nil {
-		r.err = err
-		return captions.Caption{}, err
-	}
-	return c, nil
+	r.c.File, r.c.Origin = r.File, r.Origin
+	return r.c.Read(r.read)
 }
 
 // Line returns the line number of the timing line of the cue Read last
 // returned, for messages about it.
-func (r *Reader) Line() int { return r.line }
+func (r *Reader) Line() int { return r.c.Line() }
 
 // ReadAll reads every remaining cue.
-func (r *Reader) ReadAll() ([]captions.Caption, error) {
-	var out []captions.Caption
-	for {
-		c, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, c)
-	}
-}
+func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
 
 // Read reads a whole SRT document from r. name is used in errors.
 func Read(r io.Reader, name string) (captions.Document, []captions.Warning, error) {
@@ -119,35 +90,6 @@ func Read(r io.Reader, name string) (captions.Document, []captions.Warning, erro
 	rd.File = name
 	caps, err := rd.ReadAll()
 	return captions.Document{Captions: caps}, rd.Warnings(), err
-}
-
-func (r *Reader) errorf(line, col int, format string, args ...any) error {
-	return &captions.ParseError{File: r.File, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
-}
-
-// next returns the next line, pushed back lines first.
-func (r *Reader) next() ([]byte, int, error) {
-	if r.npend > 0 {
-		r.npend--
-		p := &r.pend[r.npend]
-		return p.b, p.line, nil
-	}
-	b, err := r.lr.Next()
-	if err != nil {
-		if err == io.EOF {
-			return nil, r.lr.Line(), io.EOF
-		}
-		return nil, r.lr.Line(), r.errorf(r.lr.Line(), 0, "%w", err)
-	}
-	return b, r.lr.Line(), nil
-}
-
-// unread pushes a line back; the last pushed is read first.
-func (r *Reader) unread(b []byte, line int) {
-	p := &r.pend[r.npend]
-	p.b = append(p.b[:0], b...)
-	p.line = line
-	r.npend++
 }
 
 func blank(b []byte) bool {
@@ -172,43 +114,49 @@ func isIndex(b []byte) bool {
 	return true
 }
 
-func isTiming(b []byte) bool { return bytes.Contains(b, []byte("-->")) }
-
 // looksLikeTiming reports whether b is a timing line or starts with a
 // timestamp (a timing line with a broken arrow).
 func looksLikeTiming(b []byte) bool {
-	if isTiming(b) {
+	if cuetext.IsTiming(b) {
 		return true
 	}
 	_, _, _, err := cuetext.ParseTime(bytes.TrimLeft(b, " \t"), srtTime)
 	return err == nil
 }
 
-// startsCue reports whether line l (already copied by the caller, number
-// ln) begins a cue: a timing line, or a number followed by a timing
-// line. After a blank line (afterBlank) a number followed by a line
-// that starts with a timestamp is a cue too, so that a broken arrow is
-// reported rather than read as text. When it starts a cue, the lines are
-// pushed back for the next cue.
-func (r *Reader) startsCue(l []byte, ln int, afterBlank bool) (bool, error) {
-	if isTiming(l) {
-		r.unread(l, ln)
+// Blank reports whether b is blank: SRT readers take a line of spaces
+// for the blank line that ends a cue.
+func (t *cueText) Blank(b []byte) bool { return blank(b) }
+
+// MayStartCue reports whether b is a timing line or a cue number.
+func (t *cueText) MayStartCue(b []byte, afterBlank bool) bool {
+	return cuetext.IsTiming(b) || isIndex(b)
+}
+
+// StartsCue reports whether line l (held by c, number ln) begins a cue:
+// a timing line, or a number followed by a timing line. After a blank
+// line (afterBlank) a number followed by a line that starts with a
+// timestamp is a cue too, so that a broken arrow is reported rather than
+// read as text. When it starts a cue, the lines are pushed back for the
+// next cue.
+func (t *cueText) StartsCue(c *cuetext.CueReader, l []byte, ln int, afterBlank bool) (bool, error) {
+	if cuetext.IsTiming(l) {
+		c.Unread(l, ln)
 		return true, nil
 	}
 	if !isIndex(l) {
 		return false, nil
 	}
-	r.peek = append(r.peek[:0], l...)
-	l2, ln2, err := r.next()
+	l2, ln2, err := c.Next()
 	if err == io.EOF {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	r.unread(l2, ln2)
-	if isTiming(l2) || afterBlank && looksLikeTiming(l2) {
-		r.unread(r.peek, ln)
+	c.Unread(l2, ln2)
+	if cuetext.IsTiming(l2) || afterBlank && looksLikeTiming(l2) {
+		c.Unread(l, ln)
 		return true, nil
 	}
 	return false, nil
@@ -221,7 +169,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		err  error
 	)
 	for {
-		line, ln, err = r.next()
+		line, ln, err = r.c.Next()
 		if err != nil {
 			return captions.Caption{}, err
 		}
@@ -231,137 +179,31 @@ func (r *Reader) read() (captions.Caption, error) {
 	}
 	cueLine := ln
 	switch {
-	case isTiming(line):
-		r.warns.Add(ln, "cue %d has no number", r.n+1)
+	case cuetext.IsTiming(line):
+		r.c.Warns.Add(ln, "cue %d has no number", r.c.Count()+1)
 	case isIndex(line):
-		line, ln, err = r.next()
+		line, ln, err = r.c.Next()
 		if err == io.EOF {
-			return captions.Caption{}, r.errorf(cueLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", cueLine)
+			return captions.Caption{}, r.c.Errorf(cueLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", cueLine)
 		}
 		if err != nil {
 			return captions.Caption{}, err
 		}
 		if !looksLikeTiming(line) {
-			return captions.Caption{}, r.errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, clip(line))
+			return captions.Caption{}, r.c.Errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, cuetext.Clip(line))
 		}
 	default:
-		return captions.Caption{}, r.errorf(ln, 1, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", clip(line))
+		return captions.Caption{}, r.c.Errorf(ln, 1, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", cuetext.Clip(line))
 	}
-	start, end, err := r.parseTiming(line, ln)
+	start, end, _, err := r.c.ParseTiming(line, ln, srtTime)
 	if err != nil {
 		return captions.Caption{}, err
 	}
-	timingLine := ln
-	r.italic, r.colors, r.row, r.align = 0, r.colors[:0], 0, captions.AlignDefault
-	for {
-		line, ln, err = r.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		if !blank(line) {
-			if isTiming(line) || isIndex(line) {
-				r.peek = append(r.peek[:0], line...)
-				l := r.peek
-				ok, err := r.startsCue(l, ln, false)
-				if err != nil {
-					return captions.Caption{}, err
-				}
-				if ok {
-					r.warns.Add(ln, "no blank line before this cue")
-					break
-				}
-				line = append(line[:0:0], l...)
-			}
-			r.textLine(line, ln)
-			continue
-		}
-		// A blank line: the cue ends unless what follows is not a cue.
-		for {
-			line, ln, err = r.next()
-			if err != nil || !blank(line) {
-				break
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		l := append(r.peek[:0], line...)
-		r.peek = l
-		ok, err := r.startsCue(l, ln, true)
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		if ok {
-			break
-		}
-		r.warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", r.n+1, timingLine)
-		r.textLine(append(line[:0:0], l...), ln)
-	}
-	r.n++
-	r.line = timingLine
-	c := captions.Caption{Start: start + r.Origin, End: end + r.Origin, Lines: r.lb.Take(), Row: r.row, Align: r.align}
-	if len(c.Lines) == 0 {
-		r.warns.Add(timingLine, "cue %d has no text", r.n)
-	}
-	if r.n > 1 && c.Start < r.prev {
-		r.warns.Add(timingLine, "cue %d starts before the cue before it", r.n)
-	}
-	r.prev = c.Start
-	return c, nil
-}
-
-func clip(b []byte) string {
-	if len(b) > 60 {
-		return string(b[:60]) + "…"
-	}
-	return string(b)
-}
-
-// parseTiming parses "start --> end [coordinates]".
-func (r *Reader) parseTiming(b []byte, ln int) (start, end time.Duration, err error) {
-	i := 0
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	start, n, loose, err := cuetext.ParseTime(b[i:], srtTime)
-	if err != nil {
-		return 0, 0, r.errorf(ln, i+1, "%v: expected a time such as 00:01:02,500, found %q", err, clip(b[i:]))
-	}
-	if loose {
-		r.warns.Add(ln, "start time %q is not in the form 00:01:02,500", b[i:i+n])
-	}
-	i += n
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	if !bytes.HasPrefix(b[i:], []byte("-->")) {
-		return 0, 0, r.errorf(ln, i+1, `expected "-->" after the start time, found %q`, clip(b[i:]))
-	}
-	i += 3
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	end, n, loose, err = cuetext.ParseTime(b[i:], srtTime)
-	if err != nil {
-		return 0, 0, r.errorf(ln, i+1, "%v: expected an end time such as 00:01:04,000, found %q", err, clip(b[i:]))
-	}
-	if loose {
-		r.warns.Add(ln, "end time %q is not in the form 00:01:02,500", b[i:i+n])
-	}
-	i += n
-	if i < len(b) && b[i] != ' ' && b[i] != '\t' {
-		return 0, 0, r.errorf(ln, i+1, "unexpected %q after the end time", clip(b[i:]))
-	}
-	if end < start {
-		return 0, 0, r.errorf(ln, 1, "cue ends (%s) before it starts (%s)", cuetext.FormatTime(end), cuetext.FormatTime(start))
-	}
-	return start, end, nil
+	t := &r.t
+	t.italic, t.colors, t.row, t.align = 0, t.colors[:0], 0, captions.AlignDefault
+	c, err := r.c.ReadCue(t, start, end, ln)
+	c.Row, c.Align = t.row, t.align
+	return c, err
 }
 
 // tag is a recognised SRT tag.
@@ -411,12 +253,12 @@ func tagName(b []byte) (tag, int) {
 	return t, t.n
 }
 
-// textLine reads one line of cue text with its markup.
-func (r *Reader) textLine(b []byte, ln int) {
+// TextLine reads one line of cue text with its markup.
+func (r *cueText) TextLine(b []byte, ln int) {
 	run := 0
 	flush := func(i int) {
 		if i > run {
-			r.lb.Append(b[run:i], r.style())
+			r.c.Text.Append(b[run:i], r.style())
 		}
 	}
 	for i := 0; i < len(b); {
@@ -446,10 +288,10 @@ func (r *Reader) textLine(b []byte, ln int) {
 		i++
 	}
 	flush(len(b))
-	r.lb.EndLine(ln, &r.warns)
+	r.c.Text.EndLine(ln, &r.c.Warns)
 }
 
-func (r *Reader) style() cuetext.Style {
+func (r *cueText) style() cuetext.Style {
 	st := cuetext.Style{Italic: r.italic > 0}
 	if len(r.colors) > 0 {
 		st.Color = r.colors[len(r.colors)-1]
@@ -457,7 +299,7 @@ func (r *Reader) style() cuetext.Style {
 	return st
 }
 
-func (r *Reader) applyTag(t tag, ln int) {
+func (r *cueText) applyTag(t tag, ln int) {
 	switch t.name {
 	case "i":
 		if t.closing {
@@ -479,7 +321,7 @@ func (r *Reader) applyTag(t tag, ln int) {
 			if k, ok := cuetext.ColorByName(string(v)); ok {
 				c = k
 			} else {
-				r.warns.Add(ln, "font colour %q is not one of the caption colours; text kept in the default colour", v)
+				r.c.Warns.Add(ln, "font colour %q is not one of the caption colours; text kept in the default colour", v)
 			}
 		}
 		r.colors = append(r.colors, c)
@@ -524,7 +366,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 }
 
 // applyOverride applies an ASS override block such as \an8 or \i1.
-func (r *Reader) applyOverride(b []byte, ln int) {
+func (r *cueText) applyOverride(b []byte, ln int) {
 	for len(b) > 0 {
 		if b[0] != '\\' {
 			b = b[1:]
@@ -563,7 +405,7 @@ func (r *Reader) applyOverride(b []byte, ln int) {
 				r.italic--
 			}
 		default:
-			r.warns.Add(ln, "style code {\\%s} is not kept", code)
+			r.c.Warns.Add(ln, "style code {\\%s} is not kept", code)
 		}
 	}
 }

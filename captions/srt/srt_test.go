@@ -276,18 +276,10 @@ func TestReadTags(t *testing.T) {
 	assert.Equal(t, captions.AlignLeft, caps[2].Align)
 	assert.True(t, caps[2].Lines[0].Italic)
 	assert.Equal(t, "odd x", caps[3].Text())
-	ws := warnText(r)
+	ws := cuetest.WarnText(r)
 	assert.Contains(t, ws, "line 3: italics on part of a line")
 	assert.Contains(t, ws, `"#123456" is not one of the caption colours`)
 	assert.Contains(t, ws, `{\pos(1,2)} is not kept`)
-}
-
-func warnText(r interface{ Warnings() []captions.Warning }) string {
-	var s []string
-	for _, w := range r.Warnings() {
-		s = append(s, w.String())
-	}
-	return strings.Join(s, "\n")
 }
 
 func TestReadToleratesWithWarnings(t *testing.T) {
@@ -301,7 +293,7 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 	assert.Equal(t, []string{"first\nafter a blank line", "no number", "loose times", "", "out of order\n2024\nis a year\n1999"}, texts(caps))
 	assert.Equal(t, 5500*time.Millisecond, caps[2].Start)
 	assert.Equal(t, 6250*time.Millisecond, caps[2].End)
-	ws := warnText(r)
+	ws := cuetest.WarnText(r)
 	for _, w := range []string{
 		"line 5: blank line inside cue 1",
 		"line 7: cue 2 has no number",
@@ -366,36 +358,11 @@ func normalize(c captions.Caption) captions.Caption {
 	return c
 }
 
-func assertRoundTrip(t *testing.T, want, got []captions.Caption, rate timing.Rate, frames [][2]int64) {
-	t.Helper()
-	require.Len(t, got, len(want))
-	for i := range want {
-		w, g := normalize(want[i]), got[i]
-		// Times come back rounded to the millisecond: within half a
-		// millisecond of the real time, and on the same frame.
-		if d := g.Start - w.Start; d > 500*time.Microsecond || d < -500*time.Microsecond {
-			t.Fatalf("cue %d start %v, want %v", i+1, g.Start, w.Start)
-		}
-		if d := g.End - w.End; d > 500*time.Microsecond || d < -500*time.Microsecond {
-			t.Fatalf("cue %d end %v, want %v", i+1, g.End, w.End)
-		}
-		if frames != nil {
-			require.Equal(t, frames[i][0], rate.Frames(g.Start), "cue %d start frame", i+1)
-			require.Equal(t, frames[i][1], rate.Frames(g.End), "cue %d end frame", i+1)
-		}
-		g.Start, g.End = w.Start, w.End
-		require.Equal(t, w, g, "cue %d", i+1)
-	}
-}
-
 func TestRoundTripEveryRate(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, frames := cuetest.FrameCaptions(500, rate)
-		var b bytes.Buffer
-		require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-		got, err := NewReader(&b).ReadAll()
-		require.NoError(t, err)
-		assertRoundTrip(t, caps, got, rate, frames)
+		got, _ := codec().WriteRead(t, caps)
+		cuetest.AssertRoundTrip(t, caps, got, rate, frames, normalize)
 	}
 }
 
@@ -407,12 +374,8 @@ func TestRoundTripStyles(t *testing.T) {
 		{Start: ms(7000), End: ms(8000), Row: 22, Align: captions.AlignLeft, Lines: []captions.Line{{Text: "bottom left", Color: captions.ColorBlack}, {Text: "x", Color: captions.ColorWhite}, {Text: "y", Color: captions.ColorRed}}},
 		{Start: ms(9000), End: ms(10000), Lines: []captions.Line{{Text: "blue", Color: captions.ColorBlue}}},
 	}
-	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-	r := NewReader(&b)
-	got, err := r.ReadAll()
-	require.NoError(t, err)
-	assertRoundTrip(t, caps, got, timing.Rate{}, nil)
+	got, r := codec().WriteRead(t, caps)
+	cuetest.AssertRoundTrip(t, caps, got, timing.Rate{}, nil, normalize)
 	assert.Empty(t, r.Warnings())
 }
 
@@ -421,12 +384,8 @@ func TestRoundTrip100000(t *testing.T) {
 		t.Skip("short")
 	}
 	caps, frames := cuetest.FrameCaptions(100000, timing.Rate2997())
-	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-	r := NewReader(&b)
-	got, err := r.ReadAll()
-	require.NoError(t, err)
-	assertRoundTrip(t, caps, got, timing.Rate2997(), frames)
+	got, r := codec().WriteRead(t, caps)
+	cuetest.AssertRoundTrip(t, caps, got, timing.Rate2997(), frames, normalize)
 	assert.Zero(t, r.WarningCount())
 }
 
@@ -442,36 +401,20 @@ func writeFile(t *testing.T, name string, caps []captions.Caption) (string, []by
 	return p, b
 }
 
-// assertIndependent checks an independent reader's cues against what we
-// meant to write: same count, same text, times within 1 ms of the frame.
-func assertIndependent(t *testing.T, who string, want []captions.Caption, got []cuetest.Cue) {
-	t.Helper()
-	require.Len(t, got, len(want), "%s cue count", who)
-	for i, w := range want {
-		g := got[i]
-		if !cuetest.Within1ms(g.Start, w.Start) || !cuetest.Within1ms(g.End, w.End) {
-			t.Fatalf("%s cue %d: %v --> %v, want %v --> %v", who, i+1, g.Start, g.End, w.Start, w.End)
-		}
-		if g.Text != w.Text() {
-			t.Fatalf("%s cue %d text %q, want %q", who, i+1, g.Text, w.Text())
-		}
-	}
-}
-
 func TestFFmpegReadsOurSRT(t *testing.T) {
 	cuetest.Need(t, "ffmpeg", "ffmpeg")
 	for _, rate := range timing.SupportedRates() {
 		caps, _ := cuetest.FrameCaptions(300, rate)
 		p, _ := writeFile(t, "rate.srt", caps)
-		assertIndependent(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
+		cuetest.AssertCues(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
 	}
 	caps := styled()
 	p, _ := writeFile(t, "styled.srt", caps)
-	assertIndependent(t, "ffmpeg styled", caps, cuetest.FFmpeg(t, p))
+	cuetest.AssertCues(t, "ffmpeg styled", caps, cuetest.FFmpeg(t, p))
 	if !testing.Short() {
 		caps, _ := cuetest.FrameCaptions(100000, timing.Rate25())
 		p, _ := writeFile(t, "big.srt", caps)
-		assertIndependent(t, "ffmpeg 100000", caps, cuetest.FFmpeg(t, p))
+		cuetest.AssertCues(t, "ffmpeg 100000", caps, cuetest.FFmpeg(t, p))
 	}
 }
 
@@ -479,12 +422,12 @@ func TestPythonSRTReadsOurSRT(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, _ := cuetest.FrameCaptions(300, rate)
 		p, _ := writeFile(t, "rate.srt", caps)
-		assertIndependent(t, "python3-srt@"+rate.String(), caps, cuetest.PythonSRT(t, p))
+		cuetest.AssertCues(t, "python3-srt@"+rate.String(), caps, cuetest.PythonSRT(t, p))
 	}
 	caps := styled()
 	p, _ := writeFile(t, "styled.srt", caps)
 	got := cuetest.PythonSRT(t, p)
-	assertIndependent(t, "python3-srt styled", caps, got)
+	cuetest.AssertCues(t, "python3-srt styled", caps, got)
 	assert.Equal(t, "{\\an9}<i><font color=\"#00ff00\">top right</font></i>"[0:6], got[1].Raw[0:6])
 }
 

@@ -40,7 +40,6 @@
 package srt
 
 import (
-	"bufio"
 	"io"
 	"strings"
 	"time"
@@ -55,43 +54,31 @@ type Writer struct {
 	// subtracted from every caption's times. Set it before the first Write.
 	Origin time.Duration
 
-	bw   *bufio.Writer
-	buf  []byte
-	n    int
-	prev int64
-	err  error
+	w cuetext.CueWriter
 }
 
 // NewWriter returns a Writer writing to w. Call Flush when done.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{bw: bufio.NewWriterSize(w, 64<<10), prev: -1}
+	sw := &Writer{}
+	sw.w.Init(w)
+	return sw
 }
 
 // Count returns how many captions were written.
-func (w *Writer) Count() int { return w.n }
+func (w *Writer) Count() int { return w.w.Count() }
 
 // Write checks c and writes it as the next cue. A caption that fails the
 // checks is returned as a *captions.CaptionError and nothing of it is
 // written; the Writer stays usable.
 func (w *Writer) Write(c captions.Caption) error {
-	if w.err != nil {
-		return w.err
-	}
-	ck, err := cuetext.Check(c, w.Origin, w.prev, w.n+1, checkLine)
+	ck, b, err := w.w.Begin(c, w.Origin, checkLine)
 	if err != nil {
 		return err
 	}
-	b := w.buf[:0]
-	if w.n > 0 {
+	if w.w.Count() > 1 {
 		b = append(b, '\n')
 	}
-	w.n++
-	w.prev = ck.Start
-	b = cuetext.AppendInt(b, w.n)
-	b = append(b, '\n')
-	b = cuetext.AppendTime(b, ck.Start, ',')
-	b = append(b, " --> "...)
-	b = cuetext.AppendTime(b, ck.End, ',')
+	b = cuetext.AppendTiming(b, w.w.Count(), ck, ',')
 	b = append(b, '\n')
 	if an := position(c.Row, c.Align); an != 0 {
 		b = append(b, '{', '\\', 'a', 'n', byte('0'+an), '}')
@@ -114,24 +101,11 @@ func (w *Writer) Write(c captions.Caption) error {
 		}
 		b = append(b, '\n')
 	}
-	w.buf = b
-	if _, err := w.bw.Write(b); err != nil {
-		w.err = err
-		return err
-	}
-	return nil
+	return w.w.End(b)
 }
 
 // Flush writes any buffered data to the underlying writer.
-func (w *Writer) Flush() error {
-	if w.err != nil {
-		return w.err
-	}
-	if err := w.bw.Flush(); err != nil {
-		w.err = err
-	}
-	return w.err
-}
+func (w *Writer) Flush() error { return w.w.Flush() }
 
 // Write writes doc's captions to w as SRT after checking all of them, so
 // that nothing is written when any caption is refused.
@@ -140,26 +114,13 @@ func Write(w io.Writer, doc captions.Document) error {
 		return err
 	}
 	sw := NewWriter(w)
-	for _, c := range doc.Captions {
-		if err := sw.Write(c); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+	return cuetext.WriteAll(doc.Captions, sw.Write, sw.Flush)
 }
 
 // Validate applies Writer's checks to caps, with origin subtracted from
 // their times, and returns the first failure as a *captions.CaptionError.
 func Validate(caps []captions.Caption, origin time.Duration) error {
-	prev := int64(-1)
-	for i, c := range caps {
-		ck, err := cuetext.Check(c, origin, prev, i+1, checkLine)
-		if err != nil {
-			return err
-		}
-		prev = ck.Start
-	}
-	return nil
+	return cuetext.Validate(caps, origin, checkLine)
 }
 
 // checkLine refuses text SRT cannot carry.

@@ -22,7 +22,7 @@ var fixed = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 // at returns the time of label hh:mm:ss:ff at rate r (drop-frame labels
 // when drop).
 func at(r timing.Rate, drop bool, h, m, s, f int) time.Duration {
-	n, ok := labelFrame(label{h, m, s, f}, r.Nominal(), drop)
+	n, ok := labelFrame(timing.Timecode{H: h, M: m, S: s, F: f, Drop: drop}, r)
 	if !ok {
 		panic(fmt.Sprintf("bad label %02d:%02d:%02d:%02d", h, m, s, f))
 	}

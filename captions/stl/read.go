@@ -140,11 +140,11 @@ func Decode(data []byte, opts ReadOptions) (*File, error) {
 	if g.TNB != nblocks {
 		f.Warnings = append(f.Warnings, captions.Warning{Message: fmt.Sprintf("GSI TNB says %d TTI blocks, the file has %d", g.TNB, nblocks)})
 	}
-	if guessDrop && !labelsCanBeDrop(rest, f.Rate.Nominal()) {
+	if guessDrop && !labelsCanBeDrop(rest, f.Rate) {
 		f.DropFrame = false
 		f.Warnings = append(f.Warnings, captions.Warning{Message: "STL30.01 with labels that drop-frame timecode skips: read as 29.97 non-drop-frame"})
 	}
-	d := decoder{f: f, fps: f.Rate.Nominal()}
+	d := decoder{f: f}
 	f.Document.Captions = make([]captions.Caption, 0, nblocks)
 	if d.start, err = d.gsiTime(g.TCP); err != nil {
 		return nil, gsiError(fTCP, err)
@@ -163,12 +163,11 @@ func Decode(data []byte, opts ReadOptions) (*File, error) {
 
 // labelsCanBeDrop reports whether every TTI timecode in the blocks is a
 // label drop-frame timecode uses.
-func labelsCanBeDrop(rest []byte, fps int) bool {
-	d := dropPerMinute(fps)
+func labelsCanBeDrop(rest []byte, r timing.Rate) bool {
 	for p := 0; p+ttiSize <= len(rest); p += ttiSize {
 		for _, o := range []int{5, 9} {
-			m, s, fr := int(rest[p+o+1]), int(rest[p+o+2]), int(rest[p+o+3])
-			if s == 0 && m%10 != 0 && fr < d {
+			tc := timing.Timecode{M: int(rest[p+o+1]), S: int(rest[p+o+2]), F: int(rest[p+o+3])}
+			if tc.Skipped(r) {
 				return false
 			}
 		}
@@ -179,7 +178,6 @@ func labelsCanBeDrop(rest []byte, fps int) bool {
 // decoder holds one Read's state.
 type decoder struct {
 	f         *File
-	fps       int
 	start     int64
 	subtitles int
 	// cumulative set in progress
@@ -195,17 +193,17 @@ func (d *decoder) gsiTime(s string) (int64, error) {
 		return 0, fmt.Errorf("timecode %q: expected HHMMSSFF", s)
 	}
 	a := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
-	l := label{a(0), a(2), a(4), a(6)}
-	n, ok := labelFrame(l, d.fps, d.f.DropFrame)
+	l := timing.Timecode{H: a(0), M: a(2), S: a(4), F: a(6), Drop: d.f.DropFrame}
+	n, ok := labelFrame(l, d.f.Rate)
 	if !ok {
-		return 0, fmt.Errorf("timecode %s is not a valid label at %s fps", l.format(d.f.DropFrame), d.f.Rate)
+		return 0, fmt.Errorf("timecode %s is not a valid label at %s fps", l, d.f.Rate)
 	}
 	return n, nil
 }
 
 // tc reads binary hh mm ss ff.
 func (d *decoder) tc(b []byte) (int64, bool) {
-	return labelFrame(label{int(b[0]), int(b[1]), int(b[2]), int(b[3])}, d.fps, d.f.DropFrame)
+	return labelFrame(timing.Timecode{H: int(b[0]), M: int(b[1]), S: int(b[2]), F: int(b[3]), Drop: d.f.DropFrame}, d.f.Rate)
 }
 
 // blocks walks the TTI blocks.
@@ -299,7 +297,7 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 		return nil
 	}
 	if out <= in {
-		return blockError(block, 9, "TCO", fmt.Errorf("time code out %s is not after time code in %s", frameLabel(out, d.fps, f.DropFrame).format(f.DropFrame), frameLabel(in, d.fps, f.DropFrame).format(f.DropFrame)))
+		return blockError(block, 9, "TCO", fmt.Errorf("time code out %s is not after time code in %s", timing.FormatTimecode(out, f.Rate, f.DropFrame), timing.FormatTimecode(in, f.Rate, f.DropFrame)))
 	}
 	d.subtitles++
 	if cs == 1 || cs == 0 {

@@ -11,8 +11,9 @@ import (
 	"testing"
 )
 
-// TestFrameLabelReference checks the label math against the shared SMPTE
-// reference table (copied to testdata/timecode_reference.csv).
+// TestFrameLabelReference checks the labels stl writes and reads against
+// the shared SMPTE reference table (copied to
+// testdata/timecode_reference.csv).
 func TestFrameLabelReference(t *testing.T) {
 	f, err := os.Open("testdata/timecode_reference.csv")
 	if err != nil {
@@ -25,23 +26,28 @@ func TestFrameLabelReference(t *testing.T) {
 	}
 	n := 0
 	for _, row := range rows[1:] {
-		fps, _ := strconv.Atoi(row[3])
+		r, err := timing.ParseRate(row[1] + "/" + row[2])
+		if err != nil {
+			t.Fatal(err)
+		}
 		drop := row[4] == "DF"
 		frame, _ := strconv.ParseInt(row[6], 10, 64)
 		tc := strings.ReplaceAll(row[5], ";", ":")
-		got := frameLabel(frame, fps, drop).format(false)
-		if got != tc {
+		l := timing.TimecodeAt(frame, r, drop)
+		l.Drop = false
+		if got := l.String(); got != tc {
 			t.Errorf("%s %s frame %d: label %s, want %s", row[0], row[4], frame, got, tc)
 		}
-		var l label
+		var back timing.Timecode
 		p := strings.Split(tc, ":")
-		l.h, _ = strconv.Atoi(p[0])
-		l.m, _ = strconv.Atoi(p[1])
-		l.s, _ = strconv.Atoi(p[2])
-		l.f, _ = strconv.Atoi(p[3])
-		back, ok := labelFrame(l, fps, drop)
-		if !ok || back != frame {
-			t.Errorf("%s %s %s: frame %d %v, want %d", row[0], row[4], tc, back, ok, frame)
+		back.H, _ = strconv.Atoi(p[0])
+		back.M, _ = strconv.Atoi(p[1])
+		back.S, _ = strconv.Atoi(p[2])
+		back.F, _ = strconv.Atoi(p[3])
+		back.Drop = drop
+		bn, ok := labelFrame(back, r)
+		if !ok || bn != frame {
+			t.Errorf("%s %s %s: frame %d %v, want %d", row[0], row[4], tc, bn, ok, frame)
 		}
 		n++
 	}
@@ -54,14 +60,15 @@ func TestFrameLabelReference(t *testing.T) {
 // drop-frame rates and checks labels are increasing, never dropped, and
 // convert back.
 func TestFrameLabelRoundTrip(t *testing.T) {
-	for _, fps := range []int{30, 60} {
+	for _, r := range []timing.Rate{timing.Rate2997(), timing.Rate5994()} {
+		fps := r.Nominal()
 		prev := int64(-1)
 		for fr := int64(0); fr < int64(fps)*60*11; fr++ {
-			l := frameLabel(fr, fps, true)
-			if l.s == 0 && l.m%10 != 0 && l.f < dropPerMinute(fps) {
+			l := timing.TimecodeAt(fr, r, true)
+			if l.S == 0 && l.M%10 != 0 && l.F < fps/15 {
 				t.Fatalf("fps %d frame %d: dropped label %v", fps, fr, l)
 			}
-			back, ok := labelFrame(l, fps, true)
+			back, ok := labelFrame(l, r)
 			if !ok || back != fr {
 				t.Fatalf("fps %d frame %d: label %v back to %d %v", fps, fr, l, back, ok)
 			}
@@ -71,11 +78,14 @@ func TestFrameLabelRoundTrip(t *testing.T) {
 			prev = back
 		}
 	}
-	if _, ok := labelFrame(label{0, 1, 0, 0}, 30, true); ok {
+	if _, ok := labelFrame(timing.Timecode{M: 1, Drop: true}, timing.Rate2997()); ok {
 		t.Error("00:01:00;00 accepted as a drop-frame label")
 	}
-	if _, ok := labelFrame(label{0, 10, 0, 0}, 30, true); !ok {
+	if _, ok := labelFrame(timing.Timecode{M: 10, Drop: true}, timing.Rate2997()); !ok {
 		t.Error("00:10:00;00 refused")
+	}
+	if _, ok := labelFrame(timing.Timecode{H: 24}, timing.Rate25()); ok {
+		t.Error("24:00:00:00 accepted: an STL day ends at 23:59:59:24")
 	}
 }
 

@@ -23,21 +23,22 @@ import (
 // ttconvFrames is the frame count ttconv 1.0.5 gives a label: drop-frame
 // arithmetic at every x/1001 rate, dropping round(60*(ceil(fps)-fps))
 // labels a minute.
-func ttconvFrames(l label, dfc string) (int64, timing.Rate) {
+func ttconvFrames(l timing.Timecode, dfc string) (int64, timing.Rate) {
+	l.Drop = false
 	switch dfc {
 	case "STL25.01":
-		n, _ := labelFrame(l, 25, false)
+		n, _ := labelFrame(l, timing.Rate25())
 		return n, timing.Rate25()
 	case "STL24.01":
-		n, _ := labelFrame(l, 24, false)
+		n, _ := labelFrame(l, timing.Rate24())
 		return n, timing.Rate24()
 	}
 	fps, drop, r := int64(30), int64(2), timing.Rate2997()
 	if dfc == "STL23.01" {
 		fps, drop, r = 24, 1, timing.Rate23976()
 	}
-	mins := int64(l.h*60 + l.m)
-	n := (mins*60+int64(l.s))*fps + int64(l.f) - drop*9*(mins/10) - drop*(mins%10)
+	mins := int64(l.H*60 + l.M)
+	n := (mins*60+int64(l.S))*fps + int64(l.F) - drop*9*(mins/10) - drop*(mins%10)
 	return n, r
 }
 
@@ -52,7 +53,7 @@ func expectTTConv(t *testing.T, stl []byte, want []captions.Caption, lr timing.R
 	dfc := string(stl[fDFC.off:fDFC.end])
 	for i, c := range want {
 		for k, tm := range []time.Duration{c.Start, c.End} {
-			l := frameLabel(lr.Frames(tm), lr.Nominal(), drop)
+			l := timing.TimecodeAt(lr.Frames(tm), lr, drop)
 			n, tr := ttconvFrames(l, dfc)
 			got := cues[i].start
 			if k == 1 {
@@ -61,7 +62,7 @@ func expectTTConv(t *testing.T, stl []byte, want []captions.Caption, lr timing.R
 			// SRT has milliseconds: ttconv's time must be within 1 ms of
 			// the frame's.
 			if d := got - tr.Duration(n); d > time.Millisecond || d < -time.Millisecond {
-				t.Errorf("cue %d: ttconv time %v for label %s, want %v (frame %d at %s)", i+1, got, l.format(drop), tr.Duration(n), n, tr)
+				t.Errorf("cue %d: ttconv time %v for label %s, want %v (frame %d at %s)", i+1, got, l, tr.Duration(n), n, tr)
 			}
 		}
 		if cues[i].text != ttconvText(c) {

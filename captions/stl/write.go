@@ -183,7 +183,7 @@ func (e *encoder) setup() error {
 		}
 		e.drop = true
 	}
-	last, _ := labelFrame(label{23, 59, 59, e.fps - 1}, e.fps, e.drop)
+	last, _ := labelFrame(timing.Timecode{H: 23, M: 59, S: 59, F: e.fps - 1, Drop: e.drop}, e.tcRate)
 	e.day = last + 1
 
 	e.dsc = o.DisplayStandard
@@ -289,8 +289,8 @@ func (e *encoder) setup() error {
 
 // labelDigits formats frame count n as the HHMMSSFF of a GSI field.
 func (e *encoder) labelDigits(n int64) string {
-	l := frameLabel(n, e.fps, e.drop)
-	return fmt.Sprintf("%02d%02d%02d%02d", l.h, l.m, l.s, l.f)
+	l := timing.TimecodeAt(n, e.tcRate, e.drop)
+	return fmt.Sprintf("%02d%02d%02d%02d", l.H, l.M, l.S, l.F)
 }
 
 // times converts and checks every caption's in and out.
@@ -565,8 +565,8 @@ func (e *encoder) output() ([]byte, error) {
 
 // putTC writes frame count n as binary hh mm ss ff.
 func (e *encoder) putTC(b []byte, n int64) {
-	l := frameLabel(n, e.fps, e.drop)
-	b[0], b[1], b[2], b[3] = byte(l.h), byte(l.m), byte(l.s), byte(l.f)
+	l := timing.TimecodeAt(n, e.tcRate, e.drop)
+	b[0], b[1], b[2], b[3] = byte(l.H), byte(l.M), byte(l.S), byte(l.F)
 }
 
 // nearestFrame is r.Frames(d) — the nearest frame, half a frame away from

@@ -2,7 +2,6 @@ package vtt
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"github.com/sotcap/sotcap/captions/internal/cuetext"
 )
 
-var vttTime = cuetext.TimeSyntax{Example: "00:01:02.500", OptionalHours: true, Seps: "."}
+var vttTime = cuetext.TimeSyntax{Example: "00:01:02.500", EndExample: "00:01:04.000", OptionalHours: true, Seps: "."}
 
 // Reader reads WebVTT cues one at a time.
 //
@@ -43,26 +42,18 @@ type Reader struct {
 	// 00:00:00.000 on the programme timeline.
 	Origin time.Duration
 
-	lr      *cuetext.LineReader
-	warns   cuetext.Warnings
-	pend    [2]pending
-	npend   int
-	peek    []byte
-	lb      cuetext.LineBuilder
-	n       int
-	line    int // timing line of the cue last returned
-	prev    time.Duration
-	err     error
+	c       cuetext.CueReader
+	t       cueText
 	started bool
+}
 
+// cueText reads the text of a WebVTT cue: where it ends and its markup,
+// and the position its cue settings give.
+type cueText struct {
+	c     *cuetext.CueReader
 	stack []span
 	row   int
 	align captions.Align
-}
-
-type pending struct {
-	b    []byte
-	line int
 }
 
 // span is an open tag in cue text.
@@ -77,51 +68,33 @@ type span struct {
 
 // NewReader returns a Reader reading from r.
 func NewReader(r io.Reader) *Reader {
-	rd := &Reader{lr: cuetext.NewLineReader(r)}
-	rd.lr.Warn = func(line int, msg string) { rd.warns.Add(line, "%s", msg) }
+	rd := &Reader{}
+	rd.c.Init(r)
+	rd.t.c = &rd.c
 	return rd
 }
 
 // Warnings returns the first 100 warnings about the input read so far.
-func (r *Reader) Warnings() []captions.Warning { return r.warns.List() }
+func (r *Reader) Warnings() []captions.Warning { return r.c.Warns.List() }
 
 // WarningCount returns how many warnings there were, including those
 // past the first 100.
-func (r *Reader) WarningCount() int { return r.warns.Count() }
+func (r *Reader) WarningCount() int { return r.c.Warns.Count() }
 
 // Read returns the next cue as a caption, or io.EOF after the last one.
 // A malformed cue is a *captions.ParseError; after an error every call
 // returns the same error.
 func (r *Reader) Read() (captions.Caption, error) {
-	if r.err != nil {
-		return captions.Caption{}, r.err
-	}
-	c, err := r.read()
-	if err != nil {
-		r.err = err
-		return captions.Caption{}, err
-	}
-	return c, nil
+	r.c.File, r.c.Origin = r.File, r.Origin
+	return r.c.Read(r.read)
 }
 
 // Line returns the line number of the timing line of the cue Read last
 // returned, for messages about it.
-func (r *Reader) Line() int { return r.line }
+func (r *Reader) Line() int { return r.c.Line() }
 
 // ReadAll reads every remaining cue.
-func (r *Reader) ReadAll() ([]captions.Caption, error) {
-	var out []captions.Caption
-	for {
-		c, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, c)
-	}
-}
+func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
 
 // Read reads a whole WebVTT document from r. name is used in errors.
 func Read(r io.Reader, name string) (captions.Document, []captions.Warning, error) {
@@ -131,36 +104,7 @@ func Read(r io.Reader, name string) (captions.Document, []captions.Warning, erro
 	return captions.Document{Captions: caps}, rd.Warnings(), err
 }
 
-func (r *Reader) errorf(line, col int, format string, args ...any) error {
-	return &captions.ParseError{File: r.File, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
-}
-
-func (r *Reader) next() ([]byte, int, error) {
-	if r.npend > 0 {
-		r.npend--
-		p := &r.pend[r.npend]
-		return p.b, p.line, nil
-	}
-	b, err := r.lr.Next()
-	if err != nil {
-		if err == io.EOF {
-			return nil, r.lr.Line(), io.EOF
-		}
-		return nil, r.lr.Line(), r.errorf(r.lr.Line(), 0, "%w", err)
-	}
-	return b, r.lr.Line(), nil
-}
-
-func (r *Reader) unread(b []byte, line int) {
-	p := &r.pend[r.npend]
-	p.b = append(p.b[:0], b...)
-	p.line = line
-	r.npend++
-}
-
 func blank(b []byte) bool { return len(b) == 0 }
-
-func isTiming(b []byte) bool { return bytes.Contains(b, []byte("-->")) }
 
 // keyword reports whether line starts with word followed by nothing, a
 // space or a tab.
@@ -174,18 +118,18 @@ func isOtherBlock(l []byte) bool {
 
 // readHeader reads the WEBVTT line and the header block after it.
 func (r *Reader) readHeader() error {
-	line, ln, err := r.next()
+	line, ln, err := r.c.Next()
 	if err == io.EOF {
-		return r.errorf(1, 1, "empty input: expected the WEBVTT header")
+		return r.c.Errorf(1, 1, "empty input: expected the WEBVTT header")
 	}
 	if err != nil {
 		return err
 	}
 	if !keyword(line, "WEBVTT") {
-		return r.errorf(ln, 1, "expected the WEBVTT header at the start of a WebVTT file, found %q", clip(line))
+		return r.c.Errorf(ln, 1, "expected the WEBVTT header at the start of a WebVTT file, found %q", cuetext.Clip(line))
 	}
 	for {
-		line, ln, err = r.next()
+		line, ln, err = r.c.Next()
 		if err == io.EOF {
 			return nil
 		}
@@ -195,26 +139,19 @@ func (r *Reader) readHeader() error {
 		if blank(line) {
 			return nil
 		}
-		if isTiming(line) {
-			r.warns.Add(ln, "no blank line between the header and the first cue")
-			r.unread(line, ln)
+		if cuetext.IsTiming(line) {
+			r.c.Warns.Add(ln, "no blank line between the header and the first cue")
+			r.c.Unread(line, ln)
 			return nil
 		}
-		r.warns.Add(ln, "header line %q ignored", clip(line))
+		r.c.Warns.Add(ln, "header line %q ignored", cuetext.Clip(line))
 	}
-}
-
-func clip(b []byte) string {
-	if len(b) > 60 {
-		return string(b[:60]) + "…"
-	}
-	return string(b)
 }
 
 // skipBlock skips the rest of a block up to a blank line.
 func (r *Reader) skipBlock() error {
 	for {
-		line, _, err := r.next()
+		line, _, err := r.c.Next()
 		if err == io.EOF {
 			return nil
 		}
@@ -227,25 +164,38 @@ func (r *Reader) skipBlock() error {
 	}
 }
 
-// startsBlock reports whether line l (owned by the caller, number ln)
-// begins a block that is not text of the current cue. When it does, the
-// lines are pushed back.
-func (r *Reader) startsBlock(l []byte, ln int) (bool, error) {
-	if isTiming(l) || isOtherBlock(l) {
-		r.unread(l, ln)
+// Blank reports whether b is empty: in WebVTT only an empty line ends a
+// cue.
+func (t *cueText) Blank(b []byte) bool { return blank(b) }
+
+// MayStartCue reports whether b is a timing line or, after a blank
+// line, anything.
+func (t *cueText) MayStartCue(b []byte, afterBlank bool) bool {
+	return afterBlank || cuetext.IsTiming(b)
+}
+
+// StartsCue reports whether line l (held by c, number ln) begins a block
+// that is not text of the current cue: a timing line or, after a blank
+// line, a NOTE, STYLE or REGION block or a line followed by a timing
+// line (a cue identifier). When it does, the lines are pushed back.
+func (t *cueText) StartsCue(c *cuetext.CueReader, l []byte, ln int, afterBlank bool) (bool, error) {
+	if cuetext.IsTiming(l) || afterBlank && isOtherBlock(l) {
+		c.Unread(l, ln)
 		return true, nil
 	}
-	r.peek = append(r.peek[:0], l...)
-	l2, ln2, err := r.next()
+	if !afterBlank {
+		return false, nil
+	}
+	l2, ln2, err := c.Next()
 	if err == io.EOF {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	r.unread(l2, ln2)
-	if isTiming(l2) {
-		r.unread(r.peek, ln)
+	c.Unread(l2, ln2)
+	if cuetext.IsTiming(l2) {
+		c.Unread(l, ln)
 		return true, nil
 	}
 	return false, nil
@@ -264,7 +214,7 @@ func (r *Reader) read() (captions.Caption, error) {
 		err  error
 	)
 	for {
-		line, ln, err = r.next()
+		line, ln, err = r.c.Next()
 		if err != nil {
 			return captions.Caption{}, err
 		}
@@ -278,7 +228,7 @@ func (r *Reader) read() (captions.Caption, error) {
 			continue
 		}
 		if keyword(line, "STYLE") || keyword(line, "REGION") {
-			r.warns.Add(ln, "%s block ignored: its styling is not kept", bytes.Fields(line)[0])
+			r.c.Warns.Add(ln, "%s block ignored: its styling is not kept", bytes.Fields(line)[0])
 			if err := r.skipBlock(); err != nil {
 				return captions.Caption{}, err
 			}
@@ -286,120 +236,38 @@ func (r *Reader) read() (captions.Caption, error) {
 		}
 		break
 	}
-	if !isTiming(line) {
+	if !cuetext.IsTiming(line) {
 		idLine := ln
-		line, ln, err = r.next()
+		line, ln, err = r.c.Next()
 		if err == io.EOF {
-			return captions.Caption{}, r.errorf(idLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01.000 --> 00:00:02.500 after the cue identifier on line %d", idLine)
+			return captions.Caption{}, r.c.Errorf(idLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01.000 --> 00:00:02.500 after the cue identifier on line %d", idLine)
 		}
 		if err != nil {
 			return captions.Caption{}, err
 		}
-		if !isTiming(line) {
-			return captions.Caption{}, r.errorf(ln, 1, "expected a timing line such as 00:00:01.000 --> 00:00:02.500 after the cue identifier on line %d, found %q", idLine, clip(line))
+		if !cuetext.IsTiming(line) {
+			return captions.Caption{}, r.c.Errorf(ln, 1, "expected a timing line such as 00:00:01.000 --> 00:00:02.500 after the cue identifier on line %d, found %q", idLine, cuetext.Clip(line))
 		}
 	}
-	r.stack, r.row, r.align = r.stack[:0], 0, captions.AlignDefault
-	start, end, err := r.parseTiming(line, ln)
+	t := &r.t
+	t.stack, t.row, t.align = t.stack[:0], 0, captions.AlignDefault
+	start, end, rest, err := r.c.ParseTiming(line, ln, vttTime)
 	if err != nil {
 		return captions.Caption{}, err
 	}
-	timingLine := ln
-	for {
-		line, ln, err = r.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		if !blank(line) {
-			if isTiming(line) {
-				r.unread(line, ln)
-				r.warns.Add(ln, "no blank line before this cue")
-				break
-			}
-			r.textLine(line, ln)
-			continue
-		}
-		for {
-			line, ln, err = r.next()
-			if err != nil || !blank(line) {
-				break
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		l := append(r.peek[:0], line...)
-		r.peek = l
-		ok, err := r.startsBlock(l, ln)
-		if err != nil {
-			return captions.Caption{}, err
-		}
-		if ok {
-			break
-		}
-		r.warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", r.n+1, timingLine)
-		r.textLine(append(line[:0:0], l...), ln)
+	for _, f := range bytes.Fields(line[rest:]) {
+		t.setting(f, ln)
 	}
-	r.n++
-	r.line = timingLine
-	c := captions.Caption{Start: start + r.Origin, End: end + r.Origin, Lines: r.lb.Take(), Row: r.row, Align: r.align}
-	if len(c.Lines) == 0 {
-		r.warns.Add(timingLine, "cue %d has no text", r.n)
-	}
-	if r.n > 1 && c.Start < r.prev {
-		r.warns.Add(timingLine, "cue %d starts before the cue before it", r.n)
-	}
-	r.prev = c.Start
-	return c, nil
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// parseTiming parses "start --> end [settings]".
-func (r *Reader) parseTiming(b []byte, ln int) (start, end time.Duration, err error) {
-	i := skipSpace(b, 0)
-	start, n, _, err := cuetext.ParseTime(b[i:], vttTime)
-	if err != nil {
-		return 0, 0, r.errorf(ln, i+1, "%v: expected a time such as 00:01:02.500, found %q", err, clip(b[i:]))
-	}
-	i = skipSpace(b, i+n)
-	if !bytes.HasPrefix(b[i:], []byte("-->")) {
-		return 0, 0, r.errorf(ln, i+1, `expected "-->" after the start time, found %q`, clip(b[i:]))
-	}
-	i = skipSpace(b, i+3)
-	end, n, _, err = cuetext.ParseTime(b[i:], vttTime)
-	if err != nil {
-		return 0, 0, r.errorf(ln, i+1, "%v: expected an end time such as 00:01:04.000, found %q", err, clip(b[i:]))
-	}
-	i += n
-	if i < len(b) && b[i] != ' ' && b[i] != '\t' {
-		return 0, 0, r.errorf(ln, i+1, "unexpected %q after the end time", clip(b[i:]))
-	}
-	if end < start {
-		return 0, 0, r.errorf(ln, 1, "cue ends (%s) before it starts (%s)", cuetext.FormatTime(end), cuetext.FormatTime(start))
-	}
-	for _, f := range bytes.Fields(b[i:]) {
-		r.setting(f, ln)
-	}
-	return start, end, nil
+	c, err := r.c.ReadCue(t, start, end, ln)
+	c.Row, c.Align = t.row, t.align
+	return c, err
 }
 
 // setting applies one cue setting.
-func (r *Reader) setting(f []byte, ln int) {
+func (r *cueText) setting(f []byte, ln int) {
 	name, val, ok := bytes.Cut(f, []byte(":"))
 	if !ok || len(val) == 0 {
-		r.warns.Add(ln, "cue setting %q ignored", f)
+		r.c.Warns.Add(ln, "cue setting %q ignored", f)
 		return
 	}
 	switch string(name) {
@@ -408,7 +276,7 @@ func (r *Reader) setting(f []byte, ln int) {
 		if p, ok := bytes.CutSuffix(v, []byte("%")); ok {
 			x, err := strconv.ParseFloat(string(p), 64)
 			if err != nil || x < 0 || x > 100 {
-				r.warns.Add(ln, "cue setting %q ignored", f)
+				r.c.Warns.Add(ln, "cue setting %q ignored", f)
 				return
 			}
 			r.row = percentRow(x)
@@ -416,7 +284,7 @@ func (r *Reader) setting(f []byte, ln int) {
 		}
 		n, err := strconv.Atoi(string(v))
 		if err != nil {
-			r.warns.Add(ln, "cue setting %q ignored", f)
+			r.c.Warns.Add(ln, "cue setting %q ignored", f)
 			return
 		}
 		if n >= 0 {
@@ -433,16 +301,16 @@ func (r *Reader) setting(f []byte, ln int) {
 		case "end", "right":
 			r.align = captions.AlignRight
 		default:
-			r.warns.Add(ln, "cue setting %q ignored", f)
+			r.c.Warns.Add(ln, "cue setting %q ignored", f)
 		}
 	case "position", "size", "vertical", "region":
 		// Not part of the caption model; the text is unaffected.
 	default:
-		r.warns.Add(ln, "unknown cue setting %q ignored", f)
+		r.c.Warns.Add(ln, "unknown cue setting %q ignored", f)
 	}
 }
 
-func (r *Reader) style() cuetext.Style {
+func (r *cueText) style() cuetext.Style {
 	var st cuetext.Style
 	colorSet, voiceSet := false, false
 	for i := len(r.stack) - 1; i >= 0; i-- {
@@ -460,8 +328,8 @@ func (r *Reader) style() cuetext.Style {
 	return st
 }
 
-// textLine reads one line of cue text with its markup.
-func (r *Reader) textLine(b []byte, ln int) {
+// TextLine reads one line of cue text with its markup.
+func (r *cueText) TextLine(b []byte, ln int) {
 	run := 0
 	st := r.style()
 	for i := 0; i < len(b); {
@@ -469,12 +337,12 @@ func (r *Reader) textLine(b []byte, ln int) {
 		case '<':
 			e := bytes.IndexByte(b[i:], '>')
 			if e < 0 {
-				r.warns.Add(ln, "unclosed \"<\" kept as text")
+				r.c.Warns.Add(ln, "unclosed \"<\" kept as text")
 				i = len(b)
 				continue
 			}
 			if i > run {
-				r.lb.Append(b[run:i], st)
+				r.c.Text.Append(b[run:i], st)
 			}
 			r.applyTag(b[i+1:i+e], ln)
 			st = r.style()
@@ -487,9 +355,9 @@ func (r *Reader) textLine(b []byte, ln int) {
 				continue
 			}
 			if i > run {
-				r.lb.Append(b[run:i], st)
+				r.c.Text.Append(b[run:i], st)
 			}
-			r.lb.AppendString(rep, st)
+			r.c.Text.AppendString(rep, st)
 			i += n
 			run = i
 		default:
@@ -497,9 +365,9 @@ func (r *Reader) textLine(b []byte, ln int) {
 		}
 	}
 	if len(b) > run {
-		r.lb.Append(b[run:], st)
+		r.c.Text.Append(b[run:], st)
 	}
-	r.lb.EndLine(ln, &r.warns)
+	r.c.Text.EndLine(ln, &r.c.Warns)
 }
 
 // entity decodes a character reference at the start of b.
@@ -543,7 +411,7 @@ func entity(b []byte) (string, int) {
 }
 
 // applyTag applies the tag whose text (between < and >) is t.
-func (r *Reader) applyTag(t []byte, ln int) {
+func (r *cueText) applyTag(t []byte, ln int) {
 	if len(t) == 0 {
 		return
 	}
@@ -575,7 +443,7 @@ func (r *Reader) applyTag(t []byte, ln int) {
 		s.speaker = unescape(annotation)
 	case "c", "b", "u", "lang", "ruby", "rt":
 	default:
-		r.warns.Add(ln, "unknown tag <%s> removed", clip(t))
+		r.c.Warns.Add(ln, "unknown tag <%s> removed", cuetext.Clip(t))
 		return
 	}
 	for _, cls := range parts[1:] {

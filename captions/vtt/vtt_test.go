@@ -86,14 +86,6 @@ func readAll(t *testing.T, in string) ([]captions.Caption, *Reader) {
 	return caps, r
 }
 
-func warnText(r *Reader) string {
-	var s []string
-	for _, w := range r.Warnings() {
-		s = append(s, w.String())
-	}
-	return strings.Join(s, "\n")
-}
-
 func TestReadBlocksAndEndings(t *testing.T) {
 	base := "WEBVTT - a title\n\nNOTE a comment\nover two lines\n\n" +
 		"intro\n00:01.000 --> 00:02.000\nHello\n\n" +
@@ -131,7 +123,7 @@ func TestReadMarkup(t *testing.T) {
 	assert.Equal(t, 23, caps[2].Row)
 	assert.Equal(t, captions.AlignCenter, caps[2].Align)
 	assert.Equal(t, "漢kan مرحبا", caps[2].Text())
-	ws := warnText(r)
+	ws := cuetest.WarnText(r)
 	assert.Contains(t, ws, "line 4: italics on part of a line")
 	assert.Contains(t, ws, "line 9: several colours on one line")
 }
@@ -144,7 +136,7 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 	caps, r := readAll(t, in)
 	require.Len(t, caps, 4)
 	assert.Equal(t, []string{"first\nafter a blank line", "next", "", "x <unclosed"}, []string{caps[0].Text(), caps[1].Text(), caps[2].Text(), caps[3].Text()})
-	ws := warnText(r)
+	ws := cuetest.WarnText(r)
 	for _, w := range []string{
 		`line 2: header line "Kind: captions" ignored`,
 		"line 4: STYLE block ignored",
@@ -186,34 +178,11 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-func assertRoundTrip(t *testing.T, want, got []captions.Caption, rate timing.Rate, frames [][2]int64) {
-	t.Helper()
-	require.Len(t, got, len(want))
-	for i := range want {
-		w, g := want[i], got[i]
-		if d := g.Start - w.Start; d > 500*time.Microsecond || d < -500*time.Microsecond {
-			t.Fatalf("cue %d start %v, want %v", i+1, g.Start, w.Start)
-		}
-		if d := g.End - w.End; d > 500*time.Microsecond || d < -500*time.Microsecond {
-			t.Fatalf("cue %d end %v, want %v", i+1, g.End, w.End)
-		}
-		if frames != nil {
-			require.Equal(t, frames[i][0], rate.Frames(g.Start), "cue %d start frame", i+1)
-			require.Equal(t, frames[i][1], rate.Frames(g.End), "cue %d end frame", i+1)
-		}
-		g.Start, g.End = w.Start, w.End
-		require.Equal(t, w, g, "cue %d", i+1)
-	}
-}
-
 func TestRoundTripEveryRate(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, frames := cuetest.FrameCaptions(500, rate)
-		var b bytes.Buffer
-		require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-		got, err := NewReader(&b).ReadAll()
-		require.NoError(t, err)
-		assertRoundTrip(t, caps, got, rate, frames)
+		got, _ := codec().WriteRead(t, caps)
+		cuetest.AssertRoundTrip(t, caps, got, rate, frames, nil)
 	}
 }
 
@@ -239,12 +208,8 @@ func styled() []captions.Caption {
 
 func TestRoundTripStyles(t *testing.T) {
 	caps := styled()
-	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-	r := NewReader(&b)
-	got, err := r.ReadAll()
-	require.NoError(t, err)
-	assertRoundTrip(t, caps, got, timing.Rate{}, nil)
+	got, r := codec().WriteRead(t, caps)
+	cuetest.AssertRoundTrip(t, caps, got, timing.Rate{}, nil, nil)
 	assert.Empty(t, r.Warnings())
 }
 
@@ -253,12 +218,8 @@ func TestRoundTrip100000(t *testing.T) {
 		t.Skip("short")
 	}
 	caps, frames := cuetest.FrameCaptions(100000, timing.Rate5994())
-	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
-	r := NewReader(&b)
-	got, err := r.ReadAll()
-	require.NoError(t, err)
-	assertRoundTrip(t, caps, got, timing.Rate5994(), frames)
+	got, r := codec().WriteRead(t, caps)
+	cuetest.AssertRoundTrip(t, caps, got, timing.Rate5994(), frames, nil)
 	assert.Zero(t, r.WarningCount())
 }
 
@@ -378,14 +339,6 @@ func TestFFmpegReadsOurWebVTT(t *testing.T) {
 		caps, _ := cuetest.FrameCaptions(300, rate)
 		p := filepath.Join(t.TempDir(), "out.vtt")
 		require.NoError(t, captions.WriteFile(p, func(w io.Writer) error { return Write(w, captions.Document{Captions: caps}) }))
-		got := cuetest.FFmpeg(t, p)
-		require.Len(t, got, len(caps))
-		for i, w := range caps {
-			g := got[i]
-			if !cuetest.Within1ms(g.Start, w.Start) || !cuetest.Within1ms(g.End, w.End) {
-				t.Fatalf("ffmpeg@%s cue %d times", rate, i+1)
-			}
-			require.Equal(t, w.Text(), g.Text, "ffmpeg@%s cue %d", rate, i+1)
-		}
+		cuetest.AssertCues(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
 	}
 }

@@ -33,7 +33,6 @@
 package vtt
 
 import (
-	"bufio"
 	"io"
 	"time"
 
@@ -47,27 +46,25 @@ type Writer struct {
 	// subtracted from every caption's times. Set it before the first Write.
 	Origin time.Duration
 
-	bw      *bufio.Writer
-	buf     []byte
-	n       int
-	prev    int64
+	w       cuetext.CueWriter
 	started bool
-	err     error
 }
 
 // NewWriter returns a Writer writing to w. Call Flush when done: it
 // writes the header even when no caption was written.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{bw: bufio.NewWriterSize(w, 64<<10), prev: -1}
+	vw := &Writer{}
+	vw.w.Init(w)
+	return vw
 }
 
 // Count returns how many captions were written.
-func (w *Writer) Count() int { return w.n }
+func (w *Writer) Count() int { return w.w.Count() }
 
 func (w *Writer) header() {
 	if !w.started {
 		w.started = true
-		_, w.err = w.bw.WriteString("WEBVTT\n")
+		w.w.WriteString("WEBVTT\n")
 	}
 }
 
@@ -75,22 +72,13 @@ func (w *Writer) header() {
 // checks is returned as a *captions.CaptionError and nothing of it is
 // written; the Writer stays usable.
 func (w *Writer) Write(c captions.Caption) error {
-	if w.err != nil {
-		return w.err
-	}
-	ck, err := cuetext.Check(c, w.Origin, w.prev, w.n+1, nil)
+	ck, b, err := w.w.Begin(c, w.Origin, nil)
 	if err != nil {
 		return err
 	}
 	w.header()
-	w.n++
-	w.prev = ck.Start
-	b := append(w.buf[:0], '\n')
-	b = cuetext.AppendInt(b, w.n)
 	b = append(b, '\n')
-	b = cuetext.AppendTime(b, ck.Start, '.')
-	b = append(b, " --> "...)
-	b = cuetext.AppendTime(b, ck.End, '.')
+	b = cuetext.AppendTiming(b, w.w.Count(), ck, '.')
 	switch c.Align {
 	case captions.AlignLeft:
 		b = append(b, " align:left"...)
@@ -131,25 +119,14 @@ func (w *Writer) Write(c captions.Caption) error {
 		}
 		b = append(b, '\n')
 	}
-	w.buf = b
-	if _, err := w.bw.Write(b); err != nil {
-		w.err = err
-		return err
-	}
-	return nil
+	return w.w.End(b)
 }
 
 // Flush writes the header if nothing was written yet and any buffered
 // data to the underlying writer.
 func (w *Writer) Flush() error {
-	if w.err != nil {
-		return w.err
-	}
 	w.header()
-	if w.err == nil {
-		w.err = w.bw.Flush()
-	}
-	return w.err
+	return w.w.Flush()
 }
 
 // Write writes doc's captions to w as WebVTT after checking all of them,
@@ -159,26 +136,13 @@ func Write(w io.Writer, doc captions.Document) error {
 		return err
 	}
 	vw := NewWriter(w)
-	for _, c := range doc.Captions {
-		if err := vw.Write(c); err != nil {
-			return err
-		}
-	}
-	return vw.Flush()
+	return cuetext.WriteAll(doc.Captions, vw.Write, vw.Flush)
 }
 
 // Validate applies Writer's checks to caps, with origin subtracted from
 // their times, and returns the first failure as a *captions.CaptionError.
 func Validate(caps []captions.Caption, origin time.Duration) error {
-	prev := int64(-1)
-	for i, c := range caps {
-		ck, err := cuetext.Check(c, origin, prev, i+1, nil)
-		if err != nil {
-			return err
-		}
-		prev = ck.Start
-	}
-	return nil
+	return cuetext.Validate(caps, origin, nil)
 }
 
 // rowPercent maps a Teletext row (1–23) to a line: percentage such that

@@ -76,6 +76,22 @@ Exit status: 0 no violations, 1 violations, 2 unreadable input or usage.`,
 // maxCheckFile bounds what check reads into memory for one file.
 const maxCheckFile = 512 << 20
 
+// cueReader is what the SRT and WebVTT readers share.
+type cueReader interface {
+	ReadAll() ([]captions.Caption, error)
+	Warnings() []captions.Warning
+}
+
+// readCues reads every cue of an SRT or WebVTT file; on error it returns
+// no captions and no warnings.
+func readCues(rd cueReader) (captions.Document, []captions.Warning, error) {
+	caps, err := rd.ReadAll()
+	if err != nil {
+		return captions.Document{}, nil, err
+	}
+	return captions.Document{Captions: caps}, rd.Warnings(), nil
+}
+
 // readCaptionFile reads one caption file of any supported format.
 func readCaptionFile(name string, origin time.Duration) (format string, doc captions.Document, rate timing.Rate, warns []captions.Warning, err error) {
 	data, err := os.ReadFile(name)
@@ -96,19 +112,13 @@ func readCaptionFile(name string, origin time.Duration) (format string, doc capt
 	case qc.FormatSRT:
 		rd := srt.NewReader(bytes.NewReader(data))
 		rd.File, rd.Origin = name, origin
-		caps, err := rd.ReadAll()
-		if err != nil {
-			return format, doc, rate, nil, err
-		}
-		return format, captions.Document{Captions: caps}, rate, rd.Warnings(), nil
+		doc, warns, err = readCues(rd)
+		return format, doc, rate, warns, err
 	case qc.FormatVTT:
 		rd := vtt.NewReader(bytes.NewReader(data))
 		rd.File, rd.Origin = name, origin
-		caps, err := rd.ReadAll()
-		if err != nil {
-			return format, doc, rate, nil, err
-		}
-		return format, captions.Document{Captions: caps}, rate, rd.Warnings(), nil
+		doc, warns, err = readCues(rd)
+		return format, doc, rate, warns, err
 	}
 	return "", doc, rate, nil, fmt.Errorf("%s: not an SRT, WebVTT or EBU STL file (expected a cue number and a \"-->\" timing line, a WEBVTT header, or an STL GSI block)", name)
 }

@@ -1,7 +1,9 @@
 // Package cuetest holds test helpers for the SRT and WebVTT packages:
 // sample captions in many scripts at every frame rate, and runners for
 // the independent readers (FFmpeg, python3-srt, headless Chromium) that
-// check what we write. It is used by tests only.
+// check what we write, and the benchmarks, fuzz body and round-trip
+// checks both formats share (Codec, AssertRoundTrip, AssertCues). It is
+// used by tests only.
 package cuetest
 
 import (

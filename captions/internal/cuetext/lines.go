@@ -1,7 +1,9 @@
 // Package cuetext holds what the SRT and WebVTT packages share: a line
-// reader that normalises encodings and line endings, millisecond
-// timestamps, the checks every written caption passes, and the builder
-// that turns styled runs of text into caption lines.
+// reader that normalises encodings and line endings, the cue reader built
+// on it (pushed-back lines, warnings, where a cue's text ends, timing
+// lines), millisecond timestamps, the checks every written caption
+// passes, the cue writer, and the builder that turns styled runs of text
+// into caption lines. Each format keeps only its own syntax and markup.
 package cuetext
 
 import (

@@ -67,6 +67,8 @@ var (
 type TimeSyntax struct {
 	// Example is a well-formed timestamp ("00:01:02,500").
 	Example string
+	// EndExample is a well-formed end time ("00:01:04,000").
+	EndExample string
 	// OptionalHours allows MM:SS.mmm (WebVTT).
 	OptionalHours bool
 	// Seps lists the accepted separators before the fraction.

@@ -1,0 +1,250 @@
+package cuetext
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+)
+
+// Format is what a CueReader needs to know of a format to read a cue's
+// text: where the text ends and how its lines are marked up.
+type Format interface {
+	// Blank reports whether line is blank, which ends a cue's text
+	// unless what follows does not start a cue.
+	Blank(line []byte) bool
+	// MayStartCue reports, without reading on, whether line could begin
+	// the next cue or block; only then is StartsCue asked.
+	MayStartCue(line []byte, afterBlank bool) bool
+	// StartsCue reports whether l (a copy the CueReader holds, read from
+	// line ln) begins the next cue or block instead of going on with the
+	// cue's text; afterBlank tells whether a blank line came before it. It
+	// may read ahead with c.Next and must push back with c.Unread what it
+	// read past l, and l too when it reports true.
+	StartsCue(c *CueReader, l []byte, ln int, afterBlank bool) (bool, error)
+	// TextLine reads line ln of cue text with its markup into c.Text,
+	// ending it with c.Text.EndLine.
+	TextLine(line []byte, ln int)
+}
+
+// CueReader holds what the SRT and WebVTT readers share: the lines of the
+// input with up to two pushed back, the warnings, the text of the cue
+// being read, and the count and order of the cues read. Memory is
+// proportional to one cue. Call Init before use.
+type CueReader struct {
+	// File names the input in errors.
+	File string
+	// Origin is added to every time read.
+	Origin time.Duration
+	// Text builds the lines of the cue being read.
+	Text LineBuilder
+	// Warns collects the warnings about the input.
+	Warns Warnings
+
+	lr    *LineReader
+	pend  [2]pending
+	npend int
+	peek  []byte // copy of a line held while looking past it
+	n     int    // cues read
+	line  int    // timing line of the cue last returned
+	prev  time.Duration
+	err   error
+}
+
+type pending struct {
+	b    []byte
+	line int
+}
+
+// Init makes c read lines from r.
+func (c *CueReader) Init(r io.Reader) {
+	c.lr = NewLineReader(r)
+	c.lr.Warn = func(line int, msg string) { c.Warns.Add(line, "%s", msg) }
+}
+
+// Read returns read's next caption, unless an earlier call failed: after
+// an error every call returns the same error.
+func (c *CueReader) Read(read func() (captions.Caption, error)) (captions.Caption, error) {
+	if c.err != nil {
+		return captions.Caption{}, c.err
+	}
+	cue, err := read()
+	if err != nil {
+		c.err = err
+		return captions.Caption{}, err
+	}
+	return cue, nil
+}
+
+// ReadAll calls read until io.EOF and returns the captions it gave.
+func ReadAll(read func() (captions.Caption, error)) ([]captions.Caption, error) {
+	var out []captions.Caption
+	for {
+		c, err := read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
+	}
+}
+
+// Count returns how many cues were read.
+func (c *CueReader) Count() int { return c.n }
+
+// Line returns the line number of the timing line of the cue last read.
+func (c *CueReader) Line() int { return c.line }
+
+// Errorf returns a *captions.ParseError about line and column col of the
+// input (col 0 when no column helps).
+func (c *CueReader) Errorf(line, col int, format string, args ...any) error {
+	return &captions.ParseError{File: c.File, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// Next returns the next line and its number, pushed back lines first. The
+// line is valid until the next call of Next. At the end of the input it
+// returns io.EOF; any other error is a *captions.ParseError.
+func (c *CueReader) Next() ([]byte, int, error) {
+	if c.npend > 0 {
+		c.npend--
+		p := &c.pend[c.npend]
+		return p.b, p.line, nil
+	}
+	b, err := c.lr.Next()
+	if err != nil {
+		if err == io.EOF {
+			return nil, c.lr.Line(), io.EOF
+		}
+		return nil, c.lr.Line(), c.Errorf(c.lr.Line(), 0, "%w", err)
+	}
+	return b, c.lr.Line(), nil
+}
+
+// Unread pushes a copy of line b (number line) back; the last pushed is
+// read first. At most two lines may be pushed back.
+func (c *CueReader) Unread(b []byte, line int) {
+	p := &c.pend[c.npend]
+	p.b = append(p.b[:0], b...)
+	p.line = line
+	c.npend++
+}
+
+// ReadCue reads the text of a cue whose timing line, number timingLine,
+// gave start and end, up to the start of the next cue, and returns it as
+// a caption with Origin added to its times. A blank line ends the text
+// only when f.StartsCue says a cue follows it; otherwise it is reported
+// and the text after it is kept in the cue. A cue with no text and one
+// that starts before the cue before it are reported too.
+func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) (captions.Caption, error) {
+	for {
+		line, ln, err := c.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		afterBlank := f.Blank(line)
+		if afterBlank {
+			for {
+				line, ln, err = c.Next()
+				if err != nil || !f.Blank(line) {
+					break
+				}
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return captions.Caption{}, err
+			}
+		}
+		if f.MayStartCue(line, afterBlank) {
+			c.peek = append(c.peek[:0], line...)
+			line = c.peek
+			ok, err := f.StartsCue(c, line, ln, afterBlank)
+			if err != nil {
+				return captions.Caption{}, err
+			}
+			if ok {
+				if !afterBlank {
+					c.Warns.Add(ln, "no blank line before this cue")
+				}
+				break
+			}
+		}
+		if afterBlank {
+			c.Warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", c.n+1, timingLine)
+		}
+		f.TextLine(line, ln)
+	}
+	c.n++
+	c.line = timingLine
+	cue := captions.Caption{Start: start + c.Origin, End: end + c.Origin, Lines: c.Text.Take()}
+	if len(cue.Lines) == 0 {
+		c.Warns.Add(timingLine, "cue %d has no text", c.n)
+	}
+	if c.n > 1 && cue.Start < c.prev {
+		c.Warns.Add(timingLine, "cue %d starts before the cue before it", c.n)
+	}
+	c.prev = cue.Start
+	return cue, nil
+}
+
+// IsTiming reports whether line holds the "-->" of a timing line.
+func IsTiming(line []byte) bool { return bytes.Contains(line, []byte("-->")) }
+
+// Clip returns the start of b for a message.
+func Clip(b []byte) string {
+	if len(b) > 60 {
+		return string(b[:60]) + "…"
+	}
+	return string(b)
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// ParseTiming parses the "start --> end" of timing line b (number ln) in
+// syntax syn and returns the times and the offset in b of what follows
+// the end time (settings, or nothing). A loose timestamp is reported as
+// a warning; a malformed one, a missing arrow, text stuck to the end time
+// and an end before the start are a *captions.ParseError with the column.
+func (c *CueReader) ParseTiming(b []byte, ln int, syn TimeSyntax) (start, end time.Duration, rest int, err error) {
+	i := skipSpace(b, 0)
+	start, n, loose, err := ParseTime(b[i:], syn)
+	if err != nil {
+		return 0, 0, 0, c.Errorf(ln, i+1, "%v: expected a time such as %s, found %q", err, syn.Example, Clip(b[i:]))
+	}
+	if loose {
+		c.Warns.Add(ln, "start time %q is not in the form %s", b[i:i+n], syn.Example)
+	}
+	i = skipSpace(b, i+n)
+	if !bytes.HasPrefix(b[i:], []byte("-->")) {
+		return 0, 0, 0, c.Errorf(ln, i+1, `expected "-->" after the start time, found %q`, Clip(b[i:]))
+	}
+	i = skipSpace(b, i+3)
+	end, n, loose, err = ParseTime(b[i:], syn)
+	if err != nil {
+		return 0, 0, 0, c.Errorf(ln, i+1, "%v: expected an end time such as %s, found %q", err, syn.EndExample, Clip(b[i:]))
+	}
+	if loose {
+		c.Warns.Add(ln, "end time %q is not in the form %s", b[i:i+n], syn.Example)
+	}
+	i += n
+	if i < len(b) && b[i] != ' ' && b[i] != '\t' {
+		return 0, 0, 0, c.Errorf(ln, i+1, "unexpected %q after the end time", Clip(b[i:]))
+	}
+	if end < start {
+		return 0, 0, 0, c.Errorf(ln, 1, "cue ends (%s) before it starts (%s)", FormatTime(end), FormatTime(start))
+	}
+	return start, end, i, nil
+}
