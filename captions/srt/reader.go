@@ -40,6 +40,11 @@ type Reader struct {
 	// Origin is added to every time read, placing the file's
 	// 00:00:00,000 on the programme timeline.
 	Origin time.Duration
+	// SkipMalformed skips a cue whose timing line cannot be parsed, with a
+	// warning naming its line (counted by Skipped), instead of failing:
+	// for QC, which reports such cues rather than stopping at the first.
+	// Converters leave it off so that no cue is ever lost.
+	SkipMalformed bool
 
 	c cuetext.CueReader
 	t cueText
@@ -74,12 +79,16 @@ func (r *Reader) WarningCount() int { return r.c.Warns.Count() }
 // returns the same error.
 func (r *Reader) Read() (captions.Caption, error) {
 	r.c.File, r.c.Origin = r.File, r.Origin
+	r.c.SkipMalformed = r.SkipMalformed
 	return r.c.Read(r.read)
 }
 
 // Line returns the line number of the timing line of the cue Read last
 // returned, for messages about it.
 func (r *Reader) Line() int { return r.c.Line() }
+
+// Skipped returns how many malformed cues SkipMalformed skipped.
+func (r *Reader) Skipped() int { return r.c.Skipped }
 
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }

@@ -439,3 +439,28 @@ func styled() []captions.Caption {
 		{Start: ms(5000), End: ms(6000), Lines: []captions.Line{{Text: "5 > 3 & 2 < 4"}, {Text: "It's 10:30 -- really? {not code}"}}},
 	}
 }
+
+func TestSkipMalformed(t *testing.T) {
+	in := "1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\n00:00:03,000 -> 00:00:04,000\nBroken arrow.\nSecond line.\n\n3\n00:00:05,000 --> 00:00:06,000\nThree.\n\n4\n00:00:07,000 --> 00:00:0x,000\nBad end.\n"
+	// By default a malformed cue stops the reader with its line.
+	_, err := NewReader(strings.NewReader(in)).ReadAll()
+	var pe *captions.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 6, pe.Line)
+
+	rd := NewReader(strings.NewReader(in))
+	rd.SkipMalformed = true
+	caps, err := rd.ReadAll()
+	require.NoError(t, err)
+	require.Len(t, caps, 2)
+	assert.Equal(t, "One.", caps[0].Text())
+	assert.Equal(t, "Three.", caps[1].Text())
+	assert.Equal(t, 2, rd.Skipped())
+	var lines []int
+	for _, w := range rd.Warnings() {
+		if strings.Contains(w.Message, "malformed cue skipped") {
+			lines = append(lines, w.Line)
+		}
+	}
+	assert.Equal(t, []int{6, 15}, lines, "each skipped cue is reported with its line")
+}

@@ -342,3 +342,21 @@ func TestFFmpegReadsOurWebVTT(t *testing.T) {
 		cuetest.AssertCues(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
 	}
 }
+
+func TestSkipMalformed(t *testing.T) {
+	in := "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n\n00:03.000 --> 00:0x.000\nBroken.\n\n00:05.000 --> 00:06.000\nThree.\n"
+	_, err := NewReader(strings.NewReader(in)).ReadAll()
+	require.Error(t, err)
+	rd := NewReader(strings.NewReader(in))
+	rd.SkipMalformed = true
+	caps, err := rd.ReadAll()
+	require.NoError(t, err)
+	require.Len(t, caps, 2)
+	assert.Equal(t, "Three.", caps[1].Text())
+	assert.Equal(t, 1, rd.Skipped())
+	// A missing header is not a malformed cue: it still fails.
+	rd = NewReader(strings.NewReader("00:01.000 --> 00:02.000\nOne.\n"))
+	rd.SkipMalformed = true
+	_, err = rd.ReadAll()
+	require.Error(t, err)
+}

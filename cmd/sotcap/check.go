@@ -92,7 +92,9 @@ func readCues(rd cueReader) (captions.Document, []captions.Warning, error) {
 	return captions.Document{Captions: caps}, rd.Warnings(), nil
 }
 
-// readCaptionFile reads one caption file of any supported format.
+// readCaptionFile reads one caption file of any supported format. A
+// malformed SRT or WebVTT cue is skipped with a warning naming its line, so
+// that QC reports every problem of a file rather than the first.
 func readCaptionFile(name string, origin time.Duration) (format string, doc captions.Document, rate timing.Rate, warns []captions.Warning, err error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -111,12 +113,12 @@ func readCaptionFile(name string, origin time.Duration) (format string, doc capt
 		return format, f.Document, f.Rate, f.Warnings, nil
 	case qc.FormatSRT:
 		rd := srt.NewReader(bytes.NewReader(data))
-		rd.File, rd.Origin = name, origin
+		rd.File, rd.Origin, rd.SkipMalformed = name, origin, true
 		doc, warns, err = readCues(rd)
 		return format, doc, rate, warns, err
 	case qc.FormatVTT:
 		rd := vtt.NewReader(bytes.NewReader(data))
-		rd.File, rd.Origin = name, origin
+		rd.File, rd.Origin, rd.SkipMalformed = name, origin, true
 		doc, warns, err = readCues(rd)
 		return format, doc, rate, warns, err
 	}

@@ -77,14 +77,15 @@ func TestCheckFindsViolations(t *testing.T) {
 		"2\r\n00:00:41,000 --> 00:00:50,000\r\nFar too long on screen.\r\n\r\n"+
 		"3\r\n00:00:50,000 -> 00:00:51,000\r\nMalformed timing line.\r\n"), 0o644))
 	code, stdout, stderr := runArgs(t, "", "check", vendor, "--edl", edl, "--fps", "25", "--format", "json")
-	require.NotEqual(t, exitOK, code, stdout+stderr)
-	if code == exitViolation {
-		assert.Contains(t, stdout, `"shot_change"`)
-		assert.Contains(t, stdout, `"max_duration"`)
-	} else {
-		assert.Contains(t, stderr, "vendor.srt", "a malformed cue is an error naming the file")
-		assert.Contains(t, stderr, "line 10")
-	}
+	require.Equal(t, exitViolation, code, stdout+stderr)
+	assert.Contains(t, stdout, `"shot_change"`)
+	assert.Contains(t, stdout, `"max_duration"`)
+	assert.Contains(t, stdout, `"captions": 2`, "the malformed cue is not a caption")
+	assert.Contains(t, stderr, "line 10", "but it is reported with its line")
+	assert.Contains(t, stderr, "malformed cue skipped")
+	code, stdout, _ = runArgs(t, "", "check", vendor)
+	assert.Equal(t, exitViolation, code)
+	assert.Contains(t, stdout, "1 warning", "and counted in the summary")
 
 	// An HTML report to a file.
 	html := filepath.Join(dir, "qc.html")

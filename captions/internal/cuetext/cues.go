@@ -2,6 +2,7 @@ package cuetext
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -42,6 +43,12 @@ type CueReader struct {
 	Text LineBuilder
 	// Warns collects the warnings about the input.
 	Warns Warnings
+	// SkipMalformed makes Read skip a cue whose timing line cannot be
+	// parsed — with a warning naming its line, counted in Skipped — instead
+	// of failing. Other errors still stop the reader.
+	SkipMalformed bool
+	// Skipped counts the cues SkipMalformed skipped.
+	Skipped int
 
 	lr    *LineReader
 	pend  [2]pending
@@ -51,6 +58,9 @@ type CueReader struct {
 	line  int    // timing line of the cue last returned
 	prev  time.Duration
 	err   error
+	// badTiming is set by ParseTiming when it fails, so that Read can tell
+	// a malformed cue from an input it cannot read on through.
+	badTiming bool
 }
 
 type pending struct {
@@ -70,12 +80,34 @@ func (c *CueReader) Read(read func() (captions.Caption, error)) (captions.Captio
 	if c.err != nil {
 		return captions.Caption{}, c.err
 	}
-	cue, err := read()
-	if err != nil {
-		c.err = err
-		return captions.Caption{}, err
+	for {
+		c.badTiming = false
+		cue, err := read()
+		if err == nil || err == io.EOF {
+			return cue, err
+		}
+		var pe *captions.ParseError
+		if !c.SkipMalformed || !c.badTiming || !errors.As(err, &pe) {
+			c.err = err
+			return captions.Caption{}, err
+		}
+		// Skip the rest of the malformed cue: up to the next blank line.
+		c.Skipped++
+		c.Warns.Add(pe.Line, "malformed cue skipped: %v", pe.Err)
+		for {
+			b, _, err := c.Next()
+			if err == io.EOF {
+				return captions.Caption{}, io.EOF
+			}
+			if err != nil {
+				c.err = err
+				return captions.Caption{}, err
+			}
+			if len(bytes.TrimSpace(b)) == 0 {
+				break
+			}
+		}
 	}
-	return cue, nil
 }
 
 // ReadAll calls read until io.EOF and returns the captions it gave.
@@ -219,6 +251,7 @@ func skipSpace(b []byte, i int) int {
 // a warning; a malformed one, a missing arrow, text stuck to the end time
 // and an end before the start are a *captions.ParseError with the column.
 func (c *CueReader) ParseTiming(b []byte, ln int, syn TimeSyntax) (start, end time.Duration, rest int, err error) {
+	defer func() { c.badTiming = err != nil }()
 	i := skipSpace(b, 0)
 	start, n, loose, err := ParseTime(b[i:], syn)
 	if err != nil {
