@@ -332,7 +332,9 @@ func opensPhrase(c wordClass) float64 {
 	case c&wPart != 0:
 		return 5.5
 	case c&wPronObj != 0:
-		return 6
+		// An object pronoun is unstressed and leans on its verb ("giving /
+		// us" reads as a new subject): as dear as the guide's pairs.
+		return 10
 	case c&wEnclitic != 0:
 		return 9
 	}
@@ -369,6 +371,13 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 		lc &^= wAdj | wAdjGuess | wPronAmb
 	} else if r.cls&wAux != 0 {
 		lc &^= wAdj | wAdjGuess
+	}
+	if lc&wAux != 0 && lc&(wPronSubj|wNeg) == 0 && r.cls&(wConj|wSub|wPrep) != 0 && r.cls&(wAux|wNeg) == 0 {
+		// An auxiliary before a phrase opener is a copula or a main verb
+		// ("we are / on the same wavelength", "the point is / that"): it
+		// does not bind to a verb after it, so the break costs what it
+		// costs after any verb.
+		lc &^= wAux
 	}
 	c = max(c, bindsRight(lc))
 	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
@@ -666,6 +675,10 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	c += costSentenceIn*float64(b.sentEnds[j-1]-b.sentEnds[i]) + costStrongIn*float64(b.strongs[j-1]-b.strongs[i])
 	if j-i == 1 && n > 1 {
 		c += costOrphan
+	} else if j-i == 2 && n > 2 && !b.wholeSentence(i, j) {
+		// Two words that are not a sentence of their own ("As usual,",
+		// "The opposite,") flash by as an orphan too.
+		c += costOrphan
 	}
 	// Captions much shorter than a line flash by; captions near the full
 	// two lines are harder to read than two shorter ones.
@@ -676,6 +689,12 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	t := 1.2 * b.maxChars
 	c += 2 * ((w - t) / t) * ((w - t) / t)
 	return c
+}
+
+// wholeSentence reports whether tokens [i, j) are one or more whole
+// sentences: they start the unit or follow a sentence end, and end one.
+func (b *breaker) wholeSentence(i, j int) bool {
+	return (i == 0 || b.toks[i-1].flags&fSentEnd != 0) && (j == len(b.toks) || b.toks[j-1].flags&fSentEnd != 0)
 }
 
 // solve returns the best segmentation of the tokens into captions of lines.
