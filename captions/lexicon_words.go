@@ -23,7 +23,7 @@ func englishWords() map[wordClass]string {
 			whenever wherever whatever whoever however`,
 		wPronSubj: `i we they he she`,
 		wPronObj:  `me us them him`,
-		wPronAmb:  `it you her`,
+		wPronAmb:  `it you her there`,
 		wAux: `is are was were be been being am do does did have has had
 			will would shall should can could may might must ought`,
 		wNeg:  `not never no`,
