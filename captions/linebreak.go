@@ -81,6 +81,7 @@ const (
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
+	costCommaInLine  = 1.5 // a , or dash inside a line of a two-line caption, after its first word
 	costForbidden    = 1000.0
 )
 
@@ -119,6 +120,7 @@ type breaker struct {
 	eol, eob []float64 // cost of a line break / caption break before token g
 	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
 	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
+	commas   []int32   // commas[k]: tokens[:k] ending with , or a dash
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -168,8 +170,12 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	b.eob = make([]float64, n)
 	b.sentEnds = make([]int32, n+1)
 	b.strongs = make([]int32, n+1)
+	b.commas = make([]int32, n+1)
 	for k, t := range b.toks {
-		b.sentEnds[k+1], b.strongs[k+1] = b.sentEnds[k], b.strongs[k]
+		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
+		if t.flags&(fClause|fStrong|fSentEnd) == fClause {
+			b.commas[k+1]++
+		}
 		if t.flags&fSentEnd != 0 {
 			b.sentEnds[k+1]++
 		} else if t.flags&fStrong != 0 {
@@ -528,6 +534,19 @@ func scriptOf(r rune) int {
 	return 0
 }
 
+// commasIn counts the clause commas (and dashes) that fall inside the
+// line of tokens [i, j): not after its first word (an opening "Now," or
+// "Yes," is part of the clause) and not at its end (that is the break).
+// Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
+// so a comma in mid-line with a line break elsewhere reads as two
+// phrases run together.
+func (b *breaker) commasIn(i, j int) int32 {
+	if j-1 <= i+1 {
+		return 0
+	}
+	return b.commas[j-1] - b.commas[i+1]
+}
+
 // lineLen returns the counted width of tokens [i, j) set on one line.
 func (b *breaker) lineLen(i, j int) float64 {
 	w := b.pos[j] - b.pos[i]
@@ -577,7 +596,8 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 			if c > b.maxChars {
 				continue
 			}
-			if v := b.eol[m] + b.shape(a, c, m-i, j-m); v < best {
+			v := b.eol[m] + b.shape(a, c, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j))
+			if v < best {
 				best, bm = v, m
 			}
 		}
