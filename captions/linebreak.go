@@ -188,6 +188,13 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if g >= 2 && l.cls&(wAdj|wAdjGuess) != 0 && l.flags&(fClause|fSentEnd) == 0 {
+				if d := &b.toks[g-2]; d.cls&wDet != 0 && d.cls&(wSub|wPronAmb) == 0 && d.flags&(fClause|fSentEnd) == 0 {
+					// Determiner + adjective opens a noun phrase whose noun is
+					// still to come: "the political / and military spheres".
+					b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
+				}
+			}
 			if rt.cls&wAux != 0 && l.cls == 0 && lx.verbFinal() {
 				// German verb clusters: "fortgesetzt / werden" splits one verb.
 				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
@@ -373,8 +380,9 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	if r.cls&(wConj|wSub|wPrep|wTo|wDet|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0 {
 		// The next word opens a phrase, so an ambiguous word before it
 		// ends its own: a predicative adjective ("it is new / and"), an
-		// object pronoun ("thank you / for").
-		lc &^= wAdj | wAdjGuess | wPronAmb
+		// object pronoun ("thank you / for"), a number used as a pronoun
+		// ("one / of the most important").
+		lc &^= wAdj | wAdjGuess | wPronAmb | wNum
 	} else if r.cls&wAux != 0 {
 		lc &^= wAdj | wAdjGuess
 	}
