@@ -173,7 +173,7 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	b.commas = make([]int32, n+1)
 	for k, t := range b.toks {
 		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
-		if t.flags&(fClause|fStrong|fSentEnd) == fClause {
+		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
 			b.commas[k+1]++
 		}
 		if t.flags&fSentEnd != 0 {
@@ -547,7 +547,8 @@ func scriptOf(r rune) int {
 // "Yes," is part of the clause) and not at its end (that is the break).
 // Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
 // so a comma in mid-line with a line break elsewhere reads as two
-// phrases run together.
+// phrases run together. Commas after numbers separate list items
+// ("24, 25, 29.97,") and are not counted.
 func (b *breaker) commasIn(i, j int) int32 {
 	if j-1 <= i+1 {
 		return 0
