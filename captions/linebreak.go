@@ -82,6 +82,8 @@ const (
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
 	costCommaInLine  = 1.5 // a , or dash inside a line of a two-line caption, after its first word
+	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
+	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
 	costForbidden    = 1000.0
 )
 
@@ -188,6 +190,13 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if g >= 2 && l.cls&^wCatenative == 0 && l.flags&(fClause|fSentEnd|fCap) == 0 && rt.cls&wDet != 0 && rt.cls&wSub == 0 &&
+				b.toks[g-2].cls&wAux != 0 && b.toks[g-2].flags&(fClause|fSentEnd) == 0 {
+				// After an auxiliary the content word is a verb, and the
+				// determiner opens its object: "we will need / the
+				// participation" splits the verb phrase.
+				b.eol[g], b.eob[g] = max(b.eol[g], costContent), max(b.eob[g], costContent+costMidEOB)
+			}
 			if g >= 2 && l.cls&(wAdj|wAdjGuess) != 0 && l.flags&(fClause|fSentEnd) == 0 {
 				if d := &b.toks[g-2]; d.cls&wDet != 0 && d.cls&(wSub|wPronAmb) == 0 && d.flags&(fClause|fSentEnd) == 0 {
 					// Determiner + adjective opens a noun phrase whose noun is
@@ -543,17 +552,23 @@ func scriptOf(r rune) int {
 }
 
 // commasIn counts the clause commas (and dashes) that fall inside the
-// line of tokens [i, j): not after its first word (an opening "Now," or
-// "Yes," is part of the clause) and not at its end (that is the break).
+// line of tokens [i, j): not at its end (that is the break) and not after
+// its first word when that word opens a sentence ("Now," and "Yes," are
+// part of their clause); "before, the children" at a line start still
+// runs the end of one clause into the next.
 // Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
 // so a comma in mid-line with a line break elsewhere reads as two
 // phrases run together. Commas after numbers separate list items
 // ("24, 25, 29.97,") and are not counted.
 func (b *breaker) commasIn(i, j int) int32 {
-	if j-1 <= i+1 {
+	from := i
+	if i == 0 || b.toks[i-1].flags&fSentEnd != 0 {
+		from = i + 1 // "Now, …" opens its sentence
+	}
+	if j-1 <= from {
 		return 0
 	}
-	return b.commas[j-1] - b.commas[i+1]
+	return b.commas[j-1] - b.commas[from]
 }
 
 // lineLen returns the counted width of tokens [i, j) set on one line.
@@ -605,7 +620,8 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 			if c > b.maxChars {
 				continue
 			}
-			v := b.eol[m] + b.shape(a, c, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j))
+			v := b.eol[m] + b.shape(a, c, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j)) +
+				costSentMidLine*float64(b.sentEnds[m-1]-b.sentEnds[i]+b.sentEnds[j-1]-b.sentEnds[m])
 			if v < best {
 				best, bm = v, m
 			}
@@ -702,6 +718,11 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	}
 	// Sentences (and ; : clauses) that end inside the caption, not at its end.
 	c += costSentenceIn*float64(b.sentEnds[j-1]-b.sentEnds[i]) + costStrongIn*float64(b.strongs[j-1]-b.strongs[i])
+	if j < n && b.toks[j-1].flags&fSentEnd == 0 && b.sentEnds[j-1] > b.sentEnds[i] {
+		// "… for migrants. At the same time, | these countries": the
+		// caption ends one sentence and leaves the next one hanging.
+		c += costSpill
+	}
 	if j-i == 1 && n > 1 {
 		c += costOrphan
 	} else if j-i == 2 && n > 2 && !b.wholeSentence(i, j) {
