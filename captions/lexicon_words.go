@@ -175,7 +175,7 @@ func arabicWords() map[wordClass]string {
 // englishFixed lists fixed expressions (complex prepositions, quantifiers,
 // discourse markers) whose words a break must not separate; every adjacent
 // pair of each expression is protected.
-const englishFixed = `a lot of, lots of, kind of, sort of, a couple of, a bit of, little bit,
+const englishFixed = `a lot of, lots of, kind of, sort of, a couple of, a bit of, little bit, part of,
 	because of, instead of, out of, in front of, in spite of, on behalf of,
 	in terms of, ahead of, according to, due to, thanks to, next to,
 	close to, able to, in order to, as well as, each other, one another,

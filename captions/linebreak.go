@@ -264,8 +264,12 @@ func wordFlags(f string) tokFlags {
 	if strings.HasSuffix(end, "--") {
 		fl |= fClause
 	}
-	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']') {
-		fl |= fClause // "(Laughter)" and asides end a phrase
+	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']' && !strings.HasPrefix(f, "[")) {
+		// "(Laughter)" and asides end a phrase, and so does an editor's
+		// longer insertion ("They [Italian military ships]"). A one-word
+		// insertion in square brackets stands for a word of the sentence
+		// ("we asked [Russia] to [help] soften") and keeps its syntax.
+		fl |= fClause
 	}
 	return fl
 }
