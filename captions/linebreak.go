@@ -81,7 +81,7 @@ const (
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
-	costCommaInLine  = 1.5 // a , or dash inside a line of a two-line caption, after its first word
+	costCommaInLine  = 2.0 // a , or dash inside a line of a two-line caption, after its first word
 	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
 	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
 	costForbidden    = 1000.0
@@ -122,7 +122,7 @@ type breaker struct {
 	eol, eob []float64 // cost of a line break / caption break before token g
 	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
 	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
-	commas   []int32   // commas[k]: tokens[:k] ending with , or a dash
+	commas   []int32   // commas[k]: tokens[:k] ending with , or a dash (twice before a conjunction)
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -177,6 +177,11 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
 		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
 			b.commas[k+1]++
+			if k+1 < n && b.toks[k+1].cls&(wConj|wSub) != 0 {
+				// ", and" / ", but" / ", which" joins two clauses: the
+				// strongest boundary inside a sentence counts twice.
+				b.commas[k+1]++
+			}
 		}
 		if t.flags&fSentEnd != 0 {
 			b.sentEnds[k+1]++
