@@ -125,6 +125,41 @@ func bleuStats(hyp, ref []string, m, t *[4]float64) {
 // Sigma is BLEU_br corrected for that penalty. Our tokenizer only
 // approximates sacreBLEU's 13a, so the figure is Sigma-like, not identical.
 func scoreSegmentation(t *testing.T, r Rules, refs []evalUnit) segScore {
+	return scoreWith(t, r, refs, r.Break)
+}
+
+// greedyFill is the baseline of the issue: fill each line to the limit,
+// two lines a caption, no linguistics.
+func greedyFill(r Rules) func(string) ([][]string, error) {
+	return func(text string) ([][]string, error) {
+		var caps [][]string
+		var cur []string
+		line := ""
+		for _, w := range strings.Fields(text) {
+			if line != "" && r.Chars(line+" "+w) > float64(r.MaxCharsPerLine) {
+				cur = append(cur, line)
+				line = ""
+				if len(cur) == r.MaxLines {
+					caps, cur = append(caps, cur), nil
+				}
+			}
+			if line == "" {
+				line = w
+			} else {
+				line += " " + w
+			}
+		}
+		if line != "" {
+			cur = append(cur, line)
+		}
+		if len(cur) > 0 {
+			caps = append(caps, cur)
+		}
+		return caps, nil
+	}
+}
+
+func scoreWith(t *testing.T, r Rules, refs []evalUnit, seg func(string) ([][]string, error)) segScore {
 	t.Helper()
 	var s segScore
 	var tp, fp, fn, etp, efp, efn float64
@@ -132,7 +167,7 @@ func scoreSegmentation(t *testing.T, r Rules, refs []evalUnit) segScore {
 	var hypLen, refLen float64
 	var nBreaks, nWords float64
 	for _, u := range refs {
-		caps, err := r.Break(strings.Join(u.words, " "))
+		caps, err := seg(strings.Join(u.words, " "))
 		if err != nil {
 			t.Fatalf("Break(%q): %v", strings.Join(u.words, " "), err)
 		}
@@ -268,6 +303,8 @@ func TestSegmentEvalEnglish(t *testing.T) {
 			s := scoreSegmentation(t, tedRules(), refs)
 			t.Logf("%s: %d units, break P %.3f R %.3f F1 %.3f, <eob> F1 %.3f, Sigma-like %.1f, %d/%d lines within 42",
 				tc.file, len(refs), s.p, s.r, s.f1, s.eobF1, s.sigma, s.lines-s.over, s.lines)
+			g := scoreWith(t, tedRules(), refs, greedyFill(tedRules()))
+			t.Logf("%s: baseline fill-to-42: break F1 %.3f, <eob> F1 %.3f, Sigma-like %.1f", tc.file, g.f1, g.eobF1, g.sigma)
 			if s.f1 < tc.floor {
 				t.Errorf("break F1 %.3f below the regression floor %.2f", s.f1, tc.floor)
 			}
