@@ -50,7 +50,11 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // other languages use punctuation and shape only). One line is used when
 // the caption fits; a two-line caption prefers a balanced or bottom-heavy
 // pair with the shorter line at least half the longer; one-word captions
-// and lines are avoided.
+// and lines, and two-word captions that are not a sentence, are avoided.
+// A caption ends at a sentence or clause end where it can: a new sentence
+// starts a new line, a caption does not end by starting a sentence it
+// leaves unfinished, and a comma inside a line of a two-line caption
+// (twice before a conjunction) costs more than ending the caption there.
 //
 // A word longer than a line is a *WordTooLongError. Empty text gives no
 // captions and no error.
