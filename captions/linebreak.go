@@ -199,6 +199,13 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if g+1 < n && rt.cls&(wConj|wSub) != 0 && rt.flags&(fClause|fSentEnd) == 0 && b.toks[g+1].cls&wPronSubj != 0 &&
+				l.flags&(fClause|fSentEnd) == 0 && b.eol[g] <= costClauseEOB+1 {
+				// A conjunction or subordinator before a subject pronoun
+				// opens a new clause ("in our country / and we're looking"):
+				// a caption may end there almost as well as at a comma.
+				b.eob[g] = min(b.eob[g], costClauseEOB+1)
+			}
 			if g >= 2 && l.cls&^wCatenative == 0 && l.flags&(fClause|fSentEnd|fCap) == 0 && rt.cls&wDet != 0 && rt.cls&wSub == 0 &&
 				b.toks[g-2].cls&wAux != 0 && b.toks[g-2].flags&(fClause|fSentEnd) == 0 {
 				// After an auxiliary the content word is a verb, and the
