@@ -23,7 +23,7 @@ func englishWords() map[wordClass]string {
 			whenever wherever whatever whoever however`,
 		wPronSubj: `i we they he she`,
 		wPronObj:  `me us them him`,
-		wPronAmb:  `it you her`,
+		wPronAmb:  `it you her there`,
 		wAux: `is are was were be been being am do does did have has had
 			will would shall should can could may might must ought`,
 		wNeg:  `not never no`,
@@ -175,7 +175,7 @@ func arabicWords() map[wordClass]string {
 // englishFixed lists fixed expressions (complex prepositions, quantifiers,
 // discourse markers) whose words a break must not separate; every adjacent
 // pair of each expression is protected.
-const englishFixed = `a lot of, lots of, kind of, sort of, a couple of, a bit of, little bit,
+const englishFixed = `a lot of, lots of, kind of, sort of, a couple of, a bit of, little bit, part of,
 	because of, instead of, out of, in front of, in spite of, on behalf of,
 	in terms of, ahead of, according to, due to, thanks to, next to,
 	close to, able to, in order to, as well as, each other, one another,

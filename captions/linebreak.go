@@ -50,7 +50,11 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // other languages use punctuation and shape only). One line is used when
 // the caption fits; a two-line caption prefers a balanced or bottom-heavy
 // pair with the shorter line at least half the longer; one-word captions
-// and lines are avoided.
+// and lines, and two-word captions that are not a sentence, are avoided.
+// A caption ends at a sentence or clause end where it can: a new sentence
+// starts a new line, a caption does not end by starting a sentence it
+// leaves unfinished, and a comma inside a line of a two-line caption
+// (twice before a conjunction) costs more than ending the caption there.
 //
 // A word longer than a line is a *WordTooLongError. Empty text gives no
 // captions and no error.
@@ -73,7 +77,7 @@ const (
 	costSentenceEOL  = 2.0 // line break after . ? ! (plus costSentenceIn: a caption should hold one sentence)
 	costSentenceIn   = 4.0 // a sentence ends inside a caption (mid-line it also forces a line break elsewhere)
 	costStrongIn     = 2.0 // a ; or : inside a caption
-	costClauseEOL    = 2.5 // line break after , — (humans end the caption there instead)
+	costClauseEOL    = 3.5 // line break after , — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
 	costClauseEOB    = 1.0 // caption end after , —
 	costStrongEOL    = 2.5 // line break after ; : (plus costStrongIn)
@@ -81,6 +85,9 @@ const (
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
 	costOneWordLine  = 2.0 // one-word line in a two-line caption
+	costCommaInLine  = 2.0 // a , or dash inside a line of a two-line caption, after its first word
+	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
+	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
 	costForbidden    = 1000.0
 )
 
@@ -119,6 +126,7 @@ type breaker struct {
 	eol, eob []float64 // cost of a line break / caption break before token g
 	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
 	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
+	commas   []int32   // commas[k]: tokens[:k] ending with , or a dash (twice before a conjunction)
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -168,8 +176,17 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	b.eob = make([]float64, n)
 	b.sentEnds = make([]int32, n+1)
 	b.strongs = make([]int32, n+1)
+	b.commas = make([]int32, n+1)
 	for k, t := range b.toks {
-		b.sentEnds[k+1], b.strongs[k+1] = b.sentEnds[k], b.strongs[k]
+		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
+		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
+			b.commas[k+1]++
+			if k+1 < n && b.toks[k+1].cls&(wConj|wSub) != 0 {
+				// ", and" / ", but" / ", which" joins two clauses: the
+				// strongest boundary inside a sentence counts twice.
+				b.commas[k+1]++
+			}
+		}
 		if t.flags&fSentEnd != 0 {
 			b.sentEnds[k+1]++
 		} else if t.flags&fStrong != 0 {
@@ -182,6 +199,27 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
+			if g+1 < n && rt.cls&(wConj|wSub) != 0 && rt.flags&(fClause|fSentEnd) == 0 && b.toks[g+1].cls&wPronSubj != 0 &&
+				l.flags&(fClause|fSentEnd) == 0 && b.eol[g] <= costClauseEOB+1 {
+				// A conjunction or subordinator before a subject pronoun
+				// opens a new clause ("in our country / and we're looking"):
+				// a caption may end there almost as well as at a comma.
+				b.eob[g] = min(b.eob[g], costClauseEOB+1)
+			}
+			if g >= 2 && l.cls&^wCatenative == 0 && l.flags&(fClause|fSentEnd|fCap) == 0 && rt.cls&wDet != 0 && rt.cls&wSub == 0 &&
+				b.toks[g-2].cls&wAux != 0 && b.toks[g-2].flags&(fClause|fSentEnd) == 0 {
+				// After an auxiliary the content word is a verb, and the
+				// determiner opens its object: "we will need / the
+				// participation" splits the verb phrase.
+				b.eol[g], b.eob[g] = max(b.eol[g], costContent), max(b.eob[g], costContent+costMidEOB)
+			}
+			if g >= 2 && l.cls&(wAdj|wAdjGuess) != 0 && l.flags&(fClause|fSentEnd) == 0 {
+				if d := &b.toks[g-2]; d.cls&wDet != 0 && d.cls&(wSub|wPronAmb) == 0 && d.flags&(fClause|fSentEnd) == 0 {
+					// Determiner + adjective opens a noun phrase whose noun is
+					// still to come: "the political / and military spheres".
+					b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
+				}
+			}
 			if rt.cls&wAux != 0 && l.cls == 0 && lx.verbFinal() {
 				// German verb clusters: "fortgesetzt / werden" splits one verb.
 				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
@@ -242,8 +280,12 @@ func wordFlags(f string) tokFlags {
 	if strings.HasSuffix(end, "--") {
 		fl |= fClause
 	}
-	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']') {
-		fl |= fClause // "(Laughter)" and asides end a phrase
+	if r, _ := utf8.DecodeLastRuneInString(f); fl&fSentEnd == 0 && (r == ')' || r == ']' && !strings.HasPrefix(f, "[")) {
+		// "(Laughter)" and asides end a phrase, and so does an editor's
+		// longer insertion ("They [Italian military ships]"). A one-word
+		// insertion in square brackets stands for a word of the sentence
+		// ("we asked [Russia] to [help] soften") and keeps its syntax.
+		fl |= fClause
 	}
 	return fl
 }
@@ -332,7 +374,9 @@ func opensPhrase(c wordClass) float64 {
 	case c&wPart != 0:
 		return 5.5
 	case c&wPronObj != 0:
-		return 6
+		// An object pronoun is unstressed and leans on its verb ("giving /
+		// us" reads as a new subject): as dear as the guide's pairs.
+		return 10
 	case c&wEnclitic != 0:
 		return 9
 	}
@@ -365,10 +409,18 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	if r.cls&(wConj|wSub|wPrep|wTo|wDet|wPronSubj) != 0 || r.flags&(fOpen|fDash) != 0 {
 		// The next word opens a phrase, so an ambiguous word before it
 		// ends its own: a predicative adjective ("it is new / and"), an
-		// object pronoun ("thank you / for").
-		lc &^= wAdj | wAdjGuess | wPronAmb
+		// object pronoun ("thank you / for"), a number used as a pronoun
+		// ("one / of the most important").
+		lc &^= wAdj | wAdjGuess | wPronAmb | wNum
 	} else if r.cls&wAux != 0 {
 		lc &^= wAdj | wAdjGuess
+	}
+	if lc&wAux != 0 && lc&(wPronSubj|wNeg) == 0 && r.cls&(wConj|wSub|wPrep) != 0 && r.cls&(wAux|wNeg) == 0 {
+		// An auxiliary before a phrase opener is a copula or a main verb
+		// ("we are / on the same wavelength", "the point is / that"): it
+		// does not bind to a verb after it, so the break costs what it
+		// costs after any verb.
+		lc &^= wAux
 	}
 	c = max(c, bindsRight(lc))
 	if r.cls&wTo != 0 && l.cls&wCatenative != 0 {
@@ -519,6 +571,26 @@ func scriptOf(r rune) int {
 	return 0
 }
 
+// commasIn counts the clause commas (and dashes) that fall inside the
+// line of tokens [i, j): not at its end (that is the break) and not after
+// its first word when that word opens a sentence ("Now," and "Yes," are
+// part of their clause); "before, the children" at a line start still
+// runs the end of one clause into the next.
+// Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
+// so a comma in mid-line with a line break elsewhere reads as two
+// phrases run together. Commas after numbers separate list items
+// ("24, 25, 29.97,") and are not counted.
+func (b *breaker) commasIn(i, j int) int32 {
+	from := i
+	if i == 0 || b.toks[i-1].flags&fSentEnd != 0 {
+		from = i + 1 // "Now, …" opens its sentence
+	}
+	if j-1 <= from {
+		return 0
+	}
+	return b.commas[j-1] - b.commas[from]
+}
+
 // lineLen returns the counted width of tokens [i, j) set on one line.
 func (b *breaker) lineLen(i, j int) float64 {
 	w := b.pos[j] - b.pos[i]
@@ -568,7 +640,9 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 			if c > b.maxChars {
 				continue
 			}
-			if v := b.eol[m] + b.shape(a, c, m-i, j-m); v < best {
+			v := b.eol[m] + b.shape(a, c, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j)) +
+				costSentMidLine*float64(b.sentEnds[m-1]-b.sentEnds[i]+b.sentEnds[j-1]-b.sentEnds[m])
+			if v < best {
 				best, bm = v, m
 			}
 		}
@@ -664,7 +738,16 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	}
 	// Sentences (and ; : clauses) that end inside the caption, not at its end.
 	c += costSentenceIn*float64(b.sentEnds[j-1]-b.sentEnds[i]) + costStrongIn*float64(b.strongs[j-1]-b.strongs[i])
+	if j < n && b.toks[j-1].flags&fSentEnd == 0 && b.sentEnds[j-1] > b.sentEnds[i] {
+		// "… for migrants. At the same time, | these countries": the
+		// caption ends one sentence and leaves the next one hanging.
+		c += costSpill
+	}
 	if j-i == 1 && n > 1 {
+		c += costOrphan
+	} else if j-i == 2 && n > 2 && !b.wholeSentence(i, j) {
+		// Two words that are not a sentence of their own ("As usual,",
+		// "The opposite,") flash by as an orphan too.
 		c += costOrphan
 	}
 	// Captions much shorter than a line flash by; captions near the full
@@ -676,6 +759,12 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	t := 1.2 * b.maxChars
 	c += 2 * ((w - t) / t) * ((w - t) / t)
 	return c
+}
+
+// wholeSentence reports whether tokens [i, j) are one or more whole
+// sentences: they start the unit or follow a sentence end, and end one.
+func (b *breaker) wholeSentence(i, j int) bool {
+	return (i == 0 || b.toks[i-1].flags&fSentEnd != 0) && (j == len(b.toks) || b.toks[j-1].flags&fSentEnd != 0)
 }
 
 // solve returns the best segmentation of the tokens into captions of lines.
