@@ -55,8 +55,8 @@ programme timecodes and the programme start (TCP).
   STL → STL: read at the file's rate (--from-fps 30 for an STL30.01 file
     made at 30 fps; STL30.01 is otherwise read as 29.97), written at --fps
     (default: the file's rate). Captions keep their real time from the
-    programme start; the TCP keeps its label (10:00:00:00 stays
-    10:00:00:00) unless --start gives another.
+    programme start; the TCP keeps its label (10:00:00:00 at 25 stays
+    10:00:00;00 at 29.97) unless --start gives another.
 --offset then adds a time to every cue: a duration (+1.5s, -500ms), a real
 time (-00:00:01.500) or a timecode (+00:00:10:00) counted at the target
 rate. Every time is snapped to the nearest frame (half a frame rounds away
@@ -69,7 +69,7 @@ FILE); its language (LC and character table) is --language, else an STL
 input's own, else the --profile's language. Styles the formats share are
 kept: italics (not in Teletext STL), colours (WebVTT classes, SRT font
 colour, Teletext colours), vertical position (Teletext row, WebVTT line:,
-SRT {\an}) and alignment; speakers are WebVTT voices only (an STL with
+SRT {\anN}) and alignment; speakers are WebVTT voices only (an STL with
 --set stl.speaker_colors=true colours them).
 
 OUT is written to a temporary file and renamed, so a failed conversion leaves
@@ -96,6 +96,13 @@ usage (nothing written).`,
 	f.StringVar(&o.offset, "offset", "", "add to every time: ±duration (+2s, -500ms), ±HH:MM:SS.mmm or ±HH:MM:SS:FF at the target rate")
 	f.BoolVar(&o.dropFrame, "drop-frame", true, "drop-frame timecode at 29.97 and 59.94 (broadcast norm); false for non-drop")
 	config.AddFlags(f)
+	// The reading-speed rules do not apply to a conversion: keep them out
+	// of its help (config.Load still reads them, harmlessly).
+	for _, k := range config.Keys() {
+		if strings.HasPrefix(k.Name, "rules.") && k.Flag != "" {
+			_ = f.MarkHidden(k.Flag)
+		}
+	}
 	return cmd
 }
 
@@ -372,12 +379,9 @@ func runConvert(o convertOptions, s stdio) error {
 	return nil
 }
 
-// hint says which options moved a time, for errors about times.
+// hint says what moved a time, for errors about times.
 func (o convertOptions) hint(p *convertPlan) string {
 	var parts []string
-	if p.src != nil && p.to != formatSTL && o.start == "" && p.inOrigin != 0 {
-		parts = append(parts, "relative to the STL's programme start "+timing.FormatTimecode(p.src.Rate.Frames(p.inOrigin), p.src.Rate, p.src.DropFrame)+"; --start 00:00:00:00 keeps absolute times")
-	}
 	if o.start != "" {
 		parts = append(parts, "--start "+o.start)
 	}
@@ -385,12 +389,16 @@ func (o convertOptions) hint(p *convertPlan) string {
 		parts = append(parts, "--offset "+o.offset)
 	}
 	if o.fps != "" {
-		parts = append(parts, "snapped to --fps "+o.fps)
+		parts = append(parts, "snapping to --fps "+o.fps)
 	}
-	if len(parts) == 0 {
-		return ""
+	h := ""
+	if len(parts) > 0 {
+		h = " (after " + strings.Join(parts, ", ") + ")"
 	}
-	return " (after " + strings.Join(parts, ", ") + ")"
+	if p.src != nil && p.to != formatSTL && o.start == "" && p.inOrigin != 0 {
+		h += "; times are relative to the STL's programme start " + timing.FormatTimecode(p.src.Rate.Frames(p.inOrigin), p.src.Rate, p.src.DropFrame) + ", and --start 00:00:00:00 keeps them absolute"
+	}
+	return h
 }
 
 func printWarnings(w io.Writer, name string, src cueSource) {
