@@ -178,7 +178,8 @@ type cueSink interface {
 // out = outOrigin + snap(in - inOrigin + offset).
 type convertPlan struct {
 	from, to  format
-	rate      timing.Rate // snap to frames of this rate; zero: no snapping
+	rate      timing.Rate // the target's rate; zero: none given
+	grid      timing.Rate // snap to frames of this rate (an STL's labels); zero: no snapping
 	drop      bool        // timecodes at rate are drop frame
 	offset    time.Duration
 	inOrigin  time.Duration // IN's time that becomes relative 0 (STL: TCP or --start)
@@ -190,8 +191,8 @@ type convertPlan struct {
 // snap moves one time from IN's timeline to OUT's.
 func (p *convertPlan) snap(t time.Duration) time.Duration {
 	rel := t - p.inOrigin + p.offset
-	if !p.rate.IsZero() {
-		rel = p.rate.Duration(p.rate.Frames(rel))
+	if !p.grid.IsZero() {
+		rel = p.grid.Duration(p.grid.Frames(rel))
 	}
 	return p.outOrigin + rel
 }
@@ -286,6 +287,10 @@ func (o convertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 	case p.to == formatSTL:
 		return nil, fmt.Errorf("%s → EBU STL needs --fps: STL timecodes count frames, and %s times do not say at which rate", p.from, p.from)
 	}
+	p.grid = p.rate
+	if p.to == formatSTL {
+		p.grid = stlLabelRate(p.rate)
+	}
 	if o.start != "" {
 		switch {
 		case p.src != nil && p.to != formatSTL:
@@ -295,11 +300,11 @@ func (o convertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 			}
 			p.inOrigin = p.src.Rate.Duration(n)
 		case p.to == formatSTL:
-			n, err := timing.ParseTimecode(o.start, p.rate, p.drop)
+			n, err := timing.ParseTimecode(o.start, p.grid, p.drop)
 			if err != nil {
 				return nil, fmt.Errorf("--start: %w", err)
 			}
-			p.outOrigin = p.rate.Duration(n)
+			p.outOrigin = p.grid.Duration(n)
 		default:
 			return nil, errors.New("--start sets EBU STL's programme start; it does not apply between SRT and WebVTT (use --offset to shift times)")
 		}
@@ -309,11 +314,11 @@ func (o convertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 			p.inOrigin = p.src.Start
 		}
 		if p.to == formatSTL && o.start == "" {
-			p.outOrigin = sameLabel(p.src.Start, p.src.Rate, p.src.DropFrame, p.rate, p.drop)
+			p.outOrigin = sameLabel(p.src.Start, p.src.Rate, p.src.DropFrame, p.grid, p.drop)
 		}
 	}
 	if o.offset != "" {
-		d, err := parseOffset(o.offset, p.rate, p.drop)
+		d, err := parseOffset(o.offset, p.grid, p.drop)
 		if err != nil {
 			return nil, fmt.Errorf("--offset: %w", err)
 		}

@@ -70,6 +70,21 @@ func sameLabel(t time.Duration, from timing.Rate, fromDrop bool, to timing.Rate,
 	return to.Duration(to.Frames(t))
 }
 
+// stlLabelRate is the rate an EBU STL file's timecode labels count at for a
+// programme at rate r: 25 or 30 labels a second at 50, 59.94 and 60 fps (as
+// the video's timecode counts), 24 at 48. Times snap to these labels, once,
+// rather than to the video's frames and then again to a label.
+func stlLabelRate(r timing.Rate) timing.Rate {
+	if r.Nominal() <= 30 {
+		return r
+	}
+	half, err := timing.ParseRate(strconv.FormatInt(r.Num()/2, 10) + "/" + strconv.FormatInt(r.Den(), 10))
+	if err != nil {
+		return r
+	}
+	return half
+}
+
 // stlSource serves the captions of an EBU STL file read whole.
 type stlSource struct {
 	f *stl.File

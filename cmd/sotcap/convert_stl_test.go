@@ -508,3 +508,61 @@ func checkTTConv(t *testing.T, path string, want []captions.Caption, rate timing
 		assert.Equal(t, strings.Split(w.Text(), "\n"), got, "cue %d text", i+1)
 	}
 }
+
+// STL → STL between any pair of supported rates keeps every time within
+// half a frame of the labels the output file counts (50 and 59.94 write
+// 25 and 30 labels a second), relative to the programme start.
+func TestConvertSTLEveryRatePair(t *testing.T) {
+	sources := []convertRate{convertRates()[0], convertRates()[1]}
+	for _, src := range sources {
+		var doc captions.Document
+		doc.Language = "en"
+		start := src.rate.Duration(mustTC(t, src.start, src.rate, src.drop))
+		for i := int64(0); i < 200; i++ {
+			in := 41*i + i%int64(src.rate.Nominal())
+			doc.Captions = append(doc.Captions, captions.Caption{
+				Start: start + src.rate.Duration(in), End: start + src.rate.Duration(in+37),
+				Lines: []captions.Line{{Text: "Caption " + strconv.FormatInt(i, 10)}},
+			})
+		}
+		data, _, err := stl.Encode(doc, stl.Options{Rate: src.rate, DropFrame: src.drop, Start: start, Country: "GBR"})
+		require.NoError(t, err)
+		in := writeTemp(t, "in.stl", string(data))
+		for _, target := range timing.SupportedRates() {
+			out := filepath.Join(filepath.Dir(in), "out.stl")
+			code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", target.String())
+			require.Equal(t, exitOK, code, "%s → %s: %s", src.name, target, stderr)
+			var ro stl.ReadOptions
+			if target.Nominal()%30 == 0 && !target.DropFrameCapable() {
+				ro.Rate = timing.Rate30() // STL30.01 does not say 30 (--from-fps 30)
+			}
+			f, err := stl.ReadWith(strings.NewReader(mustRead(t, out)), ro)
+			require.NoError(t, err)
+			half := f.Rate.Duration(1)/2 + 1
+			require.Len(t, f.Document.Captions, len(doc.Captions))
+			for i, c := range f.Document.Captions {
+				d := (c.Start - f.Start) - (doc.Captions[i].Start - start)
+				require.True(t, d <= half && d >= -half, "%s → %s caption %d: %v off", src.name, target, i+1, d)
+				d = (c.End - f.Start) - (doc.Captions[i].End - start)
+				require.True(t, d <= half && d >= -half, "%s → %s caption %d end: %v off", src.name, target, i+1, d)
+			}
+		}
+	}
+}
+
+func mustTC(t *testing.T, s string, r timing.Rate, drop bool) int64 {
+	t.Helper()
+	n, err := timing.ParseTimecode(s, r, drop)
+	require.NoError(t, err)
+	return n
+}
+
+func TestSTLLabelRate(t *testing.T) {
+	for in, want := range map[string]string{"23.976": "23.976", "25": "25", "29.97": "29.97", "30": "30", "48": "24", "50": "25", "59.94": "29.97", "60": "30"} {
+		r, err := timing.ParseRate(in)
+		require.NoError(t, err)
+		w, err := timing.ParseRate(want)
+		require.NoError(t, err)
+		assert.Equal(t, w, stlLabelRate(r), in)
+	}
+}
