@@ -48,6 +48,9 @@ func parseOffset(s string, rate timing.Rate, drop bool) (time.Duration, error) {
 		}
 		d = v
 	}
+	if d >= 24*time.Hour {
+		return 0, fmt.Errorf("%q: an offset of 24 hours or more puts every time past 24 hours", s)
+	}
 	if neg {
 		d = -d
 	}
