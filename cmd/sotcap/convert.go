@@ -60,7 +60,8 @@ programme timecodes and the programme start (TCP).
 --offset then adds a time to every cue: a duration (+1.5s, -500ms), a real
 time (-00:00:01.500) or a timecode (+00:00:10:00) counted at the target
 rate. Every time is snapped to the nearest frame (half a frame rounds away
-from zero) of --fps, else of the STL input's rate; SRT and WebVTT then write
+from zero) of --fps, else of the STL input's rate (an STL at 48, 50, 59.94
+or 60 fps: of its 24, 25 or 30 labels a second); SRT and WebVTT then write
 the frame's time to the nearest millisecond. At 29.97 and 59.94 timecodes
 (--start, --offset, STL labels) are drop frame unless --drop-frame=false.
 
