@@ -249,6 +249,13 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	assert.Equal(t, exitBadInput, code, "Cyrillic in an English (Latin table) STL")
 	assert.Contains(t, stderr, "in.srt:line 2: cue 1 cannot be written as EBU STL")
 	assert.Contains(t, stderr, "П")
+	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "25", "--profile", "netflix-ru", "--set", "stl.country=RUS")
+	require.Equal(t, exitOK, code, "the profile's language picks the table: %s", stderr)
+	f, err = stl.Read(strings.NewReader(mustRead(t, out)))
+	require.NoError(t, err)
+	assert.Equal(t, "56", f.GSI.LC)
+	assert.Equal(t, stl.TableCyrillic, f.GSI.CCT)
+	assert.Equal(t, "мир", f.Document.Captions[1].Text())
 
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "29.97", "--start", "01:00:00;00", "--language", "ru", "--set", "stl.country=RUS")
 	require.Equal(t, exitOK, code, stderr)
@@ -565,4 +572,29 @@ func TestSTLLabelRate(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, w, stlLabelRate(r), in)
 	}
+}
+
+// An STL named anything is known by its GSI; --to stl writes one whatever
+// OUT's name; a caption before the TCP says how to keep absolute times.
+func TestConvertSTLSniffAndEarlyCaption(t *testing.T) {
+	r := timing.Rate25()
+	doc := captions.Document{Language: "en", Captions: []captions.Caption{
+		{Start: 10*time.Hour - time.Second, End: 10 * time.Hour, Lines: []captions.Line{{Text: "Early"}}},
+	}}
+	data, _, err := stl.Encode(doc, stl.Options{Rate: r, Start: 10 * time.Hour, Country: "GBR"})
+	require.NoError(t, err)
+	in := writeTemp(t, "delivery.dat", string(data))
+	dir := filepath.Dir(in)
+	code, _, stderr := runArgs(t, "", "convert", in, filepath.Join(dir, "x.srt"))
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, stderr, "delivery.dat: subtitle 1 cannot be written as SRT: starts at -00:00:01.000")
+	assert.Contains(t, stderr, "relative to the STL's programme start 10:00:00:00, and --start 00:00:00:00 keeps them absolute")
+	code, _, stderr = runArgs(t, "", "convert", in, filepath.Join(dir, "x.srt"), "--start", "00:00:00:00")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, mustRead(t, filepath.Join(dir, "x.srt")), "09:59:59,000 --> 10:00:00,000")
+	code, _, stderr = runArgs(t, "", "convert", filepath.Join(dir, "x.srt"), filepath.Join(dir, "y.out"), "--to", "stl", "--fps", "25", "--set", "stl.country=GBR")
+	require.Equal(t, exitOK, code, stderr)
+	f, err := stl.Read(strings.NewReader(mustRead(t, filepath.Join(dir, "y.out"))))
+	require.NoError(t, err)
+	assert.Equal(t, 10*time.Hour-time.Second, f.Document.Captions[0].Start)
 }
