@@ -122,11 +122,11 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 		{[]string{filepath.Join(dir, "missing.srt"), existing}, "missing.srt: no such file"},
 		{[]string{good, filepath.Join(dir, "out.xyz")}, "cannot tell the output format"},
 		{[]string{good, existing, "--to", "ass"}, `--to "ass": expected srt, vtt or stl`},
-		{[]string{good, filepath.Join(dir, "out.stl")}, "does not handle EBU STL yet"},
+		{[]string{good, filepath.Join(dir, "out.stl")}, "SRT → EBU STL needs --fps"},
 		{[]string{good, existing, "--fps", "26"}, "--fps: unknown frame rate"},
 		{[]string{good, existing, "--offset", "00:00:10:00"}, "give --fps"},
 		{[]string{good, existing, "--offset", "10"}, "expected a duration with a unit"},
-		{[]string{good, existing, "--offset", "00:00:10;00", "--fps", "25"}, "drop frame (;) exists only at 29.97 and 59.94"},
+		{[]string{good, existing, "--offset", "00:00:10;00", "--fps", "25"}, "drop frame exists only at 29.97 and 59.94"},
 		{[]string{good, existing, "--start", "10:00:00:00"}, "--start sets EBU STL's programme start"},
 		{[]string{good, existing, "--language", "en"}, "--language sets EBU STL's language"},
 		{[]string{good}, "accepts 2 arg(s)"},
@@ -202,7 +202,7 @@ func TestParseOffset(t *testing.T) {
 		{"00:01:00;04", r5994, r5994.Duration(3600)},
 	}
 	for _, tc := range cases {
-		got, err := parseOffset(tc.s, tc.r)
+		got, err := parseOffset(tc.s, tc.r, false)
 		require.NoError(t, err, tc.s)
 		assert.Equal(t, tc.want, got, tc.s)
 	}
@@ -214,15 +214,14 @@ func TestParseOffset(t *testing.T) {
 		{"24:00:00.000", "hours 24 past 23"},
 		{"00:00:01.x", "digits after the decimal point"},
 		{"00:00", "expected HH:MM:SS.mmm"},
-		{"00:00:01:25", "frame 25 past 24"},
-		{"00:01:00;01", "skip frames 00-01"},
-		{"00:00:0a:00", `"0a" is not a number of seconds`},
-		{"00:00:01:1x", "not a frame number"},
-		{"00:00;01:00", "expected HH:MM:SS:FF"},
+		{"00:00:01:25", "expected frames 00 to 24"},
+		{"00:01:00;01", "frames 00 to 01 are skipped"},
+		{"00:00:0a:00", "expected HH:MM:SS:FF"},
+		{"00:00:01:1x", "expected HH:MM:SS:FF"},
 	} {
-		_, err := parseOffset(bad.s, r2997)
+		_, err := parseOffset(bad.s, r2997, false)
 		if bad.s == "00:00:01:25" {
-			_, err = parseOffset(bad.s, r25)
+			_, err = parseOffset(bad.s, r25, false)
 		}
 		require.Error(t, err, bad.s)
 		assert.Contains(t, err.Error(), bad.msg, bad.s)

@@ -12,11 +12,10 @@ import (
 
 // parseOffset reads convert's --offset: an optional sign, then a Go
 // duration ("1.5s", "500ms", "1m2s"), a real time HH:MM:SS.mmm (or with a
-// comma), or a timecode HH:MM:SS:FF (HH:MM:SS;FF for drop frame) counted at
-// rate, which must then be set.
-//
-// It stands in for timing.ParseTimecode until that lands.
-func parseOffset(s string, rate timing.Rate) (time.Duration, error) {
+// comma), or a timecode HH:MM:SS:FF counted at rate, which must then be set,
+// and read by timing.ParseTimecode (drop-frame labels when drop is set or the
+// timecode is written HH:MM:SS;FF).
+func parseOffset(s string, rate timing.Rate, drop bool) (time.Duration, error) {
 	t := strings.TrimSpace(s)
 	neg := false
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
@@ -31,7 +30,7 @@ func parseOffset(s string, rate timing.Rate) (time.Duration, error) {
 		if rate.IsZero() {
 			return 0, fmt.Errorf("%q is a timecode: give --fps so that its frames mean a time, or write it as -00:00:01.500", s)
 		}
-		f, err := parseTimecode(t, rate)
+		f, err := timing.ParseTimecode(t, rate, drop)
 		if err != nil {
 			return 0, err
 		}
@@ -48,6 +47,9 @@ func parseOffset(s string, rate timing.Rate) (time.Duration, error) {
 			return 0, fmt.Errorf("%q: expected a duration with a unit (2s, 500ms, 1m30s), a time (00:00:01.500) or a timecode (00:00:10:00)", s)
 		}
 		d = v
+	}
+	if d >= 24*time.Hour {
+		return 0, fmt.Errorf("%q: an offset of 24 hours or more puts every time past 24 hours", s)
 	}
 	if neg {
 		d = -d
@@ -93,39 +95,4 @@ func hms(parts []string) (h, m, s int64, err error) {
 		return 0, 0, 0, errors.New("minutes and seconds must be 00-59")
 	}
 	return v[0], v[1], v[2], nil
-}
-
-// parseTimecode reads HH:MM:SS:FF (non-drop) or HH:MM:SS;FF (drop frame,
-// 29.97 and 59.94 only) as a frame count from 00:00:00:00 at rate.
-func parseTimecode(s string, rate timing.Rate) (int64, error) {
-	drop := strings.Contains(s, ";")
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == ';' })
-	semi := strings.Count(s, ";")
-	if len(parts) != 4 || strings.Count(s, ":")+semi != 3 || semi > 1 || (drop && strings.LastIndexAny(s, ":;") != strings.Index(s, ";")) {
-		return 0, fmt.Errorf("timecode %q: expected HH:MM:SS:FF (or HH:MM:SS;FF for drop frame)", s)
-	}
-	h, m, sec, err := hms(parts[:3])
-	if err != nil {
-		return 0, fmt.Errorf("timecode %q: %w", s, err)
-	}
-	if len(parts[3]) > 2 || strings.Trim(parts[3], "0123456789") != "" {
-		return 0, fmt.Errorf("timecode %q: %q is not a frame number", s, parts[3])
-	}
-	ff, _ := strconv.ParseInt(parts[3], 10, 64)
-	nom := int64(rate.Nominal())
-	if ff >= nom {
-		return 0, fmt.Errorf("timecode %q: frame %d past %d at %s fps", s, ff, nom-1, rate)
-	}
-	if !drop {
-		return ((h*60+m)*60+sec)*nom + ff, nil
-	}
-	if !rate.DropFrameCapable() {
-		return 0, fmt.Errorf("timecode %q: drop frame (;) exists only at 29.97 and 59.94 fps, not %s", s, rate)
-	}
-	dropped := nom / 15 // 2 labels a minute at 29.97, 4 at 59.94
-	if sec == 0 && m%10 != 0 && ff < dropped {
-		return 0, fmt.Errorf("timecode %q: drop-frame labels skip frames 00-%02d at the start of each minute not divisible by 10", s, dropped-1)
-	}
-	minutes := h*60 + m
-	return ((h*60+m)*60+sec)*nom + ff - dropped*(minutes-minutes/10), nil
 }
