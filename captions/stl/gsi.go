@@ -248,17 +248,27 @@ func fitCP850(s string, n int) (string, bool) {
 		return s, false
 	}
 	// Cut rune by rune, re-encoding so substitutions (… → ...) count right.
+	// A cut inside a word goes back to the last space, when that keeps at
+	// least half the field: a title reads better whole-worded.
 	out := []rune{}
 	total := 0
+	midWord := false
 	for _, r := range s {
 		e, _ := encodeCP850(string(r))
 		if total+len(e) > n {
+			midWord = r != ' ' && len(out) > 0 && out[len(out)-1] != ' '
 			break
 		}
 		total += len(e)
 		out = append(out, r)
 	}
-	return strings.TrimRight(string(out), " "), true
+	t := string(out)
+	if midWord {
+		if i := strings.LastIndexByte(t, ' '); i >= n/2 {
+			t = t[:i]
+		}
+	}
+	return strings.TrimRight(t, " "), true
 }
 
 // codePage returns the decoder for a GSI CPN value.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/timing"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestGSIFields checks every GSI field of a written file, byte by byte.
@@ -253,4 +254,15 @@ func TestLatinTableComplete(t *testing.T) {
 	if n < 220 {
 		t.Errorf("only %d non-ASCII characters in table 00", n)
 	}
+}
+
+func TestFitCP850CutsAtAWord(t *testing.T) {
+	got, cut := fitCP850("Russia: ‘We would rather die than live in humiliation’", 32)
+	assert.True(t, cut)
+	assert.Equal(t, "Russia: ‘We would rather die", got)
+	got, _ = fitCP850("Supercalifragilisticexpialidocious-and-more", 32)
+	assert.Len(t, got, 32, "no space to cut at: cut at the field's end")
+	got, cut = fitCP850("Short title", 32)
+	assert.False(t, cut)
+	assert.Equal(t, "Short title", got)
 }
