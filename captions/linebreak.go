@@ -88,6 +88,7 @@ const (
 	costCommaInLine  = 2.0 // a , or dash inside a line of a two-line caption, after its first word
 	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
 	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
+	costFragment     = 1.0 // a caption under half a line that is not a whole sentence (at least)
 	costForbidden    = 1000.0
 )
 
@@ -133,6 +134,34 @@ type breaker struct {
 	from  int
 	lbest [][]float64 // lbest[l][x]: cost of tokens [from, from+x) on l lines
 	lprev [][]int     // lprev[l][x]: the token where the l-th line starts
+
+	// time, when set, adds the screen time each caption needs to its cost
+	// (TimeSOT's re-break when a window is short).
+	time *timeCost
+}
+
+// timeCost prices the screen time a caption needs, in frames: its
+// characters at maxCPS, at least minD and at most maxD frames, plus the
+// gap after it, times lambda per second. Splitting a caption costs one gap
+// unless a part drops under the minimum duration, so the search merges
+// short captions first and keeps the clause breaks it can afford.
+type timeCost struct {
+	lambda          float64 // cost per second of screen time
+	fps             float64 // frames per second
+	cps             float64 // the profile's MaxCPS (0: no reading-speed rule)
+	minD, maxD, gap int64   // frames
+}
+
+// cost returns the time cost of a caption of chars counted characters.
+func (t *timeCost) cost(chars float64) float64 {
+	f := t.minD
+	if t.cps > 0 {
+		f = max(f, int64(math.Ceil(chars/t.cps*t.fps-1e-9)))
+	}
+	if t.maxD > 0 && f > t.maxD {
+		f = max(t.maxD, t.minD)
+	}
+	return t.lambda * float64(f+t.gap) / t.fps
 }
 
 func (r Rules) newBreaker(text string) (*breaker, error) {
@@ -584,6 +613,17 @@ func (b *breaker) commasIn(i, j int) int32 {
 	from := i
 	if i == 0 || b.toks[i-1].flags&fSentEnd != 0 {
 		from = i + 1 // "Now, …" opens its sentence
+		// So does a short fronted adverbial ("As usual,", "At the same
+		// time,", "When I arrived,"): up to four words before the
+		// sentence's first comma are a preamble, not a clause of their own.
+		for k := i; k < min(i+4, j-1); k++ {
+			if t := b.toks[k].flags; t&(fClause|fSentEnd) != 0 {
+				if t&(fClause|fStrong|fSentEnd|fDash) == fClause {
+					from = k + 1
+				}
+				break
+			}
+		}
 	}
 	if j-1 <= from {
 		return 0
@@ -753,8 +793,22 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	// Captions much shorter than a line flash by; captions near the full
 	// two lines are harder to read than two shorter ones.
 	w := b.lineLen(i, j)
+	if b.time != nil {
+		chars := w
+		if w > b.maxChars {
+			chars -= b.spw // the line break is not counted
+		}
+		c += b.time.cost(chars)
+	}
 	if short := 0.35 * b.maxChars; w < short && n > 1 {
 		c += 3 * (short - w) / short
+	}
+	if half := 0.5 * b.maxChars; w < half && n > j-i && !b.wholeSentence(i, j) {
+		// A fragment cut from its sentence and shorter than half a line
+		// ("on the table." after two full lines) is on screen for the
+		// minimum time and reads as a leftover: subtitlers rebalance the
+		// sentence's captions instead.
+		c += costFragment * (1 + 2*(half-w)/half)
 	}
 	t := 1.2 * b.maxChars
 	c += 2 * ((w - t) / t) * ((w - t) / t)

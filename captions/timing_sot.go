@@ -101,7 +101,7 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
 	}
 
-	caps, err := r.buildCaptions(in.Turns, defaultBlockCost, r.SpeakerChange == SpeakerDash)
+	caps, err := r.buildCaptions(in.Turns, defaultBlockCost, r.SpeakerChange == SpeakerDash, nil)
 	if err != nil {
 		return res, err
 	}
@@ -110,13 +110,13 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 	}
 	need := p.needed(r, caps)
 	if !p.fits(need) {
-		if fuller, err := r.buildCaptions(in.Turns, fillBlockCost, r.SpeakerChange == SpeakerDash); err == nil && len(fuller) < len(caps) {
-			caps, need = fuller, p.needed(r, fuller)
-		}
+		caps, need = r.rebreak(in.Turns, p, caps, need)
 	}
 	if !p.fits(need) && r.SpeakerChange != SpeakerDash {
-		if shared, err := r.buildCaptions(in.Turns, fillBlockCost, true); err == nil && len(shared) < len(caps) {
-			caps, need = shared, p.needed(r, shared)
+		if shared, err := r.buildCaptions(in.Turns, fillBlockCost, true, nil); err == nil && len(shared) < len(caps) {
+			if sn := p.needed(r, shared); sum(sn)+int64(len(sn))*p.gap < sum(need)+int64(len(need))*p.gap {
+				caps, need = shared, sn
+			}
 		}
 	}
 	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
@@ -207,10 +207,47 @@ func sum(v []int64) int64 {
 	return s
 }
 
+// rebreakLambdas are the prices of a second of screen time tried, in
+// order, when the captions do not fit their window: from a nudge (merge
+// what flashes by) to a price that outweighs every linguistic cost.
+var rebreakLambdas = [...]float64{1, 2, 4, 8, 16, 32, 64, 256}
+
+// rebreak re-breaks turns whose captions need more time than the window
+// has. Each try is the same search as Break, over each whole turn, with
+// the screen time of each caption added to its cost at a rising price per
+// second; the first that fits wins, so captions stay cut at clause
+// boundaries and only as many short ones are merged as the time needs.
+// When none fits, the one needing least time is kept, and captions packed
+// as full as they go (fillBlockCost) only if they need less still.
+func (r Rules) rebreak(turns []Turn, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
+	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
+	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
+	for _, l := range rebreakLambdas {
+		tc.lambda = l
+		c, err := r.buildCaptions(turns, defaultBlockCost, r.SpeakerChange == SpeakerDash, tc)
+		if err != nil {
+			continue
+		}
+		n := p.needed(r, c)
+		if total(n) < total(need) {
+			caps, need = c, n
+		}
+		if p.fits(need) {
+			return caps, need
+		}
+	}
+	if c, err := r.buildCaptions(turns, fillBlockCost, r.SpeakerChange == SpeakerDash, nil); err == nil {
+		if n := p.needed(r, c); total(n) < total(need) {
+			caps, need = c, n
+		}
+	}
+	return caps, need
+}
+
 // buildCaptions breaks every turn into captions. With dash set, a turn
 // that makes one one-line caption shares it with the next turn's when that
 // is one one-line caption too, each line led by the language's dash.
-func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Caption, error) {
+func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *timeCost) ([]Caption, error) {
 	type unit struct {
 		blocks [][]string
 		turn   Turn
@@ -227,6 +264,7 @@ func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Capti
 		if b == nil {
 			continue
 		}
+		b.time = tc
 		units = append(units, unit{blocks: b.solve(perBlock), turn: t})
 	}
 	var caps []Caption
