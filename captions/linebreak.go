@@ -138,6 +138,24 @@ type breaker struct {
 	// time, when set, adds the screen time each caption needs to its cost
 	// (TimeSOT's re-break when a window is short).
 	time *timeCost
+	// memo, when set, holds blockCost(i, j, 0) at memo[memoAt[i]+j-i-1],
+	// so that the re-break's repeated searches skip the line layouts.
+	memo   []float64
+	memoAt []int
+}
+
+// memoize fills memo with every caption's cost but the per-caption one.
+func (b *breaker) memoize() {
+	n := len(b.toks)
+	capWidth := float64(b.maxLines)*b.maxChars + float64(b.maxLines-1)*b.spw
+	b.memoAt = make([]int, n)
+	b.memo = make([]float64, 0, 16*n)
+	for i := range n {
+		b.memoAt[i] = len(b.memo)
+		for j := i + 1; j <= n && b.lineLen(i, j) <= capWidth; j++ {
+			b.memo = append(b.memo, b.blockCost(i, j, 0))
+		}
+	}
 }
 
 // timeCost prices the screen time a caption needs, in frames: its
@@ -793,13 +811,6 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	// Captions much shorter than a line flash by; captions near the full
 	// two lines are harder to read than two shorter ones.
 	w := b.lineLen(i, j)
-	if b.time != nil {
-		chars := w
-		if w > b.maxChars {
-			chars -= b.spw // the line break is not counted
-		}
-		c += b.time.cost(chars)
-	}
 	if short := 0.35 * b.maxChars; w < short && n > 1 {
 		c += 3 * (short - w) / short
 	}
@@ -835,10 +846,22 @@ func (b *breaker) solve(perBlock float64) [][]string {
 			continue
 		}
 		for j := i + 1; j <= n; j++ {
-			if b.lineLen(i, j) > capWidth {
+			w := b.lineLen(i, j)
+			if w > capWidth {
 				break
 			}
-			c := f[i] + b.blockCost(i, j, perBlock)
+			var c float64
+			if b.memo != nil {
+				c = f[i] + b.memo[b.memoAt[i]+j-i-1] + perBlock
+			} else {
+				c = f[i] + b.blockCost(i, j, perBlock)
+			}
+			if b.time != nil {
+				if w > b.maxChars {
+					w -= b.spw // the line break is not counted
+				}
+				c += b.time.cost(w)
+			}
 			if c < f[j] {
 				f[j], back[j] = c, i
 			}

@@ -101,19 +101,23 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
 	}
 
-	caps, err := r.buildCaptions(in.Turns, defaultBlockCost, r.SpeakerChange == SpeakerDash, nil)
+	units, err := r.breakTurns(in.Turns)
 	if err != nil {
 		return res, err
 	}
+	for _, u := range units {
+		u.b.memoize() // every search below differs only in its prices
+	}
+	caps := r.assemble(units, defaultBlockCost, r.SpeakerChange == SpeakerDash, nil)
 	if len(caps) == 0 {
 		return res, nil
 	}
 	need := p.needed(r, caps)
 	if !p.fits(need) {
-		caps, need = r.rebreak(in.Turns, p, caps, need)
+		caps, need = r.rebreak(units, p, caps, need)
 	}
 	if !p.fits(need) && r.SpeakerChange != SpeakerDash {
-		if shared, err := r.buildCaptions(in.Turns, fillBlockCost, true, nil); err == nil && len(shared) < len(caps) {
+		if shared := r.assemble(units, fillBlockCost, true, nil); len(shared) < len(caps) {
 			if sn := p.needed(r, shared); sum(sn)+int64(len(sn))*p.gap < sum(need)+int64(len(need))*p.gap {
 				caps, need = shared, sn
 			}
@@ -219,15 +223,13 @@ var rebreakLambdas = [...]float64{1, 2, 4, 8, 16, 32, 64, 256}
 // boundaries and only as many short ones are merged as the time needs.
 // When none fits, the one needing least time is kept, and captions packed
 // as full as they go (fillBlockCost) only if they need less still.
-func (r Rules) rebreak(turns []Turn, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
+func (r Rules) rebreak(units []turnBreaker, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
 	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
 	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
+	dash := r.SpeakerChange == SpeakerDash
 	for _, l := range rebreakLambdas {
 		tc.lambda = l
-		c, err := r.buildCaptions(turns, defaultBlockCost, r.SpeakerChange == SpeakerDash, tc)
-		if err != nil {
-			continue
-		}
+		c := r.assemble(units, defaultBlockCost, dash, tc)
 		n := p.needed(r, c)
 		if total(n) < total(need) {
 			caps, need = c, n
@@ -236,10 +238,9 @@ func (r Rules) rebreak(turns []Turn, p framePlan, caps []Caption, need []int64) 
 			return caps, need
 		}
 	}
-	if c, err := r.buildCaptions(turns, fillBlockCost, r.SpeakerChange == SpeakerDash, nil); err == nil {
-		if n := p.needed(r, c); total(n) < total(need) {
-			caps, need = c, n
-		}
+	c := r.assemble(units, fillBlockCost, dash, nil)
+	if n := p.needed(r, c); total(n) < total(need) {
+		caps, need = c, n
 	}
 	return caps, need
 }
@@ -248,11 +249,22 @@ func (r Rules) rebreak(turns []Turn, p framePlan, caps []Caption, need []int64) 
 // that makes one one-line caption shares it with the next turn's when that
 // is one one-line caption too, each line led by the language's dash.
 func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *timeCost) ([]Caption, error) {
-	type unit struct {
-		blocks [][]string
-		turn   Turn
+	units, err := r.breakTurns(turns)
+	if err != nil {
+		return nil, err
 	}
-	units := make([]unit, 0, len(turns))
+	return r.assemble(units, perBlock, dash, tc), nil
+}
+
+// turnBreaker is one turn, tokenized and priced for the search.
+type turnBreaker struct {
+	b    *breaker
+	turn Turn
+}
+
+// breakTurns prepares the search of every turn that has words.
+func (r Rules) breakTurns(turns []Turn) ([]turnBreaker, error) {
+	units := make([]turnBreaker, 0, len(turns))
 	for _, t := range turns {
 		b, err := r.newBreaker(t.Text)
 		if err != nil {
@@ -261,11 +273,25 @@ func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *time
 			}
 			return nil, err
 		}
-		if b == nil {
-			continue
+		if b != nil {
+			units = append(units, turnBreaker{b: b, turn: t})
 		}
-		b.time = tc
-		units = append(units, unit{blocks: b.solve(perBlock), turn: t})
+	}
+	return units, nil
+}
+
+// assemble solves every turn's search and makes its captions (see
+// buildCaptions).
+func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost) []Caption {
+	type unit struct {
+		blocks [][]string
+		turn   Turn
+	}
+	units := make([]unit, len(tbs))
+	for k, t := range tbs {
+		t.b.time = tc
+		units[k] = unit{blocks: t.b.solve(perBlock), turn: t.turn}
+		t.b.time = nil
 	}
 	var caps []Caption
 	prefix := dashFor(r.Language)
@@ -293,7 +319,7 @@ func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *time
 			caps = append(caps, c)
 		}
 	}
-	return caps, nil
+	return caps
 }
 
 // place times captions that fit: proportional starts, pushed apart for
