@@ -203,6 +203,7 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		b.toks = tokenizeCJK(text)
 	} else {
 		b.toks = tokenize(text, lx)
+		guessRoles(b.toks, lx)
 	}
 	if len(b.toks) == 0 {
 		return nil, nil
@@ -272,6 +273,9 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
 			}
 		}
+	}
+	if !b.cjk {
+		b.adjustGaps(lx)
 	}
 	return b, nil
 }

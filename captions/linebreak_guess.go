@@ -1,0 +1,131 @@
+package captions
+
+import "strings"
+
+// This file holds the part-of-speech guesses that the word lists alone do
+// not give: which determiners stand as pronouns, which content words are
+// past-tense verbs, which prepositions are stranded, and where a quotation
+// closes. Each turns a rule of the guide ("never separate a verb from its
+// object", "break after punctuation") into costs on the gaps the guess
+// concerns; words the guesses do not recognise keep the costs of gapCost.
+
+// guessRoles re-classes tokens by their neighbours before the gaps are
+// priced: a demonstrative before punctuation or a conjunction is a
+// pronoun ("I did that, and", "we make those and"), not a determiner
+// waiting for its noun.
+func guessRoles(toks []token, lx *lexicon) {
+	if lx == nil || len(lx.demonstratives) == 0 {
+		return
+	}
+	for k := range toks {
+		t := &toks[k]
+		if !lx.demonstratives[t.norm] {
+			continue
+		}
+		pron := t.flags&(fClause|fSentEnd) != 0 || k+1 == len(toks)
+		if next := toks[min(k+1, len(toks)-1)].cls; !pron {
+			// Only a conjunction settles it: before a subordinator or a
+			// preposition "that" is as often a complementiser ("said that
+			// when") and "those" a pronoun with its modifier ("those in
+			// power"), which the determiner's binding keeps together.
+			pron = next&wConj != 0 && next&(wDet|wPrep) == 0
+		}
+		if pron {
+			t.cls = wPronAmb
+		}
+	}
+}
+
+// adjustGaps applies the guesses that need both sides of a gap, after
+// gapCost has priced it.
+func (b *breaker) adjustGaps(lx *lexicon) {
+	b.keepQuotes()
+	if lx == nil {
+		return
+	}
+	n := len(b.toks)
+	for g := 1; g < n; g++ {
+		l, r := &b.toks[g-1], &b.toks[g]
+		if l.flags&(fClause|fSentEnd) != 0 {
+			if l.flags&fClause != 0 && l.flags&(fStrong|fDash) == 0 && closesQuote(l.text) {
+				// '"… for me," / she said.': the end of a quotation is a
+				// stronger boundary than a comma inside a clause; the
+				// attribution reads as a line of its own.
+				b.eol[g] = min(b.eol[g], costStrongEOL)
+			}
+			continue
+		}
+		// A past-tense verb and the determiner that opens its object:
+		// "The researchers followed / these children" splits the verb
+		// from its object, a lower node of the sentence than the adjunct
+		// after them ("followed these children / for many years"), so it
+		// costs more than a break before a preposition.
+		if r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
+			b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
+		}
+		// A preposition with no object ("what you are afraid of / and
+		// what you hope for") ends its phrase: it stays with the verb,
+		// and the conjunction after it opens the next.
+		if r.cls&wPrep != 0 && r.cls&(wConj|wSub|wDet|wTo|wPart) == 0 && r.flags&(fClause|fSentEnd) == 0 && g+1 < n {
+			nx := &b.toks[g+1]
+			if nx.cls&wConj != 0 && nx.cls&(wDet|wPrep) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], 6), max(b.eob[g], 6+costMidEOB)
+				c := opensPhrase(nx.cls)
+				b.eol[g+1], b.eob[g+1] = min(b.eol[g+1], c), min(b.eob[g+1], c+costMidEOB)
+			}
+		}
+	}
+}
+
+// costVerbObject is a break between a guessed verb and its object.
+const costVerbObject = 3.5
+
+// costInQuote is added to a break inside a quotation that fits on one
+// line: a short quotation is one phrase ('"Because they are waiting for
+// me," / she said.').
+const costInQuote = 1.5
+
+// keepQuotes adds costInQuote to the gaps inside every quotation that
+// fits on one line.
+func (b *breaker) keepQuotes() {
+	n := len(b.toks)
+	for k := 0; k < n; k++ {
+		if b.toks[k].flags&fOpen == 0 || !opensQuote(b.toks[k].text) {
+			continue
+		}
+		for e := k; e < n && b.lineLen(k, e+1) <= b.maxChars; e++ {
+			if closesQuote(b.toks[e].text) {
+				for g := k + 1; g <= e; g++ {
+					b.eol[g] += costInQuote
+					b.eob[g] += costInQuote
+				}
+				k = e
+				break
+			}
+		}
+	}
+}
+
+func opensQuote(w string) bool {
+	return strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") || strings.HasPrefix(w, "‘") || strings.HasPrefix(w, "'") || strings.HasPrefix(w, "«") || strings.HasPrefix(w, "„")
+}
+
+// closesQuote reports whether a word ends a quotation: its last
+// character is a closing quote after the punctuation inside it ('me,"').
+func closesQuote(w string) bool {
+	t := strings.TrimRightFunc(w, isClosing)
+	return len(t) < len(w) && (strings.HasSuffix(w, `"`) || strings.HasSuffix(w, "”") || strings.HasSuffix(w, "’") || strings.HasSuffix(w, "'") || strings.HasSuffix(w, "»"))
+}
+
+// pastVerb guesses whether a lower-case content word is a past-tense
+// verb: a listed irregular form, or a regular -ed form of five letters or
+// more (not "-eed", whose words are mostly nouns: need, speed, seed).
+func (lx *lexicon) pastVerb(w string) bool {
+	if lx.past[w] {
+		return true
+	}
+	if !lx.regularPast || len(w) < 5 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") {
+		return false
+	}
+	return true
+}
