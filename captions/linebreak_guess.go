@@ -43,6 +43,7 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 	if lx == nil {
 		return
 	}
+	b.keepSubjects(lx)
 	n := len(b.toks)
 	for g := 1; g < n; g++ {
 		l, r := &b.toks[g-1], &b.toks[g]
@@ -63,6 +64,13 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		if r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
 		}
+		// A past-tense verb after a noun starts the predicate: "the
+		// children's trust in the adults / made a huge difference" breaks
+		// between subject and verb, the sentence's highest boundary after
+		// a clause's.
+		if l.cls&^wAdjGuess == 0 && l.flags&fNum == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && lx.pastVerb(r.norm) && !lx.pastVerb(l.norm) {
+			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
+		}
 		// A preposition with no object ("what you are afraid of / and
 		// what you hope for") ends its phrase: it stays with the verb,
 		// and the conjunction after it opens the next.
@@ -79,6 +87,55 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 
 // costVerbObject is a break between a guessed verb and its object.
 const costVerbObject = 3.5
+
+// costPredicate is a break between a noun and the past-tense verb after
+// it: as cheap as one before a subject pronoun.
+const costPredicate = 2.5
+
+// costSubjectPP is a break between a subject's noun and a prepositional
+// phrase that modifies it, before the clause's verb.
+const costSubjectPP = 3.0
+
+// keepSubjects finds subjects opened by a determiner at the start of a
+// clause ("the children's trust in the adults made") and prices a break
+// between their noun and a preposition after it as splitting the noun
+// from its modifier: the prepositional phrase belongs to the noun phrase
+// until a verb has come. A verb is guessed from an auxiliary, a
+// past-tense form, a subject pronoun, a new clause or punctuation; an
+// imperative ("Imagine a world in which") does not start with a
+// determiner and is left alone.
+func (b *breaker) keepSubjects(lx *lexicon) {
+	inSubject := false
+	for k := range b.toks {
+		t := &b.toks[k]
+		start := k == 0 || b.toks[k-1].flags&(fSentEnd|fClause) != 0 || b.toks[k-1].cls&(wConj|wSub) != 0
+		if start {
+			inSubject = t.cls&wDet != 0 && t.cls&(wSub|wPronAmb) == 0
+		} else if t.cls&(wAux|wPronSubj|wConj|wSub|wNeg|wTo) != 0 && !possessive(t.norm, lx) || t.cls == 0 && lx.pastVerb(t.norm) {
+			inSubject = false
+		}
+		if !inSubject || k == 0 || start {
+			continue
+		}
+		if l := &b.toks[k-1]; l.cls&^wAdjGuess == 0 && l.flags&(fClause|fSentEnd|fNum) == 0 && t.cls&wPrep != 0 && t.cls&(wSub|wConj) == 0 {
+			b.eol[k], b.eob[k] = max(b.eol[k], costSubjectPP), max(b.eob[k], costSubjectPP+costMidEOB)
+		}
+		if t.flags&(fClause|fSentEnd) != 0 {
+			inSubject = false
+		}
+	}
+}
+
+// possessive reports whether a word in 's is a noun's possessive
+// ("children's") rather than a pronoun with "is" or "has" ("it's").
+func possessive(w string, lx *lexicon) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	stem, ok := strings.CutSuffix(w, "'s")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "s'")
+	}
+	return ok && stem != "" && lx.classOf(stem) == 0
+}
 
 // costInQuote is added to a break inside a quotation that fits on one
 // line: a short quotation is one phrase ('"Because they are waiting for

@@ -70,3 +70,18 @@ func tokenClass(text string, k int) wordClass {
 	guessRoles(toks, lx)
 	return toks[k].cls
 }
+
+func TestBreakSubjectAndPredicate(t *testing.T) {
+	// A subject opened by a determiner keeps its prepositional modifier;
+	// the break falls before the past-tense verb that starts the predicate.
+	for text, want := range map[string][][]string{
+		"The old bridge across the river collapsed during the storm.": {{"The old bridge across the river", "collapsed during the storm."}},
+		"The first doctor in our family studied medicine in Cairo.":   {{"The first doctor in our family", "studied medicine in Cairo."}},
+		// An imperative is no subject: "in which" opens the relative.
+		"Imagine a world in which nobody has to wait for water.": {{"Imagine a world", "in which nobody has to wait for water."}},
+	} {
+		assert.Equal(t, want, breakWith(t, "en", 42, 2, text), text)
+	}
+	assert.True(t, possessive("children's", lexiconFor("en")))
+	assert.False(t, possessive("it's", lexiconFor("en")))
+}
