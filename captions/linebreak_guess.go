@@ -71,6 +71,20 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		if l.cls&^wAdjGuess == 0 && l.flags&fNum == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && lx.pastVerb(r.norm) && !lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
 		}
+		// A participle after a noun with its agent ("a decision made / by
+		// someone") is a reduced relative clause: it opens at the
+		// participle (see costPredicate) and holds together after it.
+		if r.norm == "by" && g >= 2 && lx.pastVerb(l.norm) && l.cls == 0 {
+			if p := &b.toks[g-2]; p.cls&^wAdjGuess == 0 && p.flags&(fClause|fSentEnd|fNum) == 0 && !lx.pastVerb(p.norm) {
+				b.eol[g], b.eob[g] = max(b.eol[g], costContent), max(b.eob[g], costContent+costMidEOB)
+			}
+		}
+		// "of" after a noun marks the noun's complement ("a group of
+		// students", "the north of Kenya"), bound closer than the
+		// adjuncts other prepositions open.
+		if r.norm == "of" && l.cls&^wAdjGuess == 0 && l.flags&(fClause|fSentEnd|fNum) == 0 {
+			b.eol[g], b.eob[g] = max(b.eol[g], costOf), max(b.eob[g], costOf+costMidEOB)
+		}
 		// A preposition with no object ("what you are afraid of / and
 		// what you hope for") ends its phrase: it stays with the verb,
 		// and the conjunction after it opens the next.
@@ -136,6 +150,9 @@ func possessive(w string, lx *lexicon) bool {
 	}
 	return ok && stem != "" && lx.classOf(stem) == 0
 }
+
+// costOf is a break between a noun and the "of" of its complement.
+const costOf = 2.5
 
 // costInQuote is added to a break inside a quotation that fits on one
 // line: a short quotation is one phrase ('"Because they are waiting for

@@ -85,3 +85,14 @@ func TestBreakSubjectAndPredicate(t *testing.T) {
 	assert.True(t, possessive("children's", lexiconFor("en")))
 	assert.False(t, possessive("it's", lexiconFor("en")))
 }
+
+func TestBreakReducedRelativeAndOf(t *testing.T) {
+	// A participle after a noun opens a reduced relative clause and holds
+	// its agent; "of" after a noun binds the noun's complement.
+	for text, want := range map[string][][]string{
+		"We found a letter written by my grandmother in 1952.":        {{"We found a letter", "written by my grandmother in 1952."}},
+		"He gave the villagers a share of the money they had raised.": {{"He gave the villagers", "a share of the money they had raised."}},
+	} {
+		assert.Equal(t, want, breakWith(t, "en", 42, 2, text), text)
+	}
+}
