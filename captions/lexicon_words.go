@@ -204,10 +204,10 @@ const englishDemonstratives = `this that these those`
 // englishIrregularPast are common irregular past-tense forms and past
 // participles (a participle after a noun opens a reduced relative clause:
 // "a letter / written by"). As verbs they take a direct object (a noun
-// phrase opened by a determiner follows them). Verbs
-// of saying and thinking (said, thought, knew, felt) are left out: what
-// follows them is as often a clause without "that", where a break is fine.
-const englishIrregularPast = `bought brought built caught chose drew drove ate fed felt
+// phrase opened by a determiner follows them). Verbs of saying and
+// thinking (said, thought, knew, felt) are left out: what follows them is
+// as often a clause without "that", where a break is fine.
+const englishIrregularPast = `bought brought built caught chose drew drove ate fed
 	fought found forgot gave got grew held hid hit kept led left
 	lent lost made met paid ran rang sang sold sent saw shook
 	showed spent stole struck swept taught told threw took
