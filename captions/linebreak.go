@@ -158,9 +158,9 @@ func (b *breaker) memoize() {
 	}
 }
 
-// timeCost prices the screen time a caption needs, in frames: its
-// characters at maxCPS, at least minD and at most maxD frames, plus the
-// gap after it, times lambda per second. Splitting a caption costs one gap
+// timeCost prices the screen time a caption needs: its characters at
+// maxCPS, at least minD and at most maxD frames, plus the gap after it,
+// times lambda per second. Splitting a caption costs one gap
 // unless a part drops under the minimum duration, so the search merges
 // short captions first and keeps the clause breaks it can afford.
 type timeCost struct {
@@ -171,15 +171,17 @@ type timeCost struct {
 }
 
 // cost returns the time cost of a caption of chars counted characters.
+// The seconds are not rounded to frames: a frame's rounding is noise that
+// a high price per second would let outweigh the linguistic costs.
 func (t *timeCost) cost(chars float64) float64 {
-	f := t.minD
+	f := float64(t.minD)
 	if t.cps > 0 {
-		f = max(f, int64(math.Ceil(chars/t.cps*t.fps-1e-9)))
+		f = max(f, chars/t.cps*t.fps)
 	}
-	if t.maxD > 0 && f > t.maxD {
-		f = max(t.maxD, t.minD)
+	if t.maxD > 0 && f > float64(t.maxD) {
+		f = float64(max(t.maxD, t.minD))
 	}
-	return t.lambda * float64(f+t.gap) / t.fps
+	return t.lambda * (f + float64(t.gap)) / t.fps
 }
 
 func (r Rules) newBreaker(text string) (*breaker, error) {

@@ -76,10 +76,13 @@ const fillBlockCost = 25.0
 //  4. in and out times near a cut move onto it (an out time to MinGapFrames
 //     before it) or ShotChangeZone away from it when the durations allow.
 //
-// When the text does not fit, TimeSOT first re-breaks it into fuller
-// captions, then lets short turns of different speakers share a caption as
-// dash lines (the language's dash style), and finally keeps every word and
-// shortens every caption by the same factor, setting Compressed. The
+// When the text does not fit, TimeSOT first re-breaks it with the same
+// search, adding each caption's screen time to its cost at a rising price
+// until the captions fit (short captions merge first, clause breaks stay);
+// then it tries captions packed as full as they go, and short turns of
+// different speakers sharing a caption as dash lines (the language's dash
+// style); finally it keeps every word and shortens every caption by the
+// same factor, setting Compressed. The
 // violations that remain are reported, not fixed by dropping text.
 //
 // Errors: a zero rate, a window whose Out is not after In, a window too
@@ -115,13 +118,6 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 	need := p.needed(r, caps)
 	if !p.fits(need) {
 		caps, need = r.rebreak(units, p, caps, need)
-	}
-	if !p.fits(need) && r.SpeakerChange != SpeakerDash {
-		if shared := r.assemble(units, fillBlockCost, true, nil); len(shared) < len(caps) {
-			if sn := p.needed(r, shared); sum(sn)+int64(len(sn))*p.gap < sum(need)+int64(len(need))*p.gap {
-				caps, need = shared, sn
-			}
-		}
 	}
 	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
 
@@ -213,34 +209,61 @@ func sum(v []int64) int64 {
 
 // rebreakLambdas are the prices of a second of screen time tried, in
 // order, when the captions do not fit their window: from a nudge (merge
-// what flashes by) to a price that outweighs every linguistic cost.
-var rebreakLambdas = [...]float64{1, 2, 4, 8, 16, 32, 64, 256}
+// what flashes by) to a price that outweighs most linguistic costs.
+var rebreakLambdas = [...]float64{1, 2, 4, 8, 16, 32}
+
+// rebreakSlack is how much more time (a fraction) a re-break may need
+// than the one needing least, when none fits, to keep better breaks: the
+// text is compressed either way, and 1 % of it is a frame or two a caption.
+const rebreakSlack = 0.01
 
 // rebreak re-breaks turns whose captions need more time than the window
 // has. Each try is the same search as Break, over each whole turn, with
 // the screen time of each caption added to its cost at a rising price per
 // second; the first that fits wins, so captions stay cut at clause
 // boundaries and only as many short ones are merged as the time needs.
-// When none fits, the one needing least time is kept, and captions packed
-// as full as they go (fillBlockCost) only if they need less still.
+// When none fits, captions packed as full as they go (fillBlockCost), and
+// then also sharing captions between speakers as dash lines, join the
+// tries, and the try at the lowest price that needs at most rebreakSlack
+// more time than the least is kept.
 func (r Rules) rebreak(units []turnBreaker, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
 	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
+	type try struct {
+		caps []Caption
+		need []int64
+	}
+	tries := []try{{caps, need}}
 	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
 	dash := r.SpeakerChange == SpeakerDash
 	for _, l := range rebreakLambdas {
 		tc.lambda = l
 		c := r.assemble(units, defaultBlockCost, dash, tc)
 		n := p.needed(r, c)
-		if total(n) < total(need) {
-			caps, need = c, n
+		if p.fits(n) {
+			return c, n
 		}
-		if p.fits(need) {
-			return caps, need
-		}
+		tries = append(tries, try{c, n})
 	}
 	c := r.assemble(units, fillBlockCost, dash, nil)
-	if n := p.needed(r, c); total(n) < total(need) {
-		caps, need = c, n
+	tries = append(tries, try{c, p.needed(r, c)})
+	if !dash {
+		// Last resort: short turns of different speakers share a caption.
+		c := r.assemble(units, fillBlockCost, true, nil)
+		tries = append(tries, try{c, p.needed(r, c)})
+	}
+	for _, t := range tries {
+		if p.fits(t.need) {
+			return t.caps, t.need
+		}
+	}
+	least := total(tries[0].need)
+	for _, t := range tries[1:] {
+		least = min(least, total(t.need))
+	}
+	for _, t := range tries {
+		if float64(total(t.need)) <= float64(least)*(1+rebreakSlack) {
+			return t.caps, t.need
+		}
 	}
 	return caps, need
 }
