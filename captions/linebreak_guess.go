@@ -12,7 +12,8 @@ import "strings"
 // guessRoles re-classes tokens by their neighbours before the gaps are
 // priced: a demonstrative before punctuation or a conjunction is a
 // pronoun ("I did that, and", "we make those and"), not a determiner
-// waiting for its noun.
+// waiting for its noun, and so is "that" before a subordinate clause or
+// phrase that runs to the end of its sentence without a comma.
 func guessRoles(toks []token, lx *lexicon) {
 	if lx == nil || len(lx.demonstratives) == 0 {
 		return
@@ -29,11 +30,33 @@ func guessRoles(toks []token, lx *lexicon) {
 			// when") and "those" a pronoun with its modifier ("those in
 			// power"), which the determiner's binding keeps together.
 			pron = next&wConj != 0 && next&(wDet|wPrep) == 0
+			if !pron && t.norm == "that" && next&(wSub|wPrep) != 0 && next&wDet == 0 && toks[k+1].flags&(fClause|fSentEnd) == 0 {
+				// "that when we…, we…" opens a clause with a fronted
+				// adverbial, closed by a comma before its own subject;
+				// "understand that until I was much older." has no comma
+				// before the sentence ends: "that" is the object and the
+				// subordinate clause is the main verb's.
+				pron = !commaBeforeSentenceEnd(toks, k+1)
+			}
 		}
 		if pron {
 			t.cls = wPronAmb
 		}
 	}
+}
+
+// commaBeforeSentenceEnd reports whether a clause comma (or ; : or a
+// dash) follows toks[k:] before its sentence ends.
+func commaBeforeSentenceEnd(toks []token, k int) bool {
+	for ; k < len(toks); k++ {
+		if toks[k].flags&fSentEnd != 0 {
+			return false
+		}
+		if toks[k].flags&fClause != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // adjustGaps applies the guesses that need both sides of a gap, after

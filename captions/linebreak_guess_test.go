@@ -52,10 +52,13 @@ func TestBreakDemonstrativePronoun(t *testing.T) {
 		breakWith(t, "en", 42, 2, "We could never have imagined that and neither could our parents."))
 	assert.Equal(t, wPronAmb, tokenClass("I did that, and", 2))
 	assert.Equal(t, wPronAmb, tokenClass("we make those and", 2))
-	// Before a subordinator or a preposition it stays a determiner (a
-	// complementiser in "he said that when", a pronoun with its modifier
-	// in "those in power", kept together by the determiner's binding).
-	assert.NotEqual(t, wPronAmb, tokenClass("he said that when we", 2))
+	// Before a subordinator or a preposition it stays a determiner: a
+	// complementiser when a comma closes the fronted clause ("he said
+	// that when we arrived, the school …"), a pronoun with its modifier in
+	// "those in power", kept together by the determiner's binding; without
+	// the comma "that" is the verb's object.
+	assert.NotEqual(t, wPronAmb, tokenClass("he said that when we arrived, the school was closed.", 2))
+	assert.Equal(t, wPronAmb, tokenClass("nobody noticed that until the lights went out.", 2))
 	assert.NotEqual(t, wPronAmb, tokenClass("we asked those in power", 2))
 	for _, c := range breakWith(t, "en", 42, 2, "The new rules will hurt those in power more than anyone else.") {
 		for _, l := range c {
@@ -95,4 +98,13 @@ func TestBreakReducedRelativeAndOf(t *testing.T) {
 	} {
 		assert.Equal(t, want, breakWith(t, "en", 42, 2, text), text)
 	}
+}
+
+func TestBreakThatAsObject(t *testing.T) {
+	// "that" before a clause that runs to the sentence's end without a
+	// comma is the verb's object; with the comma it is a complementiser.
+	assert.Equal(t, [][]string{{"My parents never told me that", "until I had children of my own."}},
+		breakWith(t, "en", 42, 2, "My parents never told me that until I had children of my own."))
+	assert.Equal(t, [][]string{{"He told us that when the war ended,", "his family had nothing left."}},
+		breakWith(t, "en", 42, 2, "He told us that when the war ended, his family had nothing left."))
 }
