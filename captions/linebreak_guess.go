@@ -66,7 +66,11 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 	if lx == nil {
 		return
 	}
-	b.keepSubjects(lx)
+	if lx.regularPast {
+		// Only where the verbs can be guessed: elsewhere a subject would
+		// run on past its unknown verb.
+		b.keepSubjects(lx)
+	}
 	n := len(b.toks)
 	for g := 1; g < n; g++ {
 		l, r := &b.toks[g-1], &b.toks[g]
