@@ -47,10 +47,16 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // + verb, subject pronoun + verb, negation + verb, number + unit, first +
 // last name) are dear, using the word lists of the profile's Language
 // (English, Spanish, French, German, Italian, Portuguese, Russian, Arabic;
-// other languages use punctuation and shape only). One line is used when
-// the caption fits; a two-line caption prefers a balanced or bottom-heavy
-// pair with the shorter line at least half the longer; one-word captions
-// and lines, and two-word captions that are not a sentence, are avoided.
+// other languages use punctuation and shape only). In English, guesses
+// from word lists and suffixes add: a past-tense verb keeps its object, a
+// subject keeps its modifiers until its verb, a participle after a noun
+// opens a reduced relative, and "that" or "those" before a conjunction is
+// a pronoun; in every language a quotation that fits a line stays on it.
+// One line is used when the caption fits; a two-line caption prefers a
+// balanced or bottom-heavy pair with the shorter line at least half the
+// longer; one-word captions
+// and lines, two-word captions that are not a sentence, and captions under
+// half a line cut from their sentence are avoided.
 // A caption ends at a sentence or clause end where it can: a new sentence
 // starts a new line, a caption does not end by starting a sentence it
 // leaves unfinished, and a comma inside a line of a two-line caption
