@@ -78,3 +78,22 @@ func BenchmarkChars(b *testing.B) {
 		r.Chars(benchParagraph)
 	}
 }
+
+// BenchmarkTimeSOTShort is BenchmarkTimeSOT in a window too short for the
+// text (22 characters per second): the worst case, every re-break price
+// tried, then packing, then compression.
+func BenchmarkTimeSOTShort(b *testing.B) {
+	r := benchRules()
+	rate := timing.Rate25()
+	half := strings.Index(benchParagraph, "Asked")
+	turns := []Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
+	frames := int64(len(benchParagraph)) * 25 / 22
+	in := SOTInput{Turns: turns, Window: timing.Window{In: 90000, Out: 90000 + frames}, Rate: rate}
+	b.SetBytes(int64(len(benchParagraph)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.TimeSOT(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -39,6 +39,10 @@ type lexicon struct {
 	pairs      map[string]bool      // "because of": adjacent words of fixed expressions
 	adjEndings []string             // endings that mark adjectives and -ly adverbs
 	final      bool                 // verb-final subordinate clauses (German)
+
+	demonstratives map[string]bool // determiners that also stand alone as pronouns
+	past           map[string]bool // irregular past-tense verb forms
+	regularPast    bool            // -ed marks the past tense (English)
 }
 
 // normalize returns a token's word: lower case, without the punctuation
@@ -137,7 +141,7 @@ func newLexicon(lists map[wordClass]string, fixed string, adjEndings string) *le
 // lexicons holds the word lists of every language sotcap breaks with
 // linguistic rules. It is built once, at initialisation, and never written.
 var lexicons = map[string]*lexicon{
-	"en": newLexicon(englishWords(), englishFixed, englishAdjEndings),
+	"en": englishVerbs(newLexicon(englishWords(), englishFixed, englishAdjEndings)),
 	"es": newLexicon(spanishWords(), spanishFixed, ""),
 	"fr": newLexicon(frenchWords(), frenchFixed, ""),
 	"de": verbFinal(newLexicon(germanWords(), germanFixed, "")),
@@ -145,6 +149,21 @@ var lexicons = map[string]*lexicon{
 	"pt": newLexicon(portugueseWords(), "", ""),
 	"ru": newLexicon(russianWords(), "", ""),
 	"ar": newLexicon(arabicWords(), "", ""),
+}
+
+// englishVerbs adds the English demonstratives and past-tense forms that
+// guessRoles and adjustGaps use.
+func englishVerbs(lx *lexicon) *lexicon {
+	lx.demonstratives = map[string]bool{}
+	for _, w := range strings.Fields(englishDemonstratives) {
+		lx.demonstratives[w] = true
+	}
+	lx.past = map[string]bool{}
+	for _, w := range strings.Fields(englishIrregularPast) {
+		lx.past[w] = true
+	}
+	lx.regularPast = true
+	return lx
 }
 
 func verbFinal(lx *lexicon) *lexicon {

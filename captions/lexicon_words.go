@@ -197,3 +197,20 @@ const frenchFixed = `à cause de, grâce à, au lieu de, afin de, avant de, prè
 	à partir de, par exemple, c'est-à-dire, en train de, il y a, parce que, bien que`
 
 const germanFixed = `zum beispiel, das heißt, im gegensatz, auf grund, an stelle, so dass`
+
+// englishDemonstratives are the determiners that also stand as pronouns.
+const englishDemonstratives = `this that these those`
+
+// englishIrregularPast are common irregular past-tense forms and past
+// participles (a participle after a noun opens a reduced relative clause:
+// "a letter / written by"). As verbs they take a direct object (a noun
+// phrase opened by a determiner follows them). Verbs of saying and
+// thinking (said, thought, knew, felt) are left out: what follows them is
+// as often a clause without "that", where a break is fine.
+const englishIrregularPast = `bought brought built caught chose drew drove ate fed
+	fought found forgot gave got grew held hid hit kept led left
+	lent lost made met paid ran rang sang sold sent saw shook
+	showed spent stole struck swept taught told threw took
+	won wore wrote
+	written drawn given taken known seen done shown chosen broken spoken
+	stolen driven grown thrown worn forgotten hidden eaten fallen born begun`

@@ -47,10 +47,16 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // + verb, subject pronoun + verb, negation + verb, number + unit, first +
 // last name) are dear, using the word lists of the profile's Language
 // (English, Spanish, French, German, Italian, Portuguese, Russian, Arabic;
-// other languages use punctuation and shape only). One line is used when
-// the caption fits; a two-line caption prefers a balanced or bottom-heavy
-// pair with the shorter line at least half the longer; one-word captions
-// and lines, and two-word captions that are not a sentence, are avoided.
+// other languages use punctuation and shape only). In English, guesses
+// from word lists and suffixes add: a past-tense verb keeps its object, a
+// subject keeps its modifiers until its verb, a participle after a noun
+// opens a reduced relative, and "that" or "those" before a conjunction is
+// a pronoun; in every language a quotation that fits a line stays on it.
+// One line is used when the caption fits; a two-line caption prefers a
+// balanced or bottom-heavy pair with the shorter line at least half the
+// longer; one-word captions
+// and lines, two-word captions that are not a sentence, and captions under
+// half a line cut from their sentence are avoided.
 // A caption ends at a sentence or clause end where it can: a new sentence
 // starts a new line, a caption does not end by starting a sentence it
 // leaves unfinished, and a comma inside a line of a two-line caption
@@ -88,6 +94,7 @@ const (
 	costCommaInLine  = 2.0 // a , or dash inside a line of a two-line caption, after its first word
 	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
 	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
+	costFragment     = 1.0 // a caption under half a line that is not a whole sentence (at least)
 	costForbidden    = 1000.0
 )
 
@@ -133,6 +140,54 @@ type breaker struct {
 	from  int
 	lbest [][]float64 // lbest[l][x]: cost of tokens [from, from+x) on l lines
 	lprev [][]int     // lprev[l][x]: the token where the l-th line starts
+
+	// time, when set, adds the screen time each caption needs to its cost
+	// (TimeSOT's re-break when a window is short).
+	time *timeCost
+	// memo, when set, holds blockCost(i, j, 0) at memo[memoAt[i]+j-i-1],
+	// so that the re-break's repeated searches skip the line layouts.
+	memo   []float64
+	memoAt []int
+}
+
+// memoize fills memo with every caption's cost but the per-caption one.
+func (b *breaker) memoize() {
+	n := len(b.toks)
+	capWidth := float64(b.maxLines)*b.maxChars + float64(b.maxLines-1)*b.spw
+	b.memoAt = make([]int, n)
+	b.memo = make([]float64, 0, 16*n)
+	for i := range n {
+		b.memoAt[i] = len(b.memo)
+		for j := i + 1; j <= n && b.lineLen(i, j) <= capWidth; j++ {
+			b.memo = append(b.memo, b.blockCost(i, j, 0))
+		}
+	}
+}
+
+// timeCost prices the screen time a caption needs: its characters at
+// maxCPS, at least minD and at most maxD frames, plus the gap after it,
+// times lambda per second. Splitting a caption costs one gap
+// unless a part drops under the minimum duration, so the search merges
+// short captions first and keeps the clause breaks it can afford.
+type timeCost struct {
+	lambda          float64 // cost per second of screen time
+	fps             float64 // frames per second
+	cps             float64 // the profile's MaxCPS (0: no reading-speed rule)
+	minD, maxD, gap int64   // frames
+}
+
+// cost returns the time cost of a caption of chars counted characters.
+// The seconds are not rounded to frames: a frame's rounding is noise that
+// a high price per second would let outweigh the linguistic costs.
+func (t *timeCost) cost(chars float64) float64 {
+	f := float64(t.minD)
+	if t.cps > 0 {
+		f = max(f, chars/t.cps*t.fps)
+	}
+	if t.maxD > 0 && f > float64(t.maxD) {
+		f = float64(max(t.maxD, t.minD))
+	}
+	return t.lambda * (f + float64(t.gap)) / t.fps
 }
 
 func (r Rules) newBreaker(text string) (*breaker, error) {
@@ -156,6 +211,7 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		b.toks = tokenizeCJK(text)
 	} else {
 		b.toks = tokenize(text, lx)
+		guessRoles(b.toks, lx)
 	}
 	if len(b.toks) == 0 {
 		return nil, nil
@@ -225,6 +281,9 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 				b.eol[g], b.eob[g] = max(b.eol[g], 7), max(b.eob[g], 7+costMidEOB)
 			}
 		}
+	}
+	if !b.cjk {
+		b.adjustGaps(lx)
 	}
 	return b, nil
 }
@@ -584,6 +643,17 @@ func (b *breaker) commasIn(i, j int) int32 {
 	from := i
 	if i == 0 || b.toks[i-1].flags&fSentEnd != 0 {
 		from = i + 1 // "Now, …" opens its sentence
+		// So does a short fronted adverbial ("As usual,", "At the same
+		// time,", "When I arrived,"): up to four words before the
+		// sentence's first comma are a preamble, not a clause of their own.
+		for k := i; k < min(i+4, j-1); k++ {
+			if t := b.toks[k].flags; t&(fClause|fSentEnd) != 0 {
+				if t&(fClause|fStrong|fSentEnd|fDash) == fClause {
+					from = k + 1
+				}
+				break
+			}
+		}
 	}
 	if j-1 <= from {
 		return 0
@@ -756,6 +826,13 @@ func (b *breaker) blockCost(i, j int, perBlock float64) float64 {
 	if short := 0.35 * b.maxChars; w < short && n > 1 {
 		c += 3 * (short - w) / short
 	}
+	if half := 0.5 * b.maxChars; w < half && n > j-i && !b.wholeSentence(i, j) {
+		// A fragment cut from its sentence and shorter than half a line
+		// ("on the table." after two full lines) is on screen for the
+		// minimum time and reads as a leftover: subtitlers rebalance the
+		// sentence's captions instead.
+		c += costFragment * (1 + 2*(half-w)/half)
+	}
 	t := 1.2 * b.maxChars
 	c += 2 * ((w - t) / t) * ((w - t) / t)
 	return c
@@ -781,10 +858,22 @@ func (b *breaker) solve(perBlock float64) [][]string {
 			continue
 		}
 		for j := i + 1; j <= n; j++ {
-			if b.lineLen(i, j) > capWidth {
+			w := b.lineLen(i, j)
+			if w > capWidth {
 				break
 			}
-			c := f[i] + b.blockCost(i, j, perBlock)
+			var c float64
+			if b.memo != nil {
+				c = f[i] + b.memo[b.memoAt[i]+j-i-1] + perBlock
+			} else {
+				c = f[i] + b.blockCost(i, j, perBlock)
+			}
+			if b.time != nil {
+				if w > b.maxChars {
+					w -= b.spw // the line break is not counted
+				}
+				c += b.time.cost(w)
+			}
 			if c < f[j] {
 				f[j], back[j] = c, i
 			}

@@ -76,10 +76,13 @@ const fillBlockCost = 25.0
 //  4. in and out times near a cut move onto it (an out time to MinGapFrames
 //     before it) or ShotChangeZone away from it when the durations allow.
 //
-// When the text does not fit, TimeSOT first re-breaks it into fuller
-// captions, then lets short turns of different speakers share a caption as
-// dash lines (the language's dash style), and finally keeps every word and
-// shortens every caption by the same factor, setting Compressed. The
+// When the text does not fit, TimeSOT first re-breaks it with the same
+// search, adding each caption's screen time to its cost at a rising price
+// until the captions fit (short captions merge first, clause breaks stay);
+// then it tries captions packed as full as they go, and short turns of
+// different speakers sharing a caption as dash lines (the language's dash
+// style); finally it keeps every word and shortens every caption by the
+// same factor, setting Compressed. The
 // violations that remain are reported, not fixed by dropping text.
 //
 // Errors: a zero rate, a window whose Out is not after In, a window too
@@ -101,23 +104,20 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
 	}
 
-	caps, err := r.buildCaptions(in.Turns, defaultBlockCost, r.SpeakerChange == SpeakerDash)
+	units, err := r.breakTurns(in.Turns)
 	if err != nil {
 		return res, err
 	}
+	for _, u := range units {
+		u.b.memoize() // every search below differs only in its prices
+	}
+	caps := r.assemble(units, defaultBlockCost, r.SpeakerChange == SpeakerDash, nil)
 	if len(caps) == 0 {
 		return res, nil
 	}
 	need := p.needed(r, caps)
 	if !p.fits(need) {
-		if fuller, err := r.buildCaptions(in.Turns, fillBlockCost, r.SpeakerChange == SpeakerDash); err == nil && len(fuller) < len(caps) {
-			caps, need = fuller, p.needed(r, fuller)
-		}
-	}
-	if !p.fits(need) && r.SpeakerChange != SpeakerDash {
-		if shared, err := r.buildCaptions(in.Turns, fillBlockCost, true); err == nil && len(shared) < len(caps) {
-			caps, need = shared, p.needed(r, shared)
-		}
+		caps, need = r.rebreak(units, p, caps, need)
 	}
 	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
 
@@ -207,15 +207,87 @@ func sum(v []int64) int64 {
 	return s
 }
 
+// rebreakLambdas are the prices of a second of screen time tried, in
+// order, when the captions do not fit their window: from a nudge (merge
+// what flashes by) to a price that outweighs most linguistic costs.
+var rebreakLambdas = [...]float64{1, 2, 4, 8, 16, 32}
+
+// rebreakSlack is how much more time (a fraction) a re-break may need
+// than the one needing least, when none fits, to keep better breaks: the
+// text is compressed either way, and 1 % of it is a frame or two a caption.
+const rebreakSlack = 0.01
+
+// rebreak re-breaks turns whose captions need more time than the window
+// has. Each try is the same search as Break, over each whole turn, with
+// the screen time of each caption added to its cost at a rising price per
+// second; the first that fits wins, so captions stay cut at clause
+// boundaries and only as many short ones are merged as the time needs.
+// When none fits, captions packed as full as they go (fillBlockCost), and
+// then also sharing captions between speakers as dash lines, join the
+// tries, and the try at the lowest price that needs at most rebreakSlack
+// more time than the least is kept.
+func (r Rules) rebreak(units []turnBreaker, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
+	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
+	type try struct {
+		caps []Caption
+		need []int64
+	}
+	tries := []try{{caps, need}}
+	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
+	dash := r.SpeakerChange == SpeakerDash
+	for _, l := range rebreakLambdas {
+		tc.lambda = l
+		c := r.assemble(units, defaultBlockCost, dash, tc)
+		n := p.needed(r, c)
+		if p.fits(n) {
+			return c, n
+		}
+		tries = append(tries, try{c, n})
+	}
+	c := r.assemble(units, fillBlockCost, dash, nil)
+	tries = append(tries, try{c, p.needed(r, c)})
+	if !dash {
+		// Last resort: short turns of different speakers share a caption.
+		c := r.assemble(units, fillBlockCost, true, nil)
+		tries = append(tries, try{c, p.needed(r, c)})
+	}
+	for _, t := range tries {
+		if p.fits(t.need) {
+			return t.caps, t.need
+		}
+	}
+	least := total(tries[0].need)
+	for _, t := range tries[1:] {
+		least = min(least, total(t.need))
+	}
+	for _, t := range tries {
+		if float64(total(t.need)) <= float64(least)*(1+rebreakSlack) {
+			return t.caps, t.need
+		}
+	}
+	return caps, need
+}
+
 // buildCaptions breaks every turn into captions. With dash set, a turn
 // that makes one one-line caption shares it with the next turn's when that
 // is one one-line caption too, each line led by the language's dash.
-func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Caption, error) {
-	type unit struct {
-		blocks [][]string
-		turn   Turn
+func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *timeCost) ([]Caption, error) {
+	units, err := r.breakTurns(turns)
+	if err != nil {
+		return nil, err
 	}
-	units := make([]unit, 0, len(turns))
+	return r.assemble(units, perBlock, dash, tc), nil
+}
+
+// turnBreaker is one turn, tokenized and priced for the search.
+type turnBreaker struct {
+	b    *breaker
+	turn Turn
+}
+
+// breakTurns prepares the search of every turn that has words.
+func (r Rules) breakTurns(turns []Turn) ([]turnBreaker, error) {
+	units := make([]turnBreaker, 0, len(turns))
 	for _, t := range turns {
 		b, err := r.newBreaker(t.Text)
 		if err != nil {
@@ -224,10 +296,25 @@ func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Capti
 			}
 			return nil, err
 		}
-		if b == nil {
-			continue
+		if b != nil {
+			units = append(units, turnBreaker{b: b, turn: t})
 		}
-		units = append(units, unit{blocks: b.solve(perBlock), turn: t})
+	}
+	return units, nil
+}
+
+// assemble solves every turn's search and makes its captions (see
+// buildCaptions).
+func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost) []Caption {
+	type unit struct {
+		blocks [][]string
+		turn   Turn
+	}
+	units := make([]unit, len(tbs))
+	for k, t := range tbs {
+		t.b.time = tc
+		units[k] = unit{blocks: t.b.solve(perBlock), turn: t.turn}
+		t.b.time = nil
 	}
 	var caps []Caption
 	prefix := dashFor(r.Language)
@@ -255,7 +342,7 @@ func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool) ([]Capti
 			caps = append(caps, c)
 		}
 	}
-	return caps, nil
+	return caps
 }
 
 // place times captions that fit: proportional starts, pushed apart for
