@@ -208,6 +208,12 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if lp.name == "" {
 		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
 	}
+	if err := pipeline.CheckBaseName(lp.name); err != nil {
+		if o.name != "" {
+			return nil, fmt.Errorf("--name: %w", err)
+		}
+		return nil, err
+	}
 	lp.formats = o.formats
 	if len(lp.formats) == 0 {
 		lp.formats = cfg.StringSlice(config.KeyFormats)
