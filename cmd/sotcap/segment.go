@@ -157,9 +157,14 @@ func writeTagged(w *bufio.Writer, unit [][]string) {
 }
 
 // segmentAll breaks every line of r; an error names the input and line.
+// maxSegmentLine is the longest input line segment takes, as the EDL
+// reader's limit: longer is not a subtitle's paragraph but a broken file.
+const maxSegmentLine = 64 << 10
+
 func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var units [][][]string
+	text := false // a line with more than white space seen
 	for n := 1; ; n++ {
 		line, err := br.ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -171,6 +176,16 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if len(line) > maxSegmentLine {
+			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: %d bytes: expected at most 64 KiB (%d bytes) per line", len(line), maxSegmentLine)}
+		}
+		if i := strings.IndexByte(line, 0); i >= 0 {
+			col := 1 + utf8.RuneCountInString(line[:i])
+			return nil, &captions.ParseError{File: name, Line: n, Column: col, Err: errors.New("NUL byte: this is not a text file; expected UTF-8 text")}
+		}
+		if strings.TrimSpace(line) != "" {
+			text = true
 		}
 		if !utf8.ValidString(line) {
 			col := 1 + utf8.RuneCountInString(line[:firstInvalid(line)])
@@ -184,6 +199,9 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 		if err != nil {
 			break
 		}
+	}
+	if !text {
+		return nil, fmt.Errorf("%s: no text to segment: expected lines of text, one paragraph or utterance per line", name)
 	}
 	return units, nil
 }
