@@ -284,9 +284,13 @@ func runGenerate(o generateOptions, s stdio) error {
 			return err
 		}
 	} else {
-		printSummary(s.out, lp, g)
+		sw := &stickyWriter{w: s.out}
+		printSummary(sw, lp, g)
 		for _, w := range g.warns {
 			fmt.Fprintln(s.err, "warning:", w)
+		}
+		if err := sw.check(); err != nil {
+			return err
 		}
 	}
 	if o.strict && len(g.res.Violations) > 0 {
