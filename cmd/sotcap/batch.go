@@ -88,6 +88,9 @@ func runBatch(o batchOptions, s stdio) error {
 	bar := o.progress == "bar" || (o.progress == "auto" && isTerminal(s.err))
 	start := time.Now()
 	do := func(j pipeline.Job) pipeline.Outcome {
+		if j.Err != nil {
+			return pipeline.Outcome{Err: j.Err}
+		}
 		g := generateOptions{script: j.Script, edl: j.EDL, fps: o.fps, configFile: j.Config, flags: o.flags, environ: o.environ}
 		if j.Config == "" {
 			g.out = filepath.Join(j.Dir, "sotcap-out")
