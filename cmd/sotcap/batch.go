@@ -68,6 +68,14 @@ func isTerminal(w io.Writer) bool {
 }
 
 func runBatch(o batchOptions, s stdio) error {
+	switch o.progress {
+	case "auto", "bar", "lines":
+	default:
+		return badInput(fmt.Errorf("--progress %q: expected auto, bar or lines", o.progress))
+	}
+	if o.workers < 0 {
+		return badInput(fmt.Errorf("--workers %d: expected a number of packages at once, 1 or more (0: GOMAXPROCS)", o.workers))
+	}
 	if fi, err := os.Stat(o.dir); err != nil || !fi.IsDir() {
 		return badInput(fmt.Errorf("batch: %s is not a folder", o.dir))
 	}

@@ -126,6 +126,11 @@ func readCaptionFile(name string, origin time.Duration) (format string, doc capt
 }
 
 func runCheck(o checkOptions, s stdio) error {
+	if o.stlTable != "" && o.stlTable != "auto" {
+		if _, ok := stl.ParseCharacterTable(o.stlTable); !ok {
+			return badInput(fmt.Errorf("--stl-table %q: expected auto, 00, 01, 02, 03 or 04", o.stlTable))
+		}
+	}
 	cfg, err := config.Load(config.Options{Flags: o.flags})
 	if err != nil {
 		return badInput(err)
