@@ -131,6 +131,15 @@ func runCheck(o checkOptions, s stdio) error {
 			return badInput(fmt.Errorf("--stl-table %q: expected auto, 00, 01, 02, 03 or 04", o.stlTable))
 		}
 	}
+	if o.out != "" {
+		if outInfo, err := os.Stat(o.out); err == nil {
+			for _, f := range append([]string{o.edl}, o.files...) {
+				if fi, err := os.Stat(f); err == nil && os.SameFile(fi, outInfo) {
+					return badInput(fmt.Errorf("--out %s is the input %s: the report would replace it; choose another name", o.out, f))
+				}
+			}
+		}
+	}
 	cfg, err := config.Load(config.Options{Flags: o.flags})
 	if err != nil {
 		return badInput(err)
