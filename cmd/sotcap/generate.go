@@ -102,6 +102,17 @@ func pick(flagVal string, cfg *config.Config, key string) string {
 	return cfg.String(key)
 }
 
+// origin names where a value pick chose came from, for its error: the flag
+// when it was given, else the config's source and key ("file
+// pkg/sotcap.yaml: fps"), so that a batch package's bad sotcap.yaml is not
+// blamed on a flag nobody gave.
+func origin(flagVal, flag string, cfg *config.Config, key string) string {
+	if flagVal != "" {
+		return flag
+	}
+	return cfg.Source(key) + ": " + key
+}
+
 // loadPackage resolves configuration and flags, reads both inputs and maps
 // them. Every error is bad input.
 func loadPackage(o generateOptions) (*loadedPackage, error) {
@@ -139,7 +150,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	}
 	rate, err := timing.ParseRate(fps)
 	if err != nil {
-		return nil, fmt.Errorf("--fps: %w", err)
+		return nil, fmt.Errorf("%s: %w", origin(o.fps, "--fps", cfg, config.KeyFPS), err)
 	}
 	rules := cfg.Rules()
 	stlOpts, err := cfg.STLOptions()
@@ -188,7 +199,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if st := pick(o.start, cfg, config.KeyStart); st != "" {
 		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)
 		if err != nil {
-			return nil, fmt.Errorf("--start: %w", err)
+			return nil, fmt.Errorf("%s: %w", origin(o.start, "--start", cfg, config.KeyStart), err)
 		}
 		po.Start, po.HasStart = n, true
 	}
