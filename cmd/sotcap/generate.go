@@ -205,6 +205,15 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	}
 	plan, err := pipeline.NewPlan(pkg, edl, po)
 	if err != nil {
+		// Say which files disagree: in a batch of hundreds "the EDL marks
+		// no SOT" alone does not.
+		var mm *pipeline.MismatchError
+		switch {
+		case errors.Is(err, pipeline.ErrNoSOTWindows):
+			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
+		case errors.As(err, &mm):
+			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
+		}
 		return nil, err
 	}
 	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
