@@ -364,3 +364,26 @@ func TestAuditDefaultReadOnlyDir(t *testing.T) {
 	assert.Contains(t, stderr, "permission denied")
 	assertNothingNew(t, dir, map[string]bool{})
 }
+
+// TestAuditUnknownRate: every command that takes a rate refuses one it
+// does not know, listing the ones it does, and writes nothing.
+func TestAuditUnknownRate(t *testing.T) {
+	dir, _ := hostileDir(t)
+	in := func(name string) string { return filepath.Join(dir, name) }
+	for _, args := range [][]string{
+		{"generate", "--script", in("script.txt"), "--edl", in("cut.edl"), "--fps", "26", "--out", in("out")},
+		{"plan", "--script", in("script.txt"), "--edl", in("cut.edl"), "--fps", "29.97df"},
+		{"edl", in("cut.edl"), "--fps", "0"},
+		{"check", in("ok.srt"), "--fps", "-25"},
+		{"convert", in("ok.srt"), in("out.stl"), "--fps", "1e9"},
+		// Before any package is looked at: one usage error, not one
+		// failure per package (this folder has none).
+		{"batch", dir, "--fps", "NaN"},
+	} {
+		before := files(t, dir)
+		code, _, stderr := auditRun(t, args...)
+		assert.Equal(t, exitBadInput, code, "%v: %s", args, stderr)
+		assert.Contains(t, stderr, "expected one of 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60", args)
+		assertNothingNew(t, dir, before)
+	}
+}

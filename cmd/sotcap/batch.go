@@ -15,6 +15,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions/pipeline"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // batchOptions are the options of `sotcap batch`.
@@ -72,6 +73,12 @@ func runBatch(o batchOptions, s stdio) error {
 	case "auto", "bar", "lines":
 	default:
 		return badInput(fmt.Errorf("--progress %q: expected auto, bar or lines", o.progress))
+	}
+	if o.fps != "" {
+		// A bad flag is one usage error, not the same failure per package.
+		if _, err := timing.ParseRate(o.fps); err != nil {
+			return badInput(fmt.Errorf("--fps: %w", err))
+		}
 	}
 	if o.workers < 0 {
 		return badInput(fmt.Errorf("--workers %d: expected a number of packages at once, 1 or more (0: GOMAXPROCS)", o.workers))
