@@ -161,12 +161,35 @@ func writeTagged(w *bufio.Writer, unit [][]string) {
 // reader's limit: longer is not a subtitle's paragraph but a broken file.
 const maxSegmentLine = 64 << 10
 
+// errLineTooLong is readLine's error for a line over its limit.
+var errLineTooLong = errors.New("line too long")
+
+// readLine reads one line, its newline included, like ReadString('\n'),
+// but stops with errLineTooLong once it holds more than limit bytes, so
+// that a file with no newline (or /dev/zero) cannot take all memory.
+func readLine(br *bufio.Reader, limit int) (string, error) {
+	var buf []byte
+	for {
+		frag, err := br.ReadSlice('\n')
+		if len(buf)+len(frag) > limit {
+			return "", errLineTooLong
+		}
+		buf = append(buf, frag...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return string(buf), err
+		}
+	}
+}
+
 func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var units [][][]string
 	text := false // a line with more than white space seen
 	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
+		line, err := readLine(br, maxSegmentLine+2) // + CRLF
+		if errors.Is(err, errLineTooLong) {
+			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: over 64 KiB: expected at most %d bytes per line", maxSegmentLine)}
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -178,7 +201,7 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 			line = strings.TrimPrefix(line, "\uFEFF")
 		}
 		if len(line) > maxSegmentLine {
-			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: %d bytes: expected at most 64 KiB (%d bytes) per line", len(line), maxSegmentLine)}
+			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: over 64 KiB: expected at most %d bytes per line", maxSegmentLine)}
 		}
 		if i := strings.IndexByte(line, 0); i >= 0 {
 			col := 1 + utf8.RuneCountInString(line[:i])
