@@ -309,14 +309,43 @@ func (c *Config) readFile(file string) error {
 	if err := c.v.ReadInConfig(); err != nil {
 		return &Error{Source: "file " + file, Err: fmt.Errorf("cannot read config: %w", err)}
 	}
-	for _, k := range c.v.AllKeys() {
-		if _, known := lookupKey(k); known {
+	keys := c.v.AllKeys()
+	slices.Sort(keys)
+	for _, k := range keys {
+		if key, known := lookupKey(k); known {
+			if err := checkFileValue(key, c.v.Get(k)); err != nil {
+				return &Error{Key: k, Source: "file " + file, Err: err}
+			}
 			c.source[k] = "file " + file
 			continue
 		}
 		if strings.HasPrefix(k, "rules.") || k == "rules" {
 			return &Error{Key: k, Source: "file " + file, Err: fmt.Errorf("unknown rule: expected one of %s", strings.Join(ruleNames(), ", "))}
 		}
+		// A misspelt key (fsp: 25, scirpt: a.txt) would otherwise leave
+		// its setting at the default without a word.
+		return &Error{Key: k, Source: "file " + file, Err: fmt.Errorf("unknown key: expected one of %s", strings.Join(keyNames(), ", "))}
+	}
+	return nil
+}
+
+// checkFileValue rejects a YAML list or mapping where key takes one value
+// (fps: [25, 30]), which would otherwise read as unset; a list key takes a
+// list of single values.
+func checkFileValue(key Key, v any) error {
+	switch v := v.(type) {
+	case []any:
+		if key.Kind != KindStrings {
+			return fmt.Errorf("a list %v: expected a single value", v)
+		}
+		for _, e := range v {
+			switch e.(type) {
+			case []any, map[string]any:
+				return fmt.Errorf("a nested list or mapping in %v: expected a list of words", v)
+			}
+		}
+	case map[string]any:
+		return fmt.Errorf("a mapping: expected a single value")
 	}
 	return nil
 }

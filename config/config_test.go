@@ -57,7 +57,7 @@ func TestDefault(t *testing.T) {
 func TestLayers(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "sotcap.yaml")
-	require.NoError(t, os.WriteFile(file, []byte("profile: ted\nlanguage: fr\nrules:\n  max_cps: 15\n  max_lines: 3\n  min_duration: 20f\nstl:\n  title: x\n"), 0o644))
+	require.NoError(t, os.WriteFile(file, []byte("profile: ted\nlanguage: fr\nrules:\n  max_cps: 15\n  max_lines: 3\n  min_duration: 20f\nstl:\n  publisher: x\n"), 0o644))
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
 	AddFlags(fs)
 	require.NoError(t, fs.Parse([]string{"--max-cps", "12.5", "--set", "rules.speaker_change=dash", "--config", file}))
@@ -72,7 +72,7 @@ func TestLayers(t *testing.T) {
 	assert.Equal(t, int64(25), r.MaxHang.Frames(timing.Rate25()))
 	assert.Equal(t, captions.SpeakerDash, r.SpeakerChange)
 	assert.Equal(t, "fr", r.Language)
-	assert.Equal(t, "x", c.String("stl.title"))
+	assert.Equal(t, "x", c.String("stl.publisher"))
 	assert.Equal(t, "flag --max-cps", c.Source("rules.max_cps"))
 	assert.Equal(t, "environment SOTCAP_RULES_MAX_LINES", c.Source("rules.max_lines"))
 

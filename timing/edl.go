@@ -369,6 +369,9 @@ func (p *parser) run(r io.Reader) error {
 		if !utf8.ValidString(line) {
 			line = latin1(line)
 			t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+			if t == "" {
+				continue // only white space once decoded (0xA0 is a Latin-1 no-break space)
+			}
 		}
 		if err := p.handle(line, t); err != nil {
 			return err

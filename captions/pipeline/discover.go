@@ -19,6 +19,9 @@ type Job struct {
 	Script, EDL string
 	// Config is the path of the folder's sotcap.yaml, or "".
 	Config string
+	// Err, when not nil, is why the folder Dir could not be read (its
+	// permissions); such a job fails with it, and the others go on.
+	Err error
 }
 
 // ConfigFileName is the per-folder configuration FindJobs looks for.
@@ -40,13 +43,20 @@ func isEDL(ext string) bool { return strings.EqualFold(ext, ".edl") }
 // elsewhere every script (.txt) and EDL (.edl) that share a base name in the
 // same folder form a job. Output folders (sotcap-out) are skipped. Scripts
 // or EDLs left without a partner are returned as unpaired so the caller
-// can report them.
+// can report them. A folder below root that cannot be read is a job with
+// Err set; only an unreadable root is an error.
 func FindJobs(root string) (jobs []Job, unpaired []string, err error) {
 	type pair struct{ script, edl string }
 	byBase := map[string]*pair{}
 	configs := map[string]string{}
+	var unreadable []Job
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p != root && d != nil && d.IsDir() {
+				// One unreadable folder must not hide every other package.
+				unreadable = append(unreadable, Job{Dir: p, Name: filepath.Base(p), Err: fmt.Errorf("folder %s cannot be read: %w", p, err)})
+				return filepath.SkipDir
+			}
 			return err
 		}
 		if d.IsDir() {
@@ -96,6 +106,7 @@ func FindJobs(root string) (jobs []Job, unpaired []string, err error) {
 		}
 		// A .txt without an EDL is ordinary text (notes, READMEs), not a package.
 	}
+	jobs = append(jobs, unreadable...)
 	sort.Slice(jobs, func(i, j int) bool {
 		if jobs[i].Dir != jobs[j].Dir {
 			return jobs[i].Dir < jobs[j].Dir

@@ -271,6 +271,13 @@ func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) 
 		}
 		p.SOTs = append(p.SOTs, sp)
 	}
+	for _, sp := range p.SOTs {
+		if sp.Subtitled && sp.Window.In < p.Start {
+			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, edl.DropFrame) }
+			return nil, fmt.Errorf("programme start %s is after SOT %d's window (%s-%s): its captions would come before the start; expected a start at or before %s",
+				tc(p.Start), sp.Index, tc(sp.Window.In), tc(sp.Window.Out), tc(sp.Window.In))
+		}
+	}
 	return p, nil
 }
 

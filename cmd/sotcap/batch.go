@@ -15,6 +15,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions/pipeline"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // batchOptions are the options of `sotcap batch`.
@@ -68,6 +69,20 @@ func isTerminal(w io.Writer) bool {
 }
 
 func runBatch(o batchOptions, s stdio) error {
+	switch o.progress {
+	case "auto", "bar", "lines":
+	default:
+		return badInput(fmt.Errorf("--progress %q: expected auto, bar or lines", o.progress))
+	}
+	if o.fps != "" {
+		// A bad flag is one usage error, not the same failure per package.
+		if _, err := timing.ParseRate(o.fps); err != nil {
+			return badInput(fmt.Errorf("--fps: %w", err))
+		}
+	}
+	if o.workers < 0 {
+		return badInput(fmt.Errorf("--workers %d: expected a number of packages at once, 1 or more (0: GOMAXPROCS)", o.workers))
+	}
 	if fi, err := os.Stat(o.dir); err != nil || !fi.IsDir() {
 		return badInput(fmt.Errorf("batch: %s is not a folder", o.dir))
 	}
@@ -88,6 +103,9 @@ func runBatch(o batchOptions, s stdio) error {
 	bar := o.progress == "bar" || (o.progress == "auto" && isTerminal(s.err))
 	start := time.Now()
 	do := func(j pipeline.Job) pipeline.Outcome {
+		if j.Err != nil {
+			return pipeline.Outcome{Err: j.Err}
+		}
 		g := generateOptions{script: j.Script, edl: j.EDL, fps: o.fps, configFile: j.Config, flags: o.flags, environ: o.environ}
 		if j.Config == "" {
 			g.out = filepath.Join(j.Dir, "sotcap-out")

@@ -92,16 +92,36 @@ func readCues(rd cueReader) (captions.Document, []captions.Warning, error) {
 	return captions.Document{Captions: caps}, rd.Warnings(), nil
 }
 
+// readAtMost reads name whole, but no more than limit+1 bytes, so that an
+// endless input (/dev/zero, a pipe) or a huge file is refused by its size
+// instead of filling memory.
+// A regular file's size is known up front: one over limit is errTooLarge
+// without a byte read.
+func readAtMost(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > limit {
+		return nil, errTooLarge
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// errTooLarge is readAtMost's error for a regular file over its limit.
+var errTooLarge = errors.New("file too large")
+
 // readCaptionFile reads one caption file of any supported format. A
 // malformed SRT or WebVTT cue is skipped with a warning naming its line, so
 // that QC reports every problem of a file rather than the first.
 func readCaptionFile(name string, origin time.Duration) (format string, doc captions.Document, rate timing.Rate, warns []captions.Warning, err error) {
-	data, err := os.ReadFile(name)
+	data, err := readAtMost(name, maxCheckFile)
+	if errors.Is(err, errTooLarge) || len(data) > maxCheckFile {
+		return "", doc, rate, nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
+	}
 	if err != nil {
 		return "", doc, rate, nil, err
-	}
-	if len(data) > maxCheckFile {
-		return "", doc, rate, nil, fmt.Errorf("%s: %d bytes is larger than the %d MiB check reads", name, len(data), maxCheckFile>>20)
 	}
 	format = qc.DetectFormat(data, name)
 	switch format {
@@ -126,6 +146,20 @@ func readCaptionFile(name string, origin time.Duration) (format string, doc capt
 }
 
 func runCheck(o checkOptions, s stdio) error {
+	if o.stlTable != "" && o.stlTable != "auto" {
+		if _, ok := stl.ParseCharacterTable(o.stlTable); !ok {
+			return badInput(fmt.Errorf("--stl-table %q: expected auto, 00, 01, 02, 03 or 04", o.stlTable))
+		}
+	}
+	if o.out != "" {
+		if outInfo, err := os.Stat(o.out); err == nil {
+			for _, f := range append([]string{o.edl}, o.files...) {
+				if fi, err := os.Stat(f); err == nil && os.SameFile(fi, outInfo) {
+					return badInput(fmt.Errorf("--out %s is the input %s: the report would replace it; choose another name", o.out, f))
+				}
+			}
+		}
+	}
 	cfg, err := config.Load(config.Options{Flags: o.flags})
 	if err != nil {
 		return badInput(err)

@@ -74,7 +74,8 @@ SRT {\anN}) and alignment; speakers are WebVTT voices only (an STL with
 --set stl.speaker_colors=true colours them).
 
 OUT is written to a temporary file and renamed, so a failed conversion leaves
-no partial file. Exit status: 0 done (warnings go to stderr), 2 bad input or
+no partial file; OUT - writes to standard output (give --to), only once the
+whole conversion has succeeded. Exit status: 0 done (warnings go to stderr), 2 bad input or
 usage (nothing written).`,
 		Example: `  sotcap convert in.srt out.vtt
   sotcap convert news.stl news.srt                      # 0 = the STL's TCP
@@ -334,15 +335,21 @@ func runConvert(o convertOptions, s stdio) error {
 		return badInput(err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return badInput(fmt.Errorf("%s: is a folder: expected an SRT, WebVTT or EBU STL file", o.in))
+	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(16)
+	if len(head) == 0 {
+		return badInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.in))
+	}
 	p, err := o.plan(head, br)
 	if err != nil {
 		return badInput(err)
 	}
 	src := openSource(p.from, br, o.in, p)
 	n, empty := 0, 0
-	err = captions.WriteFile(o.out, func(w io.Writer) error {
+	err = writeConverted(o.out, s.out, func(w io.Writer) error {
 		sink, err := openSink(p.to, w, p, o, s)
 		if err != nil {
 			return badInput(err)
@@ -381,7 +388,29 @@ func runConvert(o convertOptions, s stdio) error {
 	if empty > 0 {
 		fmt.Fprintf(s.err, "sotcap: %s: %d cues without text were left out\n", o.in, empty)
 	}
-	fmt.Fprintf(s.out, "%s (%s) → %s (%s): %d captions\n", o.in, p.from, o.out, p.to, n)
+	summary := s.out
+	if o.out == "-" {
+		summary = s.err // standard output holds the captions
+	}
+	fmt.Fprintf(summary, "%s (%s) → %s (%s): %d captions\n", o.in, p.from, o.out, p.to, n)
+	return nil
+}
+
+// writeConverted writes OUT atomically with captions.WriteFile, or, when
+// out is "-", converts everything in memory first and then copies it to
+// stdout, so that a failed conversion prints nothing and a failed write
+// (a full disk, a closed pipe) is an error.
+func writeConverted(out string, stdout io.Writer, write func(w io.Writer) error) error {
+	if out != "-" {
+		return captions.WriteFile(out, write)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return badInput(fmt.Errorf("write standard output: %w", err))
+	}
 	return nil
 }
 

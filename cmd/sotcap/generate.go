@@ -102,6 +102,17 @@ func pick(flagVal string, cfg *config.Config, key string) string {
 	return cfg.String(key)
 }
 
+// origin names where a value pick chose came from, for its error: the flag
+// when it was given, else the config's source and key ("file
+// pkg/sotcap.yaml: fps"), so that a batch package's bad sotcap.yaml is not
+// blamed on a flag nobody gave.
+func origin(flagVal, flag string, cfg *config.Config, key string) string {
+	if flagVal != "" {
+		return flag
+	}
+	return cfg.Source(key) + ": " + key
+}
+
 // loadPackage resolves configuration and flags, reads both inputs and maps
 // them. Every error is bad input.
 func loadPackage(o generateOptions) (*loadedPackage, error) {
@@ -139,7 +150,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	}
 	rate, err := timing.ParseRate(fps)
 	if err != nil {
-		return nil, fmt.Errorf("--fps: %w", err)
+		return nil, fmt.Errorf("%s: %w", origin(o.fps, "--fps", cfg, config.KeyFPS), err)
 	}
 	rules := cfg.Rules()
 	stlOpts, err := cfg.STLOptions()
@@ -188,12 +199,21 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if st := pick(o.start, cfg, config.KeyStart); st != "" {
 		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)
 		if err != nil {
-			return nil, fmt.Errorf("--start: %w", err)
+			return nil, fmt.Errorf("%s: %w", origin(o.start, "--start", cfg, config.KeyStart), err)
 		}
 		po.Start, po.HasStart = n, true
 	}
 	plan, err := pipeline.NewPlan(pkg, edl, po)
 	if err != nil {
+		// Say which files disagree: in a batch of hundreds "the EDL marks
+		// no SOT" alone does not.
+		var mm *pipeline.MismatchError
+		switch {
+		case errors.Is(err, pipeline.ErrNoSOTWindows):
+			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
+		case errors.As(err, &mm):
+			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
+		}
 		return nil, err
 	}
 	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
@@ -207,6 +227,12 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	}
 	if lp.name == "" {
 		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
+	}
+	if err := pipeline.CheckBaseName(lp.name); err != nil {
+		if o.name != "" {
+			return nil, fmt.Errorf("--name: %w", err)
+		}
+		return nil, err
 	}
 	lp.formats = o.formats
 	if len(lp.formats) == 0 {
@@ -278,9 +304,13 @@ func runGenerate(o generateOptions, s stdio) error {
 			return err
 		}
 	} else {
-		printSummary(s.out, lp, g)
+		sw := &stickyWriter{w: s.out}
+		printSummary(sw, lp, g)
 		for _, w := range g.warns {
 			fmt.Fprintln(s.err, "warning:", w)
+		}
+		if err := sw.check(); err != nil {
+			return err
 		}
 	}
 	if o.strict && len(g.res.Violations) > 0 {

@@ -89,9 +89,10 @@ func runPlan(o planOptions, s stdio) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(s.out, "%s\n%d SOTs in the script, %d SOT windows in the EDL, %s fps, programme start %s\n\n",
+	sw := &stickyWriter{w: s.out}
+	fmt.Fprintf(sw, "%s\n%d SOTs in the script, %d SOT windows in the EDL, %s fps, programme start %s\n\n",
 		lp.plan.Script.Title, len(res.SOTs), len(res.Windows), rate, out.Start)
-	tw := tabwriter.NewWriter(s.out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(sw, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOT\tSCRIPT\tSPEAKERS\tLANG\tEVENTS\tWINDOW\tLENGTH\tSHOT CHANGES\tNEEDED/AVAILABLE")
 	for _, p := range out.SOTs {
 		win, length, cuts, fit := "not mapped", "-", "-", "-"
@@ -131,7 +132,7 @@ func runPlan(o planOptions, s stdio) error {
 	for _, w := range out.Warnings {
 		fmt.Fprintln(s.err, "warning:", w)
 	}
-	return nil
+	return sw.check()
 }
 
 // uniq drops repeats, keeping first appearances in order.

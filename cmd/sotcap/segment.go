@@ -157,11 +157,39 @@ func writeTagged(w *bufio.Writer, unit [][]string) {
 }
 
 // segmentAll breaks every line of r; an error names the input and line.
+// maxSegmentLine is the longest input line segment takes, as the EDL
+// reader's limit: longer is not a subtitle's paragraph but a broken file.
+const maxSegmentLine = 64 << 10
+
+// errLineTooLong is readLine's error for a line over its limit.
+var errLineTooLong = errors.New("line too long")
+
+// readLine reads one line, its newline included, like ReadString('\n'),
+// but stops with errLineTooLong once it holds more than limit bytes, so
+// that a file with no newline (or /dev/zero) cannot take all memory.
+func readLine(br *bufio.Reader, limit int) (string, error) {
+	var buf []byte
+	for {
+		frag, err := br.ReadSlice('\n')
+		if len(buf)+len(frag) > limit {
+			return "", errLineTooLong
+		}
+		buf = append(buf, frag...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return string(buf), err
+		}
+	}
+}
+
 func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var units [][][]string
+	text := false // a line with more than white space seen
 	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
+		line, err := readLine(br, maxSegmentLine+2) // + CRLF
+		if errors.Is(err, errLineTooLong) {
+			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: over 64 KiB: expected at most %d bytes per line", maxSegmentLine)}
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -171,6 +199,16 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if len(line) > maxSegmentLine {
+			return nil, &captions.ParseError{File: name, Line: n, Err: fmt.Errorf("line too long: over 64 KiB: expected at most %d bytes per line", maxSegmentLine)}
+		}
+		if i := strings.IndexByte(line, 0); i >= 0 {
+			col := 1 + utf8.RuneCountInString(line[:i])
+			return nil, &captions.ParseError{File: name, Line: n, Column: col, Err: errors.New("NUL byte: this is not a text file; expected UTF-8 text")}
+		}
+		if strings.TrimSpace(line) != "" {
+			text = true
 		}
 		if !utf8.ValidString(line) {
 			col := 1 + utf8.RuneCountInString(line[:firstInvalid(line)])
@@ -184,6 +222,9 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 		if err != nil {
 			break
 		}
+	}
+	if !text {
+		return nil, fmt.Errorf("%s: no text to segment: expected lines of text, one paragraph or utterance per line", name)
 	}
 	return units, nil
 }

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestConvertRejectsFolderAndEmpty: a folder given as IN used to be
+// reported as "cannot tell its format", and an empty file was converted
+// into an empty WebVTT with exit 0.
+func TestConvertRejectsFolderAndEmpty(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "in.srt")
+	require.NoError(t, os.Mkdir(folder, 0o755))
+	empty := filepath.Join(dir, "empty.srt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	for in, want := range map[string]string{folder: "is a folder", empty: "empty file"} {
+		out := filepath.Join(dir, "out.vtt")
+		code, _, stderr := runArgs(t, "", "convert", in, out)
+		assert.Equal(t, exitBadInput, code)
+		assert.Contains(t, stderr, in+": "+want)
+		_, err := os.Stat(out)
+		assert.True(t, os.IsNotExist(err), "nothing written")
+	}
+}
+
+// TestConvertToStdout: OUT "-" used to create a file named "-" in the
+// working directory; it is standard output, written only once the
+// conversion has succeeded, and a failed write is an error.
+func TestConvertToStdout(t *testing.T) {
+	dir := chdir(t)
+	in := filepath.Join(dir, "in.srt")
+	require.NoError(t, os.WriteFile(in, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n"), 0o644))
+	code, out, stderr := runArgs(t, "", "convert", in, "-", "--to", "vtt")
+	require.Equal(t, exitOK, code, stderr)
+	assert.True(t, strings.HasPrefix(out, "WEBVTT"), out)
+	assert.Contains(t, out, "Hello there.")
+	assert.Contains(t, stderr, "1 captions", "the summary goes to stderr")
+	_, err := os.Stat(filepath.Join(dir, "-"))
+	assert.True(t, os.IsNotExist(err), "no file named -")
+
+	var errb bytes.Buffer
+	code = run([]string{"convert", in, "-", "--to", "vtt"}, strings.NewReader(""), failingWriter{}, &errb)
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, errb.String(), "no space left on device")
+}
+
+// failingWriter fails every write, as a full disk or a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }

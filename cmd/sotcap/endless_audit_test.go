@@ -1,0 +1,41 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEndlessInput: segment read a line with ReadString and check read a
+// file with os.ReadFile before looking at its size, so /dev/zero (or any
+// huge file without a newline) ran them out of memory. Both now stop at
+// their limit.
+func TestEndlessInput(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	code, _, stderr := runArgs(t, "", "segment", "/dev/zero")
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, stderr, "/dev/zero:line 1: line too long: over 64 KiB")
+
+	data, err := readAtMost("/dev/zero", 1<<20)
+	require.NoError(t, err)
+	assert.Len(t, data, 1<<20+1, "one byte past the limit, and no more")
+}
+
+// TestCheckHugeFileUnread: a regular file over the limit is refused by its
+// size, without reading it (a sparse file makes it cheap to test).
+func TestCheckHugeFileUnread(t *testing.T) {
+	name := t.TempDir() + "/huge.srt"
+	f, err := os.Create(name)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(maxCheckFile+1))
+	require.NoError(t, f.Close())
+	_, err = readAtMost(name, maxCheckFile)
+	assert.ErrorIs(t, err, errTooLarge)
+	code, _, stderr := runArgs(t, "", "check", name)
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, stderr, name+": larger than the 512 MiB check reads")
+}

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestAuditFlagValues: flag values that were silently taken as something
+// else — check --stl-table 09 checked nothing, batch --progress weird
+// printed lines, --workers -3 meant GOMAXPROCS — are usage errors.
+func TestAuditFlagValues(t *testing.T) {
+	dir := t.TempDir()
+	srt := filepath.Join(dir, "a.srt")
+	if err := os.WriteFile(srt, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", srt, "--stl-table", "09"}, `--stl-table "09": expected auto, 00, 01, 02, 03 or 04`},
+		{[]string{"batch", dir, "--fps", "25", "--progress", "weird"}, `--progress "weird": expected auto, bar or lines`},
+		{[]string{"batch", dir, "--fps", "25", "--workers", "-3"}, `--workers -3: expected`},
+	} {
+		code, _, stderr := runArgs(t, "", c.args...)
+		assert.Equal(t, exitBadInput, code, c.args)
+		assert.Contains(t, stderr, c.want)
+	}
+}
