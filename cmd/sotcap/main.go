@@ -54,6 +54,9 @@ func badInput(err error) error { return &exitError{code: exitBadInput, err: err}
 // run executes sotcap with args and returns the process exit status.
 func run(args []string, in io.Reader, out, errw io.Writer) int {
 	root := newRootCmd(stdio{in: in, out: out, err: errw})
+	if args == nil {
+		args = []string{} // nil would make cobra read os.Args
+	}
 	root.SetArgs(args)
 	root.SetIn(in)
 	root.SetOut(out)
