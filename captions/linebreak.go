@@ -26,7 +26,11 @@ type WordTooLongError struct {
 
 // Error says which word does not fit and why.
 func (e *WordTooLongError) Error() string {
-	return fmt.Sprintf("word %q is %g characters, longer than a line (%d)", e.Word, e.Chars, e.Limit)
+	w := e.Word
+	if r := []rune(w); len(r) > 60 {
+		w = string(r[:57]) + "…"
+	}
+	return fmt.Sprintf("word %q is %g characters, longer than a line (%d)", w, e.Chars, e.Limit)
 }
 
 // Is makes errors.Is(err, ErrWordTooLong) true.
