@@ -488,6 +488,11 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	if mwe {
 		c = max(c, 8) // a fixed expression: "because of", "a lot", "each other"
 	}
+	if r.cls&wNum != 0 && (l.cls&wNum != 0 || l.flags&fNum != 0) {
+		// A compound number is one word: "three / thousand" or "2 /
+		// million" splits it, dearer than the number from its noun.
+		c = max(c, 12)
+	}
 	if l.cls == 0 && r.cls == 0 {
 		switch {
 		case l.flags&fCap != 0 && r.flags&fCap != 0 && !lFirst:
