@@ -88,8 +88,21 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		// from its object, a lower node of the sentence than the adjunct
 		// after them ("followed these children / for many years"), so it
 		// costs more than a break before a preposition.
-		if r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
+		// A number opens an object as a determiner does ("spent / four
+		// years").
+		opensObject := r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 || r.cls&wNum != 0 && r.cls&wDet == 0 || r.flags&fNum != 0
+		if opensObject && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
+		}
+		// A verb's indirect object is an unstressed pronoun and its direct
+		// object follows it: "asked us / a question" splits the verb
+		// phrase as "followed / these children" does. The word before the
+		// pronoun is a verb: a content word (prepositions and the other
+		// closed classes are listed), not ending a phrase.
+		if opensObject && g >= 2 && (l.cls&wPronObj != 0 || l.norm == "you" || l.norm == "her") && l.flags&fOpen == 0 {
+			if p := &b.toks[g-2]; p.cls&^wCatenative == 0 && p.flags&(fClause|fSentEnd|fCap|fNum) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
+			}
 		}
 		// A past-tense verb after a noun starts the predicate: "the
 		// children's trust in the adults / made a huge difference" breaks
