@@ -237,9 +237,10 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
 		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
 			b.commas[k+1]++
-			if k+1 < n && b.toks[k+1].cls&(wConj|wSub) != 0 {
-				// ", and" / ", but" / ", which" joins two clauses: the
-				// strongest boundary inside a sentence counts twice.
+			if k+1 < n && (b.toks[k+1].cls&(wConj|wSub) != 0 || b.toks[k+1].flags&fOpen != 0 && opensQuote(b.toks[k+1].text)) {
+				// ", and" / ", but" / ", which" joins two clauses, and
+				// 'said, "You' opens quoted speech: the strongest
+				// boundary inside a sentence counts twice.
 				b.commas[k+1]++
 			}
 		}
