@@ -270,7 +270,11 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 				// participation" splits the verb phrase.
 				b.eol[g], b.eob[g] = max(b.eol[g], costContent), max(b.eob[g], costContent+costMidEOB)
 			}
-			if g >= 2 && l.cls&(wAdj|wAdjGuess) != 0 && l.flags&(fClause|fSentEnd) == 0 {
+			// A superlative in -est before a content word is an adjective
+			// too ("the hardest / part"); before a phrase opener the word
+			// is as often a noun ("our request / and").
+			superlative := lx != nil && lx.regularPast && l.cls == 0 && rt.cls == 0 && rt.flags&(fOpen|fDash) == 0 && len(l.norm) >= 6 && strings.HasSuffix(l.norm, "est")
+			if g >= 2 && (l.cls&(wAdj|wAdjGuess) != 0 || superlative) && l.flags&(fClause|fSentEnd) == 0 {
 				if d := &b.toks[g-2]; d.cls&wDet != 0 && d.cls&(wSub|wPronAmb) == 0 && d.flags&(fClause|fSentEnd) == 0 {
 					// Determiner + adjective opens a noun phrase whose noun is
 					// still to come: "the political / and military spheres".
