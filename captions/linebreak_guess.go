@@ -111,6 +111,14 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		if l.cls&^wAdjGuess == 0 && l.flags&fNum == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && lx.pastVerb(r.norm) && !lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
 		}
+		// A present participle after a noun opens a non-finite clause
+		// ("spent twelve years / working on a farm", "a lot of time /
+		// looking at it"): a phrase boundary like the predicate's. Not
+		// after a verb ("kept / falling asleep" is one verb phrase) and
+		// not for the common nouns in -ing.
+		if l.cls == 0 && l.flags&(fNum|fCap) == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && ingForm(r.norm) && !lx.pastVerb(l.norm) && !ingForm(l.norm) {
+			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
+		}
 		// A participle after a noun with its agent ("a decision made / by
 		// someone") is a reduced relative clause: it opens at the
 		// participle (see costPredicate) and holds together after it.
@@ -137,6 +145,23 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 			}
 		}
 	}
+}
+
+// ingForm guesses whether a word is a present participle: five letters
+// or more in -ing, not one of the common nouns and prepositions of that
+// shape.
+func ingForm(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "thing", "things", "nothing", "something", "anything", "everything", "morning", "evening",
+		"during", "spring", "string", "ceiling", "building", "meeting", "wedding", "feeling", "beginning",
+		"ending", "clothing", "housing", "funding", "training", "setting", "painting", "reading",
+		"writing", "meaning", "warning", "opening", "pudding", "sibling", "darling", "king", "ring", "wing", "bring", "sing", "swing":
+		return false
+	}
+	return true
 }
 
 // costVerbObject is a break between a guessed verb and its object.
