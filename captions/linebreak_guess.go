@@ -23,6 +23,13 @@ func guessRoles(toks []token, lx *lexicon) {
 		if !lx.demonstratives[t.norm] {
 			continue
 		}
+		if t.norm == "that" && k+1 < len(toks) && t.flags&(fClause|fSentEnd) == 0 && timeNoun(toks[k+1].norm) {
+			// "that night", "that year": a determiner of a time
+			// adverbial, never a complementiser ("back to the lab that
+			// night, / I sat down").
+			t.cls = wDet
+			continue
+		}
 		pron := t.flags&(fClause|fSentEnd) != 0 || k+1 == len(toks)
 		if next := toks[min(k+1, len(toks)-1)].cls; !pron {
 			// Only a conjunction settles it: before a subordinator or a
@@ -43,6 +50,17 @@ func guessRoles(toks []token, lx *lexicon) {
 			t.cls = wPronAmb
 		}
 	}
+}
+
+// timeNoun reports whether an English noun names a stretch or point of
+// time, the head of an adverbial "that night", "that year".
+func timeNoun(w string) bool {
+	switch w {
+	case "night", "day", "morning", "evening", "afternoon", "week", "month", "year",
+		"summer", "winter", "spring", "autumn", "weekend", "time", "moment", "point", "evening's", "day's":
+		return true
+	}
+	return false
 }
 
 // commaBeforeSentenceEnd reports whether a clause comma (or ; : or a
