@@ -235,7 +235,7 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	b.commas = make([]int32, n+1)
 	for k, t := range b.toks {
 		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
-		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
+		if t.flags&(fClause|fStrong|fSentEnd) == fClause && (t.flags&fNum == 0 || !numberListAt(b.toks, k+1)) {
 			b.commas[k+1]++
 			if k+1 < n && (b.toks[k+1].cls&(wConj|wSub) != 0 || b.toks[k+1].flags&fOpen != 0 && opensQuote(b.toks[k+1].text)) {
 				// ", and" / ", but" / ", which" joins two clauses, and
@@ -647,7 +647,7 @@ func scriptOf(r rune) int {
 // runs the end of one clause into the next.
 // Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
 // so a comma in mid-line with a line break elsewhere reads as two
-// phrases run together. Commas after numbers separate list items
+// phrases run together. Commas between numbers separate list items
 // ("24, 25, 29.97,") and are not counted.
 func (b *breaker) commasIn(i, j int) int32 {
 	from := i
@@ -669,6 +669,17 @@ func (b *breaker) commasIn(i, j int) int32 {
 		return 0
 	}
 	return b.commas[j-1] - b.commas[from]
+}
+
+// numberListAt reports whether a list of numbers goes on at toks[k] ("24,
+// 25, 29.97" or "24, 25 and 30"): the comma after a number there
+// separates list items, not clauses ("in 2012, with money" is a clause
+// comma).
+func numberListAt(toks []token, k int) bool {
+	if k < len(toks) && toks[k].cls&wConj != 0 {
+		k++
+	}
+	return k < len(toks) && toks[k].flags&fNum != 0
 }
 
 // lineLen returns the counted width of tokens [i, j) set on one line.
