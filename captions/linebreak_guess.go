@@ -137,6 +137,14 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		if l.cls == 0 && l.flags&(fNum|fCap) == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && ingForm(r.norm) && !lx.pastVerb(l.norm) && !ingForm(l.norm) {
 			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
 		}
+		// An adverb between an auxiliary and its verb ("had ever /
+		// checked", "have always / wanted", "is really / important")
+		// leaves the verb cut from its auxiliary: as dear as the pair.
+		if g >= 2 && r.cls&^(wAdj|wAdjGuess) == 0 && r.flags&(fOpen|fNum|fCap|fDash) == 0 && midAdverb(l) {
+			if p := &b.toks[g-2]; p.cls&wAux != 0 && p.flags&(fClause|fSentEnd) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], bindsRight(wAux)), max(b.eob[g], bindsRight(wAux)+costMidEOB)
+			}
+		}
 		// A participle after a noun with its agent ("a decision made / by
 		// someone") is a reduced relative clause: it opens at the
 		// participle (see costPredicate) and holds together after it.
@@ -163,6 +171,23 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 			}
 		}
 	}
+}
+
+// midAdverb reports whether an English word is an adverb that stands
+// between an auxiliary and its verb: an intensifier, a frequency or time
+// adverb, or a word in -ly.
+func midAdverb(t *token) bool {
+	if t.flags&(fClause|fSentEnd|fOpen) != 0 {
+		return false
+	}
+	if t.cls&wMod != 0 || t.cls&wAdjGuess != 0 && strings.HasSuffix(t.norm, "ly") {
+		return true
+	}
+	switch t.norm {
+	case "ever", "always", "already", "still", "often", "sometimes", "usually", "actually", "finally", "probably", "certainly", "simply":
+		return true
+	}
+	return false
 }
 
 // ingForm guesses whether a word is a present participle: five letters
