@@ -658,7 +658,9 @@ func (b *breaker) commasIn(i, j int) int32 {
 		// sentence's first comma are a preamble, not a clause of their own.
 		for k := i; k < min(i+4, j-1); k++ {
 			if t := b.toks[k].flags; t&(fClause|fSentEnd) != 0 {
-				if t&(fClause|fStrong|fSentEnd|fDash) == fClause {
+				// A comma before a conjunction ends a clause of its own
+				// ("I was fourteen, and I thought"), not a preamble.
+				if t&(fClause|fStrong|fSentEnd|fDash) == fClause && b.toks[k+1].cls&wConj == 0 {
 					from = k + 1
 				}
 				break
