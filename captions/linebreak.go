@@ -50,8 +50,15 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // other languages use punctuation and shape only). In English, guesses
 // from word lists and suffixes add: a past-tense verb keeps its object, a
 // subject keeps its modifiers until its verb, a participle after a noun
-// opens a reduced relative, and "that" or "those" before a conjunction is
-// a pronoun; in every language a quotation that fits a line stays on it.
+// opens a reduced relative, a present participle after a noun opens a
+// clause, "that" or "those" before a conjunction is a pronoun and "that"
+// before a time noun a determiner; a verb keeps an object opened by a
+// number or following an indirect-object pronoun ("asked us a
+// question"), an adverb between auxiliary and verb binds like the pair,
+// a superlative binds to its noun, a compound number is one word, a
+// comma before quoted speech is a clause boundary and a caption does not
+// end between the short items of a list; in every language a quotation
+// that fits a line stays on it.
 // One line is used when the caption fits; a two-line caption prefers a
 // balanced or bottom-heavy pair with the shorter line at least half the
 // longer; one-word captions
