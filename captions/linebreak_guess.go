@@ -154,6 +154,14 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 				b.eol[g], b.eob[g] = max(b.eol[g], bindsRight(wAux)), max(b.eob[g], bindsRight(wAux)+costMidEOB)
 			}
 		}
+		// After an intensifier an unknown word is an adjective ("a very
+		// loud / laugh"): it binds to the noun after it as listed
+		// adjectives do.
+		if g >= 2 && l.cls == 0 && l.flags&(fCap|fNum|fOpen) == 0 && r.cls == 0 && r.flags&(fOpen|fDash|fNum) == 0 {
+			if p := &b.toks[g-2]; p.cls&wMod != 0 && p.cls&(wConj|wSub|wDet) == 0 && p.flags&(fClause|fSentEnd) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], bindsRight(wAdj)), max(b.eob[g], bindsRight(wAdj)+costMidEOB)
+			}
+		}
 		// A participle after a noun with its agent ("a decision made / by
 		// someone") is a reduced relative clause: it opens at the
 		// participle (see costPredicate) and holds together after it.

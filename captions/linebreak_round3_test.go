@@ -78,3 +78,14 @@ func TestBreakListKeepsItsItems(t *testing.T) {
 	assert.False(t, list("on new roads, and traffic got worse, not better.", 2))
 	assert.False(t, list("When I arrived, the children were sitting", 2))
 }
+
+func TestBreakAdjectiveAfterIntensifier(t *testing.T) {
+	// "a very loud laugh": an unlisted adjective after "very" binds to
+	// its noun.
+	got := breakWith(t, "en", 42, 2, "My boss, a tall woman with a very loud laugh, gave me one task on my first day: sell a thousand umbrellas before the end of the month.")
+	for _, c := range got {
+		for _, l := range c {
+			assert.NotRegexp(t, `very loud$`, l)
+		}
+	}
+}
