@@ -55,10 +55,10 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // before a time noun a determiner; a verb keeps an object opened by a
 // number or following an indirect-object pronoun ("asked us a
 // question"), an adverb between auxiliary and verb binds like the pair,
-// a superlative binds to its noun, a compound number is one word, a
-// comma before quoted speech is a clause boundary and a caption does not
-// end between the short items of a list; in every language a quotation
-// that fits a line stays on it.
+// a superlative or an adjective after an intensifier binds to its noun,
+// a compound number is one word and a comma before quoted speech is a
+// clause boundary; in every language a quotation that fits a line stays
+// on it.
 // One line is used when the caption fits; a two-line caption prefers a
 // balanced or bottom-heavy pair with the shorter line at least half the
 // longer; one-word captions

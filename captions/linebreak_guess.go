@@ -90,15 +90,6 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		b.keepSubjects(lx)
 	}
 	n := len(b.toks)
-	if lx.regularPast {
-		for k := 0; k+1 < n; k++ {
-			if listComma(b.toks, k, lx) {
-				// "between Nairobi, | Lagos and Accra": a caption that
-				// ends inside a list splits one phrase.
-				b.eob[k+1] = max(b.eob[k+1], costListEOB)
-			}
-		}
-	}
 	for g := 1; g < n; g++ {
 		l, r := &b.toks[g-1], &b.toks[g]
 		if l.flags&(fClause|fSentEnd) != 0 {
@@ -203,55 +194,6 @@ func midAdverb(t *token) bool {
 	switch t.norm {
 	case "ever", "always", "already", "still", "often", "sometimes", "usually", "actually", "finally", "probably", "certainly", "simply":
 		return true
-	}
-	return false
-}
-
-// costListEOB is a caption break after a comma between the items of a
-// list.
-const costListEOB = 3.0
-
-// listComma guesses whether the comma ending toks[k] separates the items
-// of an English list ("bread, milk, eggs and a newspaper"): short items
-// without a clause's subject pronoun, auxiliary, subordinator or past
-// verb, ending
-// in "and" or "or" and one more item. Before ", and" the last item must
-// be short too ("bread, and eggs."), or ", and" joins two clauses.
-func listComma(toks []token, k int, lx *lexicon) bool {
-	const maxItem = 4
-	if toks[k].flags&(fClause|fStrong|fSentEnd|fDash) != fClause {
-		return false
-	}
-	clause := func(t *token) bool { return t.cls&(wPronSubj|wAux|wSub|wNeg) != 0 || t.cls == 0 && lx.pastVerb(t.norm) }
-	items, cnt := 0, 0
-	for j := k + 1; j < len(toks); j++ {
-		t := &toks[j]
-		if t.norm == "and" || t.norm == "or" {
-			if j+1 >= len(toks) || clause(&toks[j+1]) || toks[j+1].cls&wConj != 0 {
-				return false
-			}
-			if items == 0 && cnt == 0 {
-				// ", and …": the last item runs to punctuation or the end.
-				for e := j + 1; e < len(toks); e++ {
-					if e-j > maxItem || clause(&toks[e]) {
-						return false
-					}
-					if toks[e].flags&(fClause|fSentEnd) != 0 {
-						break
-					}
-				}
-			}
-			return true
-		}
-		if clause(t) || t.flags&(fSentEnd|fStrong|fDash) != 0 {
-			return false
-		}
-		if cnt++; cnt > maxItem {
-			return false
-		}
-		if t.flags&fClause != 0 {
-			items, cnt = items+1, 0
-		}
 	}
 	return false
 }

@@ -62,23 +62,6 @@ func TestBreakCommaBeforeQuotation(t *testing.T) {
 	assert.Equal(t, [][]string{{"She looked at me and said,", `"You know what your problem is?`}, {`You think too much."`}}, got)
 }
 
-func TestBreakListKeepsItsItems(t *testing.T) {
-	// A caption does not end between the items of a list.
-	got := breakWith(t, "en", 42, 2, "I spent the next three years traveling between Nairobi, Lagos and Accra, talking to bus drivers, market traders and police officers.")
-	assert.Equal(t, [][]string{
-		{"I spent the next three years traveling", "between Nairobi, Lagos and Accra,"},
-		{"talking to bus drivers,", "market traders and police officers."},
-	}, got)
-	lx := lexiconFor("en")
-	list := func(text string, k int) bool { return listComma(tokenize(text, lx), k, lx) }
-	assert.True(t, list("bread, milk, eggs and a newspaper.", 0))
-	assert.True(t, list("bread, milk, and eggs.", 1))
-	// A comma before a clause is not a list's.
-	assert.False(t, list("The school had no electricity, and the nearest town was far.", 4))
-	assert.False(t, list("on new roads, and traffic got worse, not better.", 2))
-	assert.False(t, list("When I arrived, the children were sitting", 2))
-}
-
 func TestBreakAdjectiveAfterIntensifier(t *testing.T) {
 	// "a very loud laugh": an unlisted adjective after "very" binds to
 	// its noun.
