@@ -447,7 +447,7 @@ func opensPhrase(c wordClass) float64 {
 	case c&wPronObj != 0:
 		// An object pronoun is unstressed and leans on its verb ("giving /
 		// us" reads as a new subject): as dear as the guide's pairs.
-		return 10
+		return 11
 	case c&wEnclitic != 0:
 		return 9
 	}

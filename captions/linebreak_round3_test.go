@@ -72,3 +72,15 @@ func TestBreakAdjectiveAfterIntensifier(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakObjectPronounStaysWithVerb(t *testing.T) {
+	// At 37 characters the object must be split from somewhere; a line
+	// that starts with the verb's object pronoun ("giving / us any sort")
+	// is the worse choice (the seed script's sentence).
+	got := breakWith(t, "en", 37, 2, "“Russia never shied away from giving us any sort of political support.")
+	for _, c := range got {
+		for _, l := range c {
+			assert.NotRegexp(t, `^us `, l)
+		}
+	}
+}
