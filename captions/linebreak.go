@@ -54,8 +54,15 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // other languages use punctuation and shape only). In English, guesses
 // from word lists and suffixes add: a past-tense verb keeps its object, a
 // subject keeps its modifiers until its verb, a participle after a noun
-// opens a reduced relative, and "that" or "those" before a conjunction is
-// a pronoun; in every language a quotation that fits a line stays on it.
+// opens a reduced relative, a present participle after a noun opens a
+// clause, "that" or "those" before a conjunction is a pronoun and "that"
+// before a time noun a determiner; a verb keeps an object opened by a
+// number or following an indirect-object pronoun ("asked us a
+// question"), an adverb between auxiliary and verb binds like the pair,
+// a superlative or an adjective after an intensifier binds to its noun,
+// a compound number is one word and a comma before quoted speech is a
+// clause boundary; in every language a quotation that fits a line stays
+// on it.
 // One line is used when the caption fits; a two-line caption prefers a
 // balanced or bottom-heavy pair with the shorter line at least half the
 // longer; one-word captions
@@ -239,11 +246,12 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 	b.commas = make([]int32, n+1)
 	for k, t := range b.toks {
 		b.sentEnds[k+1], b.strongs[k+1], b.commas[k+1] = b.sentEnds[k], b.strongs[k], b.commas[k]
-		if t.flags&(fClause|fStrong|fSentEnd) == fClause && t.flags&fNum == 0 {
+		if t.flags&(fClause|fStrong|fSentEnd) == fClause && (t.flags&fNum == 0 || !numberListAt(b.toks, k+1)) {
 			b.commas[k+1]++
-			if k+1 < n && b.toks[k+1].cls&(wConj|wSub) != 0 {
-				// ", and" / ", but" / ", which" joins two clauses: the
-				// strongest boundary inside a sentence counts twice.
+			if k+1 < n && (b.toks[k+1].cls&(wConj|wSub) != 0 || b.toks[k+1].flags&fOpen != 0 && opensQuote(b.toks[k+1].text)) {
+				// ", and" / ", but" / ", which" joins two clauses, and
+				// 'said, "You' opens quoted speech: the strongest
+				// boundary inside a sentence counts twice.
 				b.commas[k+1]++
 			}
 		}
@@ -273,7 +281,11 @@ func (r Rules) newBreaker(text string) (*breaker, error) {
 				// participation" splits the verb phrase.
 				b.eol[g], b.eob[g] = max(b.eol[g], costContent), max(b.eob[g], costContent+costMidEOB)
 			}
-			if g >= 2 && l.cls&(wAdj|wAdjGuess) != 0 && l.flags&(fClause|fSentEnd) == 0 {
+			// A superlative in -est before a content word is an adjective
+			// too ("the hardest / part"); before a phrase opener the word
+			// is as often a noun ("our request / and").
+			superlative := lx != nil && lx.regularPast && l.cls == 0 && rt.cls == 0 && rt.flags&(fOpen|fDash) == 0 && len(l.norm) >= 6 && strings.HasSuffix(l.norm, "est")
+			if g >= 2 && (l.cls&(wAdj|wAdjGuess) != 0 || superlative) && l.flags&(fClause|fSentEnd) == 0 {
 				if d := &b.toks[g-2]; d.cls&wDet != 0 && d.cls&(wSub|wPronAmb) == 0 && d.flags&(fClause|fSentEnd) == 0 {
 					// Determiner + adjective opens a noun phrase whose noun is
 					// still to come: "the political / and military spheres".
@@ -439,7 +451,7 @@ func opensPhrase(c wordClass) float64 {
 	case c&wPronObj != 0:
 		// An object pronoun is unstressed and leans on its verb ("giving /
 		// us" reads as a new subject): as dear as the guide's pairs.
-		return 10
+		return 11
 	case c&wEnclitic != 0:
 		return 9
 	}
@@ -491,6 +503,11 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 	}
 	if mwe {
 		c = max(c, 8) // a fixed expression: "because of", "a lot", "each other"
+	}
+	if r.cls&wNum != 0 && (l.cls&wNum != 0 || l.flags&fNum != 0) {
+		// A compound number is one word: "three / thousand" or "2 /
+		// million" splits it, dearer than the number from its noun.
+		c = max(c, 12)
 	}
 	if l.cls == 0 && r.cls == 0 {
 		switch {
@@ -641,7 +658,7 @@ func scriptOf(r rune) int {
 // runs the end of one clause into the next.
 // Subtitlers break a caption's lines at its punctuation (BBC, Netflix),
 // so a comma in mid-line with a line break elsewhere reads as two
-// phrases run together. Commas after numbers separate list items
+// phrases run together. Commas between numbers separate list items
 // ("24, 25, 29.97,") and are not counted.
 func (b *breaker) commasIn(i, j int) int32 {
 	from := i
@@ -652,7 +669,9 @@ func (b *breaker) commasIn(i, j int) int32 {
 		// sentence's first comma are a preamble, not a clause of their own.
 		for k := i; k < min(i+4, j-1); k++ {
 			if t := b.toks[k].flags; t&(fClause|fSentEnd) != 0 {
-				if t&(fClause|fStrong|fSentEnd|fDash) == fClause {
+				// A comma before a conjunction ends a clause of its own
+				// ("I was fourteen, and I thought"), not a preamble.
+				if t&(fClause|fStrong|fSentEnd|fDash) == fClause && b.toks[k+1].cls&wConj == 0 {
 					from = k + 1
 				}
 				break
@@ -663,6 +682,17 @@ func (b *breaker) commasIn(i, j int) int32 {
 		return 0
 	}
 	return b.commas[j-1] - b.commas[from]
+}
+
+// numberListAt reports whether a list of numbers goes on at toks[k] ("24,
+// 25, 29.97" or "24, 25 and 30"): the comma after a number there
+// separates list items, not clauses ("in 2012, with money" is a clause
+// comma).
+func numberListAt(toks []token, k int) bool {
+	if k < len(toks) && toks[k].cls&wConj != 0 {
+		k++
+	}
+	return k < len(toks) && toks[k].flags&fNum != 0
 }
 
 // lineLen returns the counted width of tokens [i, j) set on one line.

@@ -23,6 +23,13 @@ func guessRoles(toks []token, lx *lexicon) {
 		if !lx.demonstratives[t.norm] {
 			continue
 		}
+		if t.norm == "that" && k+1 < len(toks) && t.flags&(fClause|fSentEnd) == 0 && timeNoun(toks[k+1].norm) {
+			// "that night", "that year": a determiner of a time
+			// adverbial, never a complementiser ("back to the lab that
+			// night, / I sat down").
+			t.cls = wDet
+			continue
+		}
 		pron := t.flags&(fClause|fSentEnd) != 0 || k+1 == len(toks)
 		if next := toks[min(k+1, len(toks)-1)].cls; !pron {
 			// Only a conjunction settles it: before a subordinator or a
@@ -43,6 +50,17 @@ func guessRoles(toks []token, lx *lexicon) {
 			t.cls = wPronAmb
 		}
 	}
+}
+
+// timeNoun reports whether an English noun names a stretch or point of
+// time, the head of an adverbial "that night", "that year".
+func timeNoun(w string) bool {
+	switch w {
+	case "night", "day", "morning", "evening", "afternoon", "week", "month", "year",
+		"summer", "winter", "spring", "autumn", "weekend", "time", "moment", "point", "evening's", "day's":
+		return true
+	}
+	return false
 }
 
 // commaBeforeSentenceEnd reports whether a clause comma (or ; : or a
@@ -88,8 +106,21 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		// from its object, a lower node of the sentence than the adjunct
 		// after them ("followed these children / for many years"), so it
 		// costs more than a break before a preposition.
-		if r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
+		// A number opens an object as a determiner does ("spent / four
+		// years").
+		opensObject := r.cls&wDet != 0 && r.cls&(wSub|wPronAmb) == 0 || r.cls&wNum != 0 && r.cls&wDet == 0 || r.flags&fNum != 0
+		if opensObject && l.cls == 0 && l.flags&(fCap|fNum) == 0 && lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
+		}
+		// A verb's indirect object is an unstressed pronoun and its direct
+		// object follows it: "asked us / a question" splits the verb
+		// phrase as "followed / these children" does. The word before the
+		// pronoun is a verb: a content word (prepositions and the other
+		// closed classes are listed), not ending a phrase.
+		if opensObject && g >= 2 && (l.cls&wPronObj != 0 || l.norm == "you" || l.norm == "her") && l.flags&fOpen == 0 {
+			if p := &b.toks[g-2]; p.cls&^wCatenative == 0 && p.flags&(fClause|fSentEnd|fCap|fNum) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], costVerbObject), max(b.eob[g], costVerbObject+costMidEOB)
+			}
 		}
 		// A past-tense verb after a noun starts the predicate: "the
 		// children's trust in the adults / made a huge difference" breaks
@@ -97,6 +128,30 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 		// a clause's.
 		if l.cls&^wAdjGuess == 0 && l.flags&fNum == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && lx.pastVerb(r.norm) && !lx.pastVerb(l.norm) {
 			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
+		}
+		// A present participle after a noun opens a non-finite clause
+		// ("spent twelve years / working on a farm", "a lot of time /
+		// looking at it"): a phrase boundary like the predicate's. Not
+		// after a verb ("kept / falling asleep" is one verb phrase) and
+		// not for the common nouns in -ing.
+		if l.cls == 0 && l.flags&(fNum|fCap) == 0 && r.cls == 0 && r.flags&(fCap|fNum|fOpen) == 0 && ingForm(r.norm) && !lx.pastVerb(l.norm) && !ingForm(l.norm) {
+			b.eol[g], b.eob[g] = min(b.eol[g], costPredicate), min(b.eob[g], costPredicate+costMidEOB)
+		}
+		// An adverb between an auxiliary and its verb ("had ever /
+		// checked", "have always / wanted", "is really / important")
+		// leaves the verb cut from its auxiliary: as dear as the pair.
+		if g >= 2 && r.cls&^(wAdj|wAdjGuess) == 0 && r.flags&(fOpen|fNum|fCap|fDash) == 0 && midAdverb(l) {
+			if p := &b.toks[g-2]; p.cls&wAux != 0 && p.flags&(fClause|fSentEnd) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], bindsRight(wAux)), max(b.eob[g], bindsRight(wAux)+costMidEOB)
+			}
+		}
+		// After an intensifier an unknown word is an adjective ("a very
+		// loud / laugh"): it binds to the noun after it as listed
+		// adjectives do.
+		if g >= 2 && l.cls == 0 && l.flags&(fCap|fNum|fOpen) == 0 && r.cls == 0 && r.flags&(fOpen|fDash|fNum) == 0 {
+			if p := &b.toks[g-2]; p.cls&wMod != 0 && p.cls&(wConj|wSub|wDet) == 0 && p.flags&(fClause|fSentEnd) == 0 {
+				b.eol[g], b.eob[g] = max(b.eol[g], bindsRight(wAdj)), max(b.eob[g], bindsRight(wAdj)+costMidEOB)
+			}
 		}
 		// A participle after a noun with its agent ("a decision made / by
 		// someone") is a reduced relative clause: it opens at the
@@ -124,6 +179,40 @@ func (b *breaker) adjustGaps(lx *lexicon) {
 			}
 		}
 	}
+}
+
+// midAdverb reports whether an English word is an adverb that stands
+// between an auxiliary and its verb: an intensifier, a frequency or time
+// adverb, or a word in -ly.
+func midAdverb(t *token) bool {
+	if t.flags&(fClause|fSentEnd|fOpen) != 0 {
+		return false
+	}
+	if t.cls&wMod != 0 || t.cls&wAdjGuess != 0 && strings.HasSuffix(t.norm, "ly") {
+		return true
+	}
+	switch t.norm {
+	case "ever", "always", "already", "still", "often", "sometimes", "usually", "actually", "finally", "probably", "certainly", "simply":
+		return true
+	}
+	return false
+}
+
+// ingForm guesses whether a word is a present participle: five letters
+// or more in -ing, not one of the common nouns and prepositions of that
+// shape.
+func ingForm(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "thing", "things", "nothing", "something", "anything", "everything", "morning", "evening",
+		"during", "spring", "string", "ceiling", "building", "meeting", "wedding", "feeling", "beginning",
+		"ending", "clothing", "housing", "funding", "training", "setting", "painting", "reading",
+		"writing", "meaning", "warning", "opening", "pudding", "sibling", "darling", "king", "ring", "wing", "bring", "sing", "swing":
+		return false
+	}
+	return true
 }
 
 // costVerbObject is a break between a guessed verb and its object.

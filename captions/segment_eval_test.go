@@ -295,6 +295,7 @@ func TestSegmentEvalEnglish(t *testing.T) {
 		{"testdata/segment_eval_en.txt", 0.55},
 		{"testdata/segment_holdout_en.txt", 0.55},
 		{"testdata/segment_holdout2_en.txt", 0.55},
+		{"testdata/segment_holdout3_en.txt", 0.55},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			refs := readEvalSet(t, tc.file)
