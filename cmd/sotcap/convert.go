@@ -379,6 +379,11 @@ func runConvert(o convertOptions, s stdio) error {
 			}
 			n++
 		}
+		if n == 0 {
+			// A damaged STL (header counts subtitles, no blocks) or a file of
+			// empty cues would otherwise become a valid, empty delivery.
+			return badInput(fmt.Errorf("%s: no captions to convert (%d without text)", o.in, empty))
+		}
 		return sink.Flush()
 	})
 	printWarnings(s.err, o.in, src)

@@ -56,3 +56,30 @@ func TestConvertToStdout(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// A file with no captions (a header-only WebVTT, an STL whose blocks are
+// gone) is not converted into a valid empty delivery.
+func TestConvertNoCaptions(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "empty.vtt")
+	require.NoError(t, os.WriteFile(in, []byte("WEBVTT\n\nNOTE nothing here\n"), 0o644))
+	out := filepath.Join(dir, "out.srt")
+	code, _, stderr := runArgs(t, "", "convert", in, out)
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, stderr, "no captions")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "nothing written")
+
+	// An STL cut after its GSI block.
+	srtIn := filepath.Join(dir, "one.srt")
+	require.NoError(t, os.WriteFile(srtIn, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello.\n"), 0o644))
+	stlOut := filepath.Join(dir, "one.stl")
+	code, _, stderr = runArgs(t, "", "convert", srtIn, stlOut, "--fps", "25", "--set", "stl.country=GBR")
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(stlOut)
+	require.NoError(t, err)
+	cut := filepath.Join(dir, "cut.stl")
+	require.NoError(t, os.WriteFile(cut, b[:1024], 0o644))
+	code, _, stderr = runArgs(t, "", "convert", cut, filepath.Join(dir, "cut.srt"))
+	assert.Equal(t, exitBadInput, code, stderr)
+}
