@@ -130,12 +130,16 @@ type ParseError struct {
 	Line   int    // 1-based; 0 when unknown
 	Column int    // 1-based; 0 when unknown
 	Err    error
+	// Binary says Line counts the blocks and Column the bytes (from 1) of a
+	// binary file such as EBU STL. Err then names the block and byte
+	// itself, so Error does not print them as a line and a column.
+	Binary bool
 }
 
 // Error formats e as "file:line:column: message".
 func (e *ParseError) Error() string {
 	s := e.File
-	if e.Line > 0 {
+	if e.Line > 0 && !e.Binary {
 		if s != "" {
 			s += ":"
 		}

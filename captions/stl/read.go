@@ -82,18 +82,21 @@ func ReadWith(r io.Reader, opts ReadOptions) (*File, error) {
 }
 
 func gsiError(f gsiField, err error) error {
-	return &captions.ParseError{Column: f.off + 1, Err: fmt.Errorf("GSI %s (byte %d): %w", f.name, f.off, err)}
+	return &captions.ParseError{Column: f.off + 1, Binary: true, Err: fmt.Errorf("GSI %s (byte %d): %w", f.name, f.off, err)}
 }
 
 func blockError(block, off int, field string, err error) error {
 	pos := gsiSize + (block-1)*ttiSize + off
-	return &captions.ParseError{Line: block, Column: pos + 1, Err: fmt.Errorf("TTI block %d %s (byte %d): %w", block, field, pos, err)}
+	if field != "" {
+		field = " " + field
+	}
+	return &captions.ParseError{Line: block, Column: pos + 1, Binary: true, Err: fmt.Errorf("TTI block %d%s (byte %d): %w", block, field, pos, err)}
 }
 
 // Decode parses a whole EBU STL file held in memory (see Read).
 func Decode(data []byte, opts ReadOptions) (*File, error) {
 	if len(data) < gsiSize {
-		return nil, &captions.ParseError{Column: len(data) + 1, Err: fmt.Errorf("%w: %w: %d bytes, the GSI block alone is %d", ErrNotSTL, ErrTruncated, len(data), gsiSize)}
+		return nil, &captions.ParseError{Column: len(data) + 1, Binary: true, Err: fmt.Errorf("%w: %w: %d bytes, the GSI block alone is %d", ErrNotSTL, ErrTruncated, len(data), gsiSize)}
 	}
 	dfc := string(data[fDFC.off:fDFC.end])
 	if !strings.HasPrefix(dfc, "STL") {
