@@ -123,7 +123,11 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 
 	var starts, ends []int64
 	if p.fits(need) {
-		starts, ends = p.place(r, caps, need, w)
+		var all bool
+		starts, ends, all = p.place(r, caps, need, w)
+		if !all {
+			caps, need, starts, ends = r.rebreakForCuts(units, p, w, caps, need, starts, ends)
+		}
 	} else {
 		res.Compressed = true
 		starts, ends, err = p.compress(need, w.In)
@@ -306,17 +310,26 @@ func (r Rules) breakTurns(turns []Turn) ([]turnBreaker, error) {
 // assemble solves every turn's search and makes its captions (see
 // buildCaptions).
 func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost) []Caption {
+	caps, _ := r.assembleEach(tbs, perBlock, dash, func(int) *timeCost { return tc })
+	return caps
+}
+
+// assembleEach is assemble with each turn's own price of screen time
+// (tcOf(k) for turn k, nil for none); it also returns the turn of each
+// caption's first line.
+func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tcOf func(int) *timeCost) ([]Caption, []int) {
 	type unit struct {
 		blocks [][]string
 		turn   Turn
 	}
 	units := make([]unit, len(tbs))
 	for k, t := range tbs {
-		t.b.time = tc
+		t.b.time = tcOf(k)
 		units[k] = unit{blocks: t.b.solve(perBlock), turn: t.turn}
 		t.b.time = nil
 	}
 	var caps []Caption
+	var owner []int
 	prefix := dashFor(r.Language)
 	for i := 0; i < len(units); i++ {
 		u := units[i]
@@ -330,6 +343,7 @@ func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *time
 					{Text: a, Speaker: u.turn.Speaker, Italic: u.turn.Italic},
 					{Text: b, Speaker: v.Speaker, Italic: v.Italic},
 				}})
+				owner = append(owner, i)
 				i++
 				continue
 			}
@@ -340,34 +354,81 @@ func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *time
 				c.Lines[k] = Line{Text: l, Speaker: u.turn.Speaker, Italic: u.turn.Italic}
 			}
 			caps = append(caps, c)
+			owner = append(owner, i)
 		}
 	}
-	return caps
+	return caps, owner
 }
 
 // place times captions that fit: proportional starts, pushed apart for
-// their needs, chained, then moved off cuts.
-func (p framePlan) place(r Rules, caps []Caption, need []int64, w timing.Window) (starts, ends []int64) {
+// their needs, chained, then moved off cuts. A speaker change near a cut is
+// anchored on it when that breaks no rule the plain timing keeps (see
+// speakerAnchors).
+// all reports whether every anchor found was kept.
+func (p framePlan) place(r Rules, caps []Caption, need []int64, w timing.Window) (starts, ends []int64, all bool) {
 	n := len(caps)
 	chars := make([]float64, n)
-	total := 0.0
 	for k, c := range caps {
 		chars[k] = max(r.CaptionChars(c), 1)
-		total += chars[k]
 	}
-	speech := p.speechOut - p.speechStart
-	starts = make([]int64, n)
+	starts = p.proportional(chars, nil)
+	anchors := p.speakerAnchors(caps, starts)
 	ends = make([]int64, n)
-	acc := 0.0
-	for k := range caps {
-		starts[k] = p.speechStart + int64(math.Floor(float64(speech)*acc/total))
-		acc += chars[k]
+	p.settle(starts, ends, need, nil)
+	if len(anchors) == 0 {
+		return starts, ends, true
 	}
-	// Latest start of each caption so that it and all after it fit.
+	return p.placeAnchored(r, caps, chars, need, anchors, starts, ends)
+}
+
+// proportional returns each caption's start in proportion to the
+// characters before it: over the whole speech, or, with anchors, within
+// each span from one anchor (or the speech's start) to the next (or the
+// speech's end), every anchored caption starting on its anchor.
+func (p framePlan) proportional(chars []float64, anchors []anchor) []int64 {
+	starts := make([]int64, len(chars))
+	from, a := 0, 0
+	spanStart := p.speechStart
+	for from < len(chars) {
+		to, spanEnd := len(chars), p.speechOut
+		if a < len(anchors) {
+			to, spanEnd = anchors[a].k, anchors[a].frame
+		}
+		total := 0.0
+		for k := from; k < to; k++ {
+			total += chars[k]
+		}
+		span := max(spanEnd-spanStart, 0)
+		acc := 0.0
+		for k := from; k < to; k++ {
+			starts[k] = spanStart + int64(math.Floor(float64(span)*acc/total))
+			acc += chars[k]
+		}
+		if a >= len(anchors) {
+			break
+		}
+		from, spanStart = to, spanEnd
+		a++
+	}
+	return starts
+}
+
+// settle pushes proportional starts apart just enough for every caption's
+// need and the gaps, within the end and before each anchored start, then
+// chains the captions and moves their times off cuts.
+func (p framePlan) settle(starts, ends, need []int64, anchors []anchor) {
+	n := len(starts)
+	// Latest start of each caption so that it and all after it fit (and,
+	// for an anchored caption, no later than its anchor).
 	latest := make([]int64, n)
 	l := p.end
+	a := len(anchors) - 1
 	for k := n - 1; k >= 0; k-- {
 		l -= need[k]
+		if a >= 0 && anchors[a].k == k {
+			l = min(l, anchors[a].frame)
+			a--
+		}
 		latest[k] = l
 		l -= p.gap
 	}
@@ -383,7 +444,6 @@ func (p framePlan) place(r Rules, caps []Caption, need []int64, w timing.Window)
 	}
 	p.chain(starts, ends, need)
 	p.avoidCuts(starts, ends, need)
-	return starts, ends
 }
 
 // chain sets each end from the next start (less the gap) within the
