@@ -310,26 +310,31 @@ func (r Rules) breakTurns(turns []Turn) ([]turnBreaker, error) {
 // assemble solves every turn's search and makes its captions (see
 // buildCaptions).
 func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost) []Caption {
-	caps, _ := r.assembleEach(tbs, perBlock, dash, func(int) *timeCost { return tc })
-	return caps
+	return r.assembleEach(tbs, perBlock, dash, tc, len(tbs), nil)
 }
 
-// assembleEach is assemble with each turn's own price of screen time
-// (tcOf(k) for turn k, nil for none); it also returns the turn of each
+// assembleEach is assemble with the price of screen time tc on the first
+// squeeze turns only; when owner is not nil, it is set to the turn of each
 // caption's first line.
-func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tcOf func(int) *timeCost) ([]Caption, []int) {
+func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost, squeeze int, owner *[]int) []Caption {
 	type unit struct {
 		blocks [][]string
 		turn   Turn
 	}
 	units := make([]unit, len(tbs))
 	for k, t := range tbs {
-		t.b.time = tcOf(k)
+		if k < squeeze {
+			t.b.time = tc
+		}
 		units[k] = unit{blocks: t.b.solve(perBlock), turn: t.turn}
 		t.b.time = nil
 	}
 	var caps []Caption
-	var owner []int
+	own := func(i int) {
+		if owner != nil {
+			*owner = append(*owner, i)
+		}
+	}
 	prefix := dashFor(r.Language)
 	for i := 0; i < len(units); i++ {
 		u := units[i]
@@ -343,7 +348,7 @@ func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tcOf
 					{Text: a, Speaker: u.turn.Speaker, Italic: u.turn.Italic},
 					{Text: b, Speaker: v.Speaker, Italic: v.Italic},
 				}})
-				owner = append(owner, i)
+				own(i)
 				i++
 				continue
 			}
@@ -354,10 +359,10 @@ func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tcOf
 				c.Lines[k] = Line{Text: l, Speaker: u.turn.Speaker, Italic: u.turn.Italic}
 			}
 			caps = append(caps, c)
-			owner = append(owner, i)
+			own(i)
 		}
 	}
-	return caps, owner
+	return caps
 }
 
 // place times captions that fit: proportional starts, pushed apart for

@@ -123,7 +123,7 @@ func (p framePlan) speakerAnchors(caps []Caption, starts []int64) []anchor {
 // it) that the plain timing, plainS and plainE, keeps: all anchors at once
 // first, else one by one in order; with none kept the plain timing stands.
 func (p framePlan) placeAnchored(r Rules, caps []Caption, chars []float64, need []int64, anchors []anchor, plainS, plainE []int64) (starts, ends []int64, all bool) {
-	base := p.brokenRules(r, caps, plainS, plainE)
+	var base map[brokenRule]struct{} // the plain timing's, when needed
 	// try times the captions with the anchors as and reports whether they
 	// stay in the window, every anchored caption starts on its cut and no
 	// new rule is broken.
@@ -140,6 +140,9 @@ func (p framePlan) placeAnchored(r Rules, caps []Caption, chars []float64, need 
 			}
 		}
 		for v := range p.brokenRules(r, caps, s, e) {
+			if base == nil {
+				base = p.brokenRules(r, caps, plainS, plainE)
+			}
 			if _, had := base[v]; !had {
 				return nil, nil, false
 			}
@@ -181,22 +184,17 @@ func (r Rules) rebreakForCuts(units []turnBreaker, p framePlan, w timing.Window,
 	if len(anchors) == 0 {
 		return caps, need, starts, ends
 	}
-	_, owner := r.assembleEach(units, defaultBlockCost, dash, func(int) *timeCost { return nil })
+	var owner []int
+	r.assembleEach(units, defaultBlockCost, dash, nil, 0, &owner)
 	if len(owner) != len(caps) {
 		return caps, need, starts, ends
 	}
 	lastTurn := owner[anchors[len(anchors)-1].k] // first turn not squeezed
 	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
-	tcOf := func(k int) *timeCost {
-		if k < lastTurn {
-			return tc
-		}
-		return nil
-	}
 	base := len(p.brokenRules(r, caps, starts, ends))
 	for _, l := range rebreakLambdas {
 		tc.lambda = l
-		c, _ := r.assembleEach(units, defaultBlockCost, dash, tcOf)
+		c := r.assembleEach(units, defaultBlockCost, dash, tc, lastTurn, nil)
 		n := p.needed(r, c)
 		if !p.fits(n) {
 			continue
