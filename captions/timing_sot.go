@@ -75,6 +75,11 @@ const fillBlockCost = 25.0
 //     it needs the time, never at or past Limit - MinGapFrames;
 //  4. in and out times near a cut move onto it (an out time to MinGapFrames
 //     before it) or ShotChangeZone away from it when the durations allow.
+//  5. a caption that starts a new speaker's turn within half MaxDuration
+//     of a cut starts on it (the editor cuts to who speaks), the captions
+//     between such cuts sharing their spans in proportion, unless that
+//     breaks a rule the timing without it keeps (then the turns before the
+//     cut are re-broken at a price of screen time, or the anchor dropped).
 //
 // When the text does not fit, TimeSOT first re-breaks it with the same
 // search, adding each caption's screen time to its cost at a rising price
