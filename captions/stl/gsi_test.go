@@ -266,3 +266,9 @@ func TestFitCP850CutsAtAWord(t *testing.T) {
 	assert.False(t, cut)
 	assert.Equal(t, "Short title", got)
 }
+
+func TestRowChars(t *testing.T) {
+	assert.Equal(t, 37, RowChars(Options{}))
+	assert.Equal(t, 36, RowChars(Options{SpeakerColors: true}))
+	assert.Equal(t, 0, RowChars(Options{DisplayStandard: OpenSubtitling}))
+}

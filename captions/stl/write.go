@@ -417,10 +417,10 @@ func (e *encoder) texts() error {
 					italics++
 				}
 				e.tf = append(e.tf, 0x0D, 0x0B, 0x0B)
-				limit := 37
+				limit := TeletextRowChars
 				if color != captions.ColorDefault && int(color) < len(teletextColor) {
 					e.tf = append(e.tf, teletextColor[color])
-					limit = 36
+					limit = TeletextRowChars - 1
 				}
 				if n > limit {
 					return &CaptionError{i + 1, fmt.Errorf("line %d has %d characters; a Teletext row holds %d (40 columns less the control codes)", j+1, n, limit)}
@@ -583,4 +583,23 @@ func nearestFrame(r timing.Rate, d time.Duration) int64 {
 		n++
 	}
 	return n
+}
+
+// TeletextRowChars is how many characters a Teletext subtitle row holds:
+// 40 columns less double height and the two start-box codes (one fewer
+// again when a colour code leads the row).
+const TeletextRowChars = 37
+
+// RowChars returns the longest line Write accepts under opts: 37 in
+// Teletext, 36 when speakers are coloured (a colour code takes a column),
+// and 0 (no fixed row) in open subtitling. Segment captions to it when STL
+// is among the outputs, so that every format carries the same lines.
+func RowChars(opts Options) int {
+	switch {
+	case !opts.DisplayStandard.Teletext():
+		return 0
+	case opts.SpeakerColors:
+		return TeletextRowChars - 1
+	}
+	return TeletextRowChars
 }

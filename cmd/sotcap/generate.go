@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sotcap/sotcap/captions/pipeline"
+	"github.com/sotcap/sotcap/captions/stl"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -91,6 +93,7 @@ type loadedPackage struct {
 	name    string
 	formats []string
 	profile string
+	warns   []string
 }
 
 // pick returns the flag's value when it is set (by the user or by the
@@ -245,6 +248,14 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 			return nil, fmt.Errorf("--formats: %q is not srt, vtt or stl", f)
 		}
 	}
+	// A Teletext STL row holds 37 characters: when STL is written, every
+	// format gets lines that fit it, rather than the STL failing at the end.
+	if rc := stl.RowChars(lp.opts.STL); rc > 0 && slices.Contains(lp.formats, "stl") && lp.opts.Rules.MaxCharsPerLine > rc {
+		lp.warns = append(lp.warns, fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
+			"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
+			lp.profile, lp.opts.Rules.MaxCharsPerLine, rc, rc))
+		lp.opts.Rules.MaxCharsPerLine = rc
+	}
 	return lp, nil
 }
 
@@ -278,6 +289,7 @@ func generatePackage(o generateOptions) (*loadedPackage, *generated, error) {
 		return lp, nil, err
 	}
 	g := &generated{res: res, files: names}
+	g.warns = append(g.warns, lp.warns...)
 	g.warns = append(g.warns, lp.plan.Warnings...)
 	for _, w := range lp.plan.Script.Warnings {
 		g.warns = append(g.warns, "script "+w.String())

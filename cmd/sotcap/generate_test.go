@@ -179,3 +179,40 @@ func TestBatch(t *testing.T) {
 	code, _, _ = runArgs(t, "", "batch", filepath.Join(dir, "nope"))
 	assert.Equal(t, exitBadInput, code)
 }
+
+// A 42-character profile with STL among the formats segments to the
+// Teletext row (37), so the STL never fails at the end; without STL the
+// profile's own length stands.
+func TestGenerateFitsTeletextRows(t *testing.T) {
+	dir := t.TempDir()
+	script, edl := samplePaths(t, dir)
+	maxLine := func(path string) int {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		m := 0
+		for _, l := range strings.Split(string(b), "\n") {
+			m = max(m, len([]rune(l)))
+		}
+		return m
+	}
+	out := filepath.Join(dir, "all")
+	code, _, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
+		"--out", out, "--set", "stl.country=GBR")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "a Teletext STL row 37")
+	assert.LessOrEqual(t, maxLine(filepath.Join(out, "pkg.srt")), 37)
+
+	out = filepath.Join(dir, "text")
+	code, _, stderr = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
+		"--out", out, "--formats", "srt,vtt")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stderr, "Teletext")
+	assert.Greater(t, maxLine(filepath.Join(out, "pkg.srt")), 37, "42-character lines where no STL is written")
+	assert.LessOrEqual(t, maxLine(filepath.Join(out, "pkg.srt")), 42)
+
+	out = filepath.Join(dir, "open")
+	code, _, stderr = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
+		"--out", out, "--set", "stl.country=GBR", "--set", "stl.display_standard=open")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stderr, "Teletext STL row")
+}
