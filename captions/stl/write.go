@@ -423,7 +423,7 @@ func (e *encoder) texts() error {
 					limit = TeletextRowChars - 1
 				}
 				if n > limit {
-					return &CaptionError{i + 1, fmt.Errorf("line %d has %d characters; a Teletext row holds %d (40 columns less the control codes)", j+1, n, limit)}
+					return &CaptionError{i + 1, &RowError{Line: j + 1, Chars: n, Limit: limit}}
 				}
 				e.tf = append(e.tf, line...)
 				e.tf = append(e.tf, 0x0A, 0x0A)
@@ -603,3 +603,19 @@ func RowChars(opts Options) int {
 	}
 	return TeletextRowChars
 }
+
+// ErrRowTooLong matches (errors.Is) every RowError.
+var ErrRowTooLong = errors.New("line longer than a Teletext row")
+
+// RowError is a caption line longer than a Teletext row can hold.
+type RowError struct {
+	Line, Chars, Limit int // Line counts from 1 within the caption
+}
+
+// Error says which line is how long.
+func (e *RowError) Error() string {
+	return fmt.Sprintf("line %d has %d characters; a Teletext row holds %d (40 columns less the control codes)", e.Line, e.Chars, e.Limit)
+}
+
+// Is makes errors.Is(err, ErrRowTooLong) true.
+func (e *RowError) Is(target error) bool { return target == ErrRowTooLong }

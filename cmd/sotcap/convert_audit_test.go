@@ -83,3 +83,16 @@ func TestConvertNoCaptions(t *testing.T) {
 	code, _, stderr = runArgs(t, "", "convert", cut, filepath.Join(dir, "cut.srt"))
 	assert.Equal(t, exitBadInput, code, stderr)
 }
+
+// A line too long for a Teletext row says how to get past it.
+func TestConvertRowTooLongHint(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "long.srt")
+	require.NoError(t, os.WriteFile(in, []byte("1\n00:00:01,000 --> 00:00:03,000\nThis line has forty-two characters in it.\n"), 0o644))
+	code, _, stderr := runArgs(t, "", "convert", in, filepath.Join(dir, "long.stl"), "--fps", "25", "--set", "stl.country=GBR")
+	assert.Equal(t, exitBadInput, code)
+	assert.Contains(t, stderr, "a Teletext row holds 37")
+	assert.Contains(t, stderr, "stl.display_standard=open")
+	code, _, stderr = runArgs(t, "", "convert", in, filepath.Join(dir, "open.stl"), "--fps", "25", "--set", "stl.country=GBR", "--set", "stl.display_standard=open")
+	assert.Equal(t, exitOK, code, stderr)
+}

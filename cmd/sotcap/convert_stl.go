@@ -162,7 +162,11 @@ func (s *stlSink) Flush() error {
 		var ce *stl.CaptionError
 		if errors.As(err, &ce) && ce.Caption >= 1 && ce.Caption <= len(s.at) {
 			at := s.at[ce.Caption-1]
-			return badInput(fmt.Errorf("%s: %s cannot be written as EBU STL: %w", where(s.in, s.from, at[0]), cueName(s.from, at[1]), ce.Err))
+			hint := ""
+			if errors.Is(ce.Err, stl.ErrRowTooLong) {
+				hint = "; re-segment the text to the row (sotcap segment --max-chars-per-line 37) or write open subtitling (--set stl.display_standard=open)"
+			}
+			return badInput(fmt.Errorf("%s: %s cannot be written as EBU STL: %w%s", where(s.in, s.from, at[0]), cueName(s.from, at[1]), ce.Err, hint))
 		}
 		return badInput(fmt.Errorf("%s: cannot be written as EBU STL: %w", s.out, err))
 	}
