@@ -2,7 +2,6 @@ package srt
 
 import (
 	"bytes"
-	"errors"
 	"testing"
 
 	"github.com/sotcap/sotcap/captions"
@@ -30,32 +29,14 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
-// FuzzSkipMalformed checks the QC reading mode: it never panics or loops,
-// every cue it returns is well formed, and every cue it skips is reported
-// with a warning that names a line.
+// FuzzSkipMalformed checks the QC reading mode (see cuetest.FuzzSkipMalformed).
 func FuzzSkipMalformed(f *testing.F) {
-	f.Add([]byte("WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\n00:00:03,000 -> 00:00:04,000\nBad.\n\n00:00:05.000 --> 00:00:0x.000\nBad end.\n\n00:00:07.000 --> 00:00:08.000\nEight.\n"))
-	f.Add([]byte("1\n00:00:01,000 --> 00:00:00,500\nEnds first.\n\n\n\n"))
+	for _, seed := range cuetest.SkipMalformedSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		rd := NewReader(bytes.NewReader(in))
 		rd.SkipMalformed = true
-		caps, err := rd.ReadAll()
-		if err != nil {
-			var pe *captions.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a ParseError", err)
-			}
-		}
-		for i, c := range caps {
-			if c.End < c.Start {
-				t.Fatalf("cue %d ends before it starts", i+1)
-			}
-		}
-		if rd.Skipped() > 0 && rd.WarningCount() < rd.Skipped() {
-			t.Fatalf("%d cues skipped, %d warnings", rd.Skipped(), rd.WarningCount())
-		}
-		if rd.Skipped() > bytes.Count(in, []byte("\n"))+1 {
-			t.Fatalf("skipped %d cues in %d lines", rd.Skipped(), bytes.Count(in, []byte("\n"))+1)
-		}
+		cuetest.FuzzSkipMalformed(t, in, rd)
 	})
 }

@@ -209,3 +209,41 @@ func WarnText(r interface{ Warnings() []captions.Warning }) string {
 	}
 	return strings.Join(s, "\n")
 }
+
+// SkippingReader is a Reader in check's reading mode (SkipMalformed set).
+type SkippingReader interface {
+	Reader
+	Skipped() int
+}
+
+// SkipMalformedSeeds are the seed inputs of both formats' FuzzSkipMalformed.
+func SkipMalformedSeeds() [][]byte {
+	return [][]byte{
+		[]byte("WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\n00:00:03,000 -> 00:00:04,000\nBad.\n\n00:00:05.000 --> 00:00:0x.000\nBad end.\n\n00:00:07.000 --> 00:00:08.000\nEight.\n"),
+		[]byte("1\n00:00:01,000 --> 00:00:00,500\nEnds first.\n\n\n\n"),
+	}
+}
+
+// FuzzSkipMalformed checks the QC reading mode on in: it never panics or
+// loops, every cue it returns is well formed, and every cue it skips is
+// reported with a warning.
+func FuzzSkipMalformed(t *testing.T, in []byte, rd SkippingReader) {
+	caps, err := rd.ReadAll()
+	if err != nil {
+		var pe *captions.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a ParseError", err)
+		}
+	}
+	for i, c := range caps {
+		if c.End < c.Start {
+			t.Fatalf("cue %d ends before it starts", i+1)
+		}
+	}
+	if rd.Skipped() > 0 && rd.WarningCount() < rd.Skipped() {
+		t.Fatalf("%d cues skipped, %d warnings", rd.Skipped(), rd.WarningCount())
+	}
+	if lines := bytes.Count(in, []byte("\n")) + 1; rd.Skipped() > lines {
+		t.Fatalf("skipped %d cues in %d lines", rd.Skipped(), lines)
+	}
+}
