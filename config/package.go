@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sotcap/sotcap/captions/stl"
+	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/timing"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sotcap/sotcap/captions/pipeline"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -86,7 +86,7 @@ func runBatch(o batchOptions, s stdio) error {
 	if fi, err := os.Stat(o.dir); err != nil || !fi.IsDir() {
 		return badInput(fmt.Errorf("batch: %s is not a folder", o.dir))
 	}
-	jobs, unpaired, err := pipeline.FindJobs(o.dir)
+	jobs, unpaired, err := app.FindJobs(o.dir)
 	if err != nil {
 		return badInput(err)
 	}
@@ -94,7 +94,7 @@ func runBatch(o batchOptions, s stdio) error {
 		fmt.Fprintf(s.err, "warning: %s has no script of the same name; skipped\n", u)
 	}
 	if len(jobs) == 0 {
-		return badInput(fmt.Errorf("batch: no packages under %s (a NAME.txt with a NAME.edl, or a %s)", o.dir, pipeline.ConfigFileName))
+		return badInput(fmt.Errorf("batch: no packages under %s (a NAME.txt with a NAME.edl, or a %s)", o.dir, app.ConfigFileName))
 	}
 	workers := o.workers
 	if workers <= 0 {
@@ -102,9 +102,9 @@ func runBatch(o batchOptions, s stdio) error {
 	}
 	bar := o.progress == "bar" || (o.progress == "auto" && isTerminal(s.err))
 	start := time.Now()
-	do := func(j pipeline.Job) pipeline.Outcome {
+	do := func(j app.Job) app.Outcome {
 		if j.Err != nil {
-			return pipeline.Outcome{Err: j.Err}
+			return app.Outcome{Err: j.Err}
 		}
 		g := generateOptions{script: j.Script, edl: j.EDL, fps: o.fps, configFile: j.Config, flags: o.flags, environ: o.environ}
 		if j.Config == "" {
@@ -113,11 +113,11 @@ func runBatch(o batchOptions, s stdio) error {
 		}
 		_, res, err := generatePackage(g)
 		if err != nil {
-			return pipeline.Outcome{Err: err}
+			return app.Outcome{Err: err}
 		}
-		return pipeline.Outcome{Files: res.files, Captions: len(res.res.Document.Captions), Violations: len(res.res.Violations)}
+		return app.Outcome{Files: res.files, Captions: len(res.res.Document.Captions), Violations: len(res.res.Violations)}
 	}
-	progress := func(done int, oc pipeline.Outcome) {
+	progress := func(done int, oc app.Outcome) {
 		name := filepath.Join(oc.Job.Dir, oc.Job.Name)
 		if bar {
 			const width = 30
@@ -134,7 +134,7 @@ func runBatch(o batchOptions, s stdio) error {
 			fmt.Fprintf(s.err, "[%d/%d] ok   %s: %d captions, %d violations\n", done, len(jobs), name, oc.Captions, oc.Violations)
 		}
 	}
-	outcomes := pipeline.RunBatch(context.Background(), jobs, workers, do, progress)
+	outcomes := app.RunBatch(context.Background(), jobs, workers, do, progress)
 	if bar {
 		fmt.Fprintln(s.err)
 	}

@@ -15,10 +15,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/qc"
-	"github.com/sotcap/sotcap/captions/srt"
-	"github.com/sotcap/sotcap/captions/stl"
-	"github.com/sotcap/sotcap/captions/vtt"
+	"github.com/sotcap/sotcap/captions/report"
+	"github.com/sotcap/sotcap/captions/format/srt"
+	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/format/vtt"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -53,7 +53,7 @@ record-in; EBU STL files carry programme timecodes already.
 
 Exit status: 0 no violations, 1 violations, 2 unreadable input or usage.`,
 		Example: `  sotcap check vendor.srt --profile netflix-en
-  sotcap check news.stl --edl cut.edl --fps 25 --format html --out qc.html
+  sotcap check news.stl --edl cut.edl --fps 25 --format html --out report.html
   sotcap check *.vtt --format csv > violations.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -123,20 +123,20 @@ func readCaptionFile(name string, origin time.Duration) (format string, doc capt
 	if err != nil {
 		return "", doc, rate, nil, err
 	}
-	format = qc.DetectFormat(data, name)
+	format = report.DetectFormat(data, name)
 	switch format {
-	case qc.FormatSTL:
+	case report.FormatSTL:
 		f, err := stl.Read(bytes.NewReader(data))
 		if err != nil {
 			return format, doc, rate, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		return format, f.Document, f.Rate, f.Warnings, nil
-	case qc.FormatSRT:
+	case report.FormatSRT:
 		rd := srt.NewReader(bytes.NewReader(data))
 		rd.File, rd.Origin, rd.SkipMalformed = name, origin, true
 		doc, warns, err = readCues(rd)
 		return format, doc, rate, warns, err
-	case qc.FormatVTT:
+	case report.FormatVTT:
 		rd := vtt.NewReader(bytes.NewReader(data))
 		rd.File, rd.Origin, rd.SkipMalformed = name, origin, true
 		doc, warns, err = readCues(rd)
@@ -172,7 +172,7 @@ func runCheck(o checkOptions, s stdio) error {
 		}
 	}
 	found := false
-	for _, f := range qc.ReportFormats() {
+	for _, f := range report.ReportFormats() {
 		found = found || f == o.format
 	}
 	if !found {
@@ -219,7 +219,7 @@ func runCheck(o checkOptions, s stdio) error {
 		origin = rate.Duration(n)
 	}
 
-	var results []qc.FileResult
+	var results []report.FileResult
 	var failed []error
 	for _, name := range o.files {
 		format, doc, fileRate, warns, err := readCaptionFile(name, origin)
@@ -246,17 +246,17 @@ func runCheck(o checkOptions, s stdio) error {
 		for i, c := range doc.Captions {
 			cps[i] = fileRules.CPS(c)
 		}
-		if o.format == qc.ReportJSON || o.format == qc.ReportCSV {
+		if o.format == report.ReportJSON || o.format == report.ReportCSV {
 			// The JSON and CSV shapes have no place for reading warnings.
 			for _, w := range warns {
 				fmt.Fprintf(s.err, "warning: %s: %s\n", name, w)
 			}
 		}
-		results = append(results, qc.FileResult{File: name, Format: format, Profile: cfg.Profile(), MaxCPS: fileRules.MaxCPS,
-			Captions: doc.Captions, CPS: cps, Violations: viol, Cuts: qc.CutTimes(cuts, r), Warnings: warns})
+		results = append(results, report.FileResult{File: name, Format: format, Profile: cfg.Profile(), MaxCPS: fileRules.MaxCPS,
+			Captions: doc.Captions, CPS: cps, Violations: viol, Cuts: report.CutTimes(cuts, r), Warnings: warns})
 	}
 	if len(results) > 0 {
-		write := func(w io.Writer) error { return qc.Write(w, o.format, results) }
+		write := func(w io.Writer) error { return report.Write(w, o.format, results) }
 		if o.out != "" {
 			err = captions.WriteFile(o.out, write)
 		} else {

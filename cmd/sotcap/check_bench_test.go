@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/srt"
+	"github.com/sotcap/sotcap/captions/format/srt"
 )
 
 // BenchmarkCheckSRT100k is `sotcap check FILE --format json` on a

@@ -88,7 +88,7 @@ func TestCheckFindsViolations(t *testing.T) {
 	assert.Contains(t, stdout, "1 warning", "and counted in the summary")
 
 	// An HTML report to a file.
-	html := filepath.Join(dir, "qc.html")
+	html := filepath.Join(dir, "report.html")
 	code, _, _ = runArgs(t, "", "check", f, "--max-cps", "12", "--format", "html", "--out", html)
 	assert.Equal(t, exitViolation, code)
 	b, err := os.ReadFile(html)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/stl"
+	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )

@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/srt"
-	"github.com/sotcap/sotcap/captions/stl"
-	"github.com/sotcap/sotcap/captions/vtt"
+	"github.com/sotcap/sotcap/captions/format/srt"
+	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/format/vtt"
 	"github.com/sotcap/sotcap/timing"
 )
 

@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sotcap/sotcap/captions/pipeline"
-	"github.com/sotcap/sotcap/captions/stl"
+	"github.com/sotcap/sotcap/internal/app"
+	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -87,8 +87,8 @@ is broken, 2 bad input or usage (nothing written).`,
 
 // loadedPackage is a package read and planned, ready to generate.
 type loadedPackage struct {
-	opts    pipeline.Options
-	plan    *pipeline.Plan
+	opts    app.Options
+	plan    *app.Plan
 	out     string
 	name    string
 	formats []string
@@ -160,21 +160,21 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode, err := pipeline.ParseMode(pick(o.mode, cfg, config.KeyMode))
+	mode, err := app.ParseMode(pick(o.mode, cfg, config.KeyMode))
 	if err != nil {
 		return nil, err
 	}
-	m, err := pipeline.ParseMap(pick(o.mapping, cfg, config.KeyMap))
+	m, err := app.ParseMap(pick(o.mapping, cfg, config.KeyMap))
 	if err != nil {
 		return nil, err
 	}
-	po := pipeline.Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
+	po := app.Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
 		Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts}
 	if po.Language == "" {
 		po.Language = "en"
 	}
 
-	in := pipeline.Inputs{ScriptName: scriptPath, EDLName: edlPath}
+	in := app.Inputs{ScriptName: scriptPath, EDLName: edlPath}
 	if o.scriptData != nil {
 		in.Script = bytes.NewReader(o.scriptData)
 	} else {
@@ -195,7 +195,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 		defer f.Close()
 		in.EDL = f
 	}
-	pkg, edl, err := pipeline.Read(in, po)
+	pkg, edl, err := app.Read(in, po)
 	if err != nil {
 		return nil, err
 	}
@@ -206,13 +206,13 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 		}
 		po.Start, po.HasStart = n, true
 	}
-	plan, err := pipeline.NewPlan(pkg, edl, po)
+	plan, err := app.NewPlan(pkg, edl, po)
 	if err != nil {
 		// Say which files disagree: in a batch of hundreds "the EDL marks
 		// no SOT" alone does not.
-		var mm *pipeline.MismatchError
+		var mm *app.MismatchError
 		switch {
-		case errors.Is(err, pipeline.ErrNoSOTWindows):
+		case errors.Is(err, app.ErrNoSOTWindows):
 			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
 		case errors.As(err, &mm):
 			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
@@ -231,7 +231,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 	if lp.name == "" {
 		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
 	}
-	if err := pipeline.CheckBaseName(lp.name); err != nil {
+	if err := app.CheckBaseName(lp.name); err != nil {
 		if o.name != "" {
 			return nil, fmt.Errorf("--name: %w", err)
 		}
@@ -261,7 +261,7 @@ func loadPackage(o generateOptions) (*loadedPackage, error) {
 
 // generated is what one package run produced.
 type generated struct {
-	res   *pipeline.Result
+	res   *app.Result
 	files []string
 	warns []string
 }
@@ -272,7 +272,7 @@ func generatePackage(o generateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := pipeline.Generate(lp.plan, lp.opts)
+	res, err := app.Generate(lp.plan, lp.opts)
 	if err != nil {
 		return lp, nil, err
 	}
@@ -285,7 +285,7 @@ func generatePackage(o generateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return lp, nil, err
 	}
-	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
+	if _, err := app.WriteOutputs(lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
 	g := &generated{res: res, files: names}

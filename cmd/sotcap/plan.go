@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sotcap/sotcap/captions/pipeline"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -46,7 +46,7 @@ type planCutJSON struct {
 }
 
 type planSOTJSON struct {
-	pipeline.ReportSOT
+	app.ReportSOT
 	Line  int           `json:"line"`
 	Clip  string        `json:"clip"`
 	Cuts  []planCutJSON `json:"shot_changes"`
@@ -66,7 +66,7 @@ func runPlan(o planOptions, s stdio) error {
 	if err != nil {
 		return badInput(err)
 	}
-	res, err := pipeline.Generate(lp.plan, lp.opts)
+	res, err := app.Generate(lp.plan, lp.opts)
 	if err != nil {
 		return badInput(err)
 	}

@@ -1,0 +1,420 @@
+package srt
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
+)
+
+// Errors a Reader wraps in *captions.ParseError.
+var (
+	errMarkup   = errors.New(`text contains "<" followed by ">", which readers take for a tag and remove`)
+	errStyledLT = errors.New(`text of an italic or coloured line contains "<", which readers would join to the closing tag`)
+	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
+)
+
+var srtTime = cuetext.TimeSyntax{Example: "00:01:02,500", EndExample: "00:01:04,000", Seps: ",.", LooseFraction: true}
+
+// Reader reads SRT cues one at a time.
+//
+// Markup is read into the caption model: <i> and {\i1} make a line
+// italic, <font color> with one of the caption colours colours it, and
+// {\anN} sets the caption's Row (top 1, middle 12, bottom 0) and Align.
+// <b>, <u> and <s> are removed. A style that covers only part of a line
+// cannot be kept and is reported as a warning; the text is always kept,
+// with the whitespace between tags.
+//
+// What Reader tolerates, each with a warning: a cue without a number, a
+// timestamp with "." or with other than three fraction digits ("1,5" is
+// 1.5 s), a missing blank line between cues, a blank line inside a cue
+// (the text after it stays in the cue), a cue with no text (returned
+// with no lines), a cue that starts before the previous one, and lines
+// that are not UTF-8 (read as Windows-1252).
+type Reader struct {
+	// File names the input in errors.
+	File string
+	// Origin is added to every time read, placing the file's
+	// 00:00:00,000 on the programme timeline.
+	Origin time.Duration
+	// SkipMalformed skips a cue whose timing line cannot be parsed, with a
+	// warning naming its line (counted by Skipped), instead of failing:
+	// for QC, which reports such cues rather than stopping at the first.
+	// Converters leave it off so that no cue is ever lost.
+	SkipMalformed bool
+
+	c cuetext.CueReader
+	t cueText
+}
+
+// cueText reads the text of an SRT cue: where it ends and its markup.
+type cueText struct {
+	c      *cuetext.CueReader
+	italic int
+	colors []captions.Color
+	row    int
+	align  captions.Align
+}
+
+// NewReader returns a Reader reading from r.
+func NewReader(r io.Reader) *Reader {
+	rd := &Reader{}
+	rd.c.Init(r)
+	rd.t.c = &rd.c
+	return rd
+}
+
+// Warnings returns the first 100 warnings about the input read so far.
+func (r *Reader) Warnings() []captions.Warning { return r.c.Warns.List() }
+
+// WarningCount returns how many warnings there were, including those
+// past the first 100.
+func (r *Reader) WarningCount() int { return r.c.Warns.Count() }
+
+// Read returns the next cue as a caption, or io.EOF after the last one.
+// A malformed cue is a *captions.ParseError; after an error every call
+// returns the same error.
+func (r *Reader) Read() (captions.Caption, error) {
+	r.c.File, r.c.Origin = r.File, r.Origin
+	r.c.SkipMalformed = r.SkipMalformed
+	return r.c.Read(r.read)
+}
+
+// Line returns the line number of the timing line of the cue Read last
+// returned, for messages about it.
+func (r *Reader) Line() int { return r.c.Line() }
+
+// Skipped returns how many malformed cues SkipMalformed skipped.
+func (r *Reader) Skipped() int { return r.c.Skipped }
+
+// ReadAll reads every remaining cue.
+func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
+
+// Read reads a whole SRT document from r. name is used in errors.
+func Read(r io.Reader, name string) (captions.Document, []captions.Warning, error) {
+	rd := NewReader(r)
+	rd.File = name
+	caps, err := rd.ReadAll()
+	return captions.Document{Captions: caps}, rd.Warnings(), err
+}
+
+func blank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func isIndex(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 18 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeTiming reports whether b is a timing line or starts with a
+// timestamp (a timing line with a broken arrow).
+func looksLikeTiming(b []byte) bool {
+	if cuetext.IsTiming(b) {
+		return true
+	}
+	_, _, _, err := cuetext.ParseTime(bytes.TrimLeft(b, " \t"), srtTime)
+	return err == nil
+}
+
+// Blank reports whether b is blank: SRT readers take a line of spaces
+// for the blank line that ends a cue.
+func (t *cueText) Blank(b []byte) bool { return blank(b) }
+
+// MayStartCue reports whether b is a timing line or a cue number.
+func (t *cueText) MayStartCue(b []byte, afterBlank bool) bool {
+	return cuetext.IsTiming(b) || isIndex(b)
+}
+
+// StartsCue reports whether line l (held by c, number ln) begins a cue:
+// a timing line, or a number followed by a timing line. After a blank
+// line (afterBlank) a number followed by a line that starts with a
+// timestamp is a cue too, so that a broken arrow is reported rather than
+// read as text. When it starts a cue, the lines are pushed back for the
+// next cue.
+func (t *cueText) StartsCue(c *cuetext.CueReader, l []byte, ln int, afterBlank bool) (bool, error) {
+	if cuetext.IsTiming(l) {
+		c.Unread(l, ln)
+		return true, nil
+	}
+	if !isIndex(l) {
+		return false, nil
+	}
+	l2, ln2, err := c.Next()
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	c.Unread(l2, ln2)
+	if cuetext.IsTiming(l2) || afterBlank && looksLikeTiming(l2) {
+		c.Unread(l, ln)
+		return true, nil
+	}
+	return false, nil
+}
+
+func (r *Reader) read() (captions.Caption, error) {
+	var (
+		line []byte
+		ln   int
+		err  error
+	)
+	for {
+		line, ln, err = r.c.Next()
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if !blank(line) {
+			break
+		}
+	}
+	cueLine := ln
+	switch {
+	case cuetext.IsTiming(line):
+		r.c.Warns.Add(ln, "cue %d has no number", r.c.Count()+1)
+	case isIndex(line):
+		line, ln, err = r.c.Next()
+		if err == io.EOF {
+			return captions.Caption{}, r.c.Errorf(cueLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", cueLine)
+		}
+		if err != nil {
+			return captions.Caption{}, err
+		}
+		if !looksLikeTiming(line) {
+			return captions.Caption{}, r.c.Errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, cuetext.Clip(line))
+		}
+	default:
+		return captions.Caption{}, r.c.Errorf(ln, 1, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", cuetext.Clip(line))
+	}
+	start, end, _, err := r.c.ParseTiming(line, ln, srtTime)
+	if err != nil {
+		return captions.Caption{}, err
+	}
+	t := &r.t
+	t.italic, t.colors, t.row, t.align = 0, t.colors[:0], 0, captions.AlignDefault
+	c, err := r.c.ReadCue(t, start, end, ln)
+	c.Row, c.Align = t.row, t.align
+	return c, err
+}
+
+// tag is a recognised SRT tag.
+type tag struct {
+	name    string // "i", "b", "u", "s", "font"
+	closing bool
+	attrs   []byte
+	n       int // bytes used, including < and >
+}
+
+// tagName recognises an SRT tag at the start of b (b[0] == '<').
+func tagName(b []byte) (tag, int) {
+	k := 1
+	var t tag
+	if k < len(b) && b[k] == '/' {
+		t.closing = true
+		k++
+	}
+	s := k
+	for k < len(b) && (b[k]|0x20) >= 'a' && (b[k]|0x20) <= 'z' {
+		k++
+	}
+	name := b[s:k]
+	for _, known := range [...]string{"i", "b", "u", "s", "font"} {
+		if bytes.EqualFold(name, []byte(known)) {
+			t.name = known
+			break
+		}
+	}
+	if t.name == "" {
+		return tag{}, 0
+	}
+	if k < len(b) && b[k] == '>' {
+		t.n = k + 1
+		return t, t.n
+	}
+	// Only <font> takes attributes.
+	if t.closing || t.name != "font" || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
+		return tag{}, 0
+	}
+	e := bytes.IndexByte(b[k:], '>')
+	if e < 0 {
+		return tag{}, 0
+	}
+	t.attrs = b[k : k+e]
+	t.n = k + e + 1
+	return t, t.n
+}
+
+// TextLine reads one line of cue text with its markup.
+func (r *cueText) TextLine(b []byte, ln int) {
+	run := 0
+	flush := func(i int) {
+		if i > run {
+			r.c.Text.Append(b[run:i], r.style())
+		}
+	}
+	for i := 0; i < len(b); {
+		switch b[i] {
+		case '<':
+			t, n := tagName(b[i:])
+			if n == 0 {
+				i++
+				continue
+			}
+			flush(i)
+			r.applyTag(t, ln)
+			i += n
+			run = i
+			continue
+		case '{':
+			if i+1 < len(b) && b[i+1] == '\\' {
+				if e := bytes.IndexByte(b[i:], '}'); e > 0 {
+					flush(i)
+					r.applyOverride(b[i+1:i+e], ln)
+					i += e + 1
+					run = i
+					continue
+				}
+			}
+		}
+		i++
+	}
+	flush(len(b))
+	r.c.Text.EndLine(ln, &r.c.Warns)
+}
+
+func (r *cueText) style() cuetext.Style {
+	st := cuetext.Style{Italic: r.italic > 0}
+	if len(r.colors) > 0 {
+		st.Color = r.colors[len(r.colors)-1]
+	}
+	return st
+}
+
+func (r *cueText) applyTag(t tag, ln int) {
+	switch t.name {
+	case "i":
+		if t.closing {
+			if r.italic > 0 {
+				r.italic--
+			}
+		} else {
+			r.italic++
+		}
+	case "font":
+		if t.closing {
+			if len(r.colors) > 0 {
+				r.colors = r.colors[:len(r.colors)-1]
+			}
+			return
+		}
+		c := captions.ColorDefault
+		if v, ok := attr(t.attrs, "color"); ok {
+			if k, ok := cuetext.ColorByName(string(v)); ok {
+				c = k
+			} else {
+				r.c.Warns.Add(ln, "font colour %q is not one of the caption colours; text kept in the default colour", v)
+			}
+		}
+		r.colors = append(r.colors, c)
+	}
+}
+
+// attr returns the value of attribute name in HTML-like attributes.
+func attr(attrs []byte, name string) ([]byte, bool) {
+	low := bytes.ToLower(attrs)
+	i := bytes.Index(low, []byte(name))
+	for i >= 0 {
+		j := i + len(name)
+		for j < len(attrs) && attrs[j] == ' ' {
+			j++
+		}
+		if j < len(attrs) && attrs[j] == '=' {
+			j++
+			for j < len(attrs) && attrs[j] == ' ' {
+				j++
+			}
+			if j < len(attrs) && (attrs[j] == '"' || attrs[j] == '\'') {
+				q := attrs[j]
+				e := bytes.IndexByte(attrs[j+1:], q)
+				if e < 0 {
+					return attrs[j+1:], true
+				}
+				return attrs[j+1 : j+1+e], true
+			}
+			e := j
+			for e < len(attrs) && attrs[e] != ' ' {
+				e++
+			}
+			return attrs[j:e], true
+		}
+		k := bytes.Index(low[i+1:], []byte(name))
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return nil, false
+}
+
+// applyOverride applies an ASS override block such as \an8 or \i1.
+func (r *cueText) applyOverride(b []byte, ln int) {
+	for len(b) > 0 {
+		if b[0] != '\\' {
+			b = b[1:]
+			continue
+		}
+		b = b[1:]
+		e := bytes.IndexByte(b, '\\')
+		if e < 0 {
+			e = len(b)
+		}
+		code := b[:e]
+		b = b[e:]
+		switch {
+		case len(code) == 3 && code[0] == 'a' && code[1] == 'n' && code[2] >= '1' && code[2] <= '9':
+			n := int(code[2] - '0')
+			switch (n - 1) / 3 {
+			case 0:
+				r.row = 0
+			case 1:
+				r.row = 12
+			case 2:
+				r.row = 1
+			}
+			switch n % 3 {
+			case 1:
+				r.align = captions.AlignLeft
+			case 0:
+				r.align = captions.AlignRight
+			default:
+				r.align = captions.AlignDefault
+			}
+		case string(code) == "i1":
+			r.italic++
+		case string(code) == "i0":
+			if r.italic > 0 {
+				r.italic--
+			}
+		default:
+			r.c.Warns.Add(ln, "style code {\\%s} is not kept", code)
+		}
+	}
+}

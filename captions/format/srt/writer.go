@@ -1,0 +1,193 @@
+// Package srt reads and writes SubRip (.srt) subtitles.
+//
+// # Writing
+//
+// Writer writes one caption at a time, so that a conversion holds one
+// caption in memory. Times are rounded to the nearest millisecond (half a
+// millisecond away from zero) from the captions' real times; captions
+// made from frames therefore land within half a millisecond of the frame.
+// No byte order mark is written, lines end in LF and cues are numbered
+// from 1. Before any byte of a caption is written it is checked: times not
+// negative and before 24 hours, an end after the start, captions in order
+// of start time, at least one line, no blank lines, no line breaks inside
+// a line, and no text that readers would take for markup or a timing
+// line ("-->", a "<" followed later by ">", which readers such as FFmpeg
+// take for a tag, a "<" in an italic or coloured line, whose closing tag
+// would supply the ">", or "{\" override codes).
+// SRT has no escape for these, so such text is refused with a
+// *captions.CaptionError naming the caption rather than written wrongly.
+//
+// Italic lines are written as <i>…</i> and coloured lines as
+// <font color="#rrggbb">…</font>. SRT has no speakers: Line.Speaker is
+// not written. A caption's Row and Align are written as the {\anN}
+// position code that FFmpeg, VLC and most players read, which keeps only
+// thirds of the screen: rows 1–8 are the top, 9–15 the middle, 16–23 and
+// 0 the bottom.
+//
+// go-astisub's SRT writer is not used: it builds the whole file in memory
+// (about ten times the output's size), cannot write one cue at a time,
+// floors times to the millisecond and writes a byte order mark. The tests
+// keep it as an oracle for the bytes we write.
+//
+// # Reading
+//
+// Reader reads one cue at a time in memory proportional to the cue. It
+// accepts UTF-8 with or without a byte order mark, UTF-16 with one, and
+// Windows-1252 (any line that is not UTF-8), with LF, CRLF or CR line
+// endings. It never drops text silently: anything it had to guess is
+// reported as a warning (Reader.Warnings), and what it cannot read is a
+// *captions.ParseError with the line number.
+package srt
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
+)
+
+// Writer writes captions as SRT cues.
+type Writer struct {
+	// Origin is the programme time written as 00:00:00,000: it is
+	// subtracted from every caption's times. Set it before the first Write.
+	Origin time.Duration
+
+	w cuetext.CueWriter
+}
+
+// NewWriter returns a Writer writing to w. Call Flush when done.
+func NewWriter(w io.Writer) *Writer {
+	sw := &Writer{}
+	sw.w.Init(w)
+	return sw
+}
+
+// Count returns how many captions were written.
+func (w *Writer) Count() int { return w.w.Count() }
+
+// Write checks c and writes it as the next cue. A caption that fails the
+// checks is returned as a *captions.CaptionError and nothing of it is
+// written; the Writer stays usable.
+func (w *Writer) Write(c captions.Caption) error {
+	ck, b, err := w.w.Begin(c, w.Origin, checkLine)
+	if err != nil {
+		return err
+	}
+	if w.w.Count() > 1 {
+		b = append(b, '\n')
+	}
+	b = cuetext.AppendTiming(b, w.w.Count(), ck, ',')
+	b = append(b, '\n')
+	if an := position(c.Row, c.Align); an != 0 {
+		b = append(b, '{', '\\', 'a', 'n', byte('0'+an), '}')
+	}
+	for _, l := range c.Lines {
+		if l.Color != captions.ColorDefault {
+			b = append(b, `<font color="`...)
+			b = append(b, hexColor(l.Color)...)
+			b = append(b, `">`...)
+		}
+		if l.Italic {
+			b = append(b, "<i>"...)
+		}
+		b = append(b, l.Text...)
+		if l.Italic {
+			b = append(b, "</i>"...)
+		}
+		if l.Color != captions.ColorDefault {
+			b = append(b, "</font>"...)
+		}
+		b = append(b, '\n')
+	}
+	return w.w.End(b)
+}
+
+// Flush writes any buffered data to the underlying writer.
+func (w *Writer) Flush() error { return w.w.Flush() }
+
+// Write writes doc's captions to w as SRT after checking all of them, so
+// that nothing is written when any caption is refused.
+func Write(w io.Writer, doc captions.Document) error {
+	if err := Validate(doc.Captions, 0); err != nil {
+		return err
+	}
+	sw := NewWriter(w)
+	return cuetext.WriteAll(doc.Captions, sw.Write, sw.Flush)
+}
+
+// Validate applies Writer's checks to caps, with origin subtracted from
+// their times, and returns the first failure as a *captions.CaptionError.
+func Validate(caps []captions.Caption, origin time.Duration) error {
+	return cuetext.Validate(caps, origin, checkLine)
+}
+
+// checkLine refuses text SRT cannot carry.
+func checkLine(l captions.Line) error {
+	t := l.Text
+	if strings.Contains(t, "-->") {
+		return cuetext.ErrArrow
+	}
+	if strings.Contains(t, `{\`) {
+		return errOverride
+	}
+	// FFmpeg takes anything from "<" to a later ">" for a tag and drops
+	// it, so refuse that, not just the tags SRT defines.
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		if strings.IndexByte(t[i:], '>') > 0 {
+			return errMarkup
+		}
+		// The closing </i> or </font> written after the text would
+		// supply the ">".
+		if l.Italic || l.Color != captions.ColorDefault {
+			return errStyledLT
+		}
+	}
+	return nil
+}
+
+// position returns the {\anN} code for a row and alignment (0 for the
+// default, bottom centre).
+func position(row int, a captions.Align) int {
+	n := 2
+	switch a {
+	case captions.AlignLeft:
+		n = 1
+	case captions.AlignRight:
+		n = 3
+	}
+	switch {
+	case row >= 1 && row <= 8:
+		n += 6
+	case row >= 9 && row <= 15:
+		n += 3
+	}
+	if n == 2 {
+		return 0
+	}
+	return n
+}
+
+// hexColor returns the HTML colour of c.
+func hexColor(c captions.Color) string {
+	switch c {
+	case captions.ColorWhite:
+		return "#ffffff"
+	case captions.ColorYellow:
+		return "#ffff00"
+	case captions.ColorCyan:
+		return "#00ffff"
+	case captions.ColorGreen:
+		return "#00ff00"
+	case captions.ColorRed:
+		return "#ff0000"
+	case captions.ColorBlue:
+		return "#0000ff"
+	case captions.ColorMagenta:
+		return "#ff00ff"
+	case captions.ColorBlack:
+		return "#000000"
+	}
+	return "#ffffff"
+}

@@ -1,0 +1,53 @@
+package report_test
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/report"
+)
+
+func ExampleWriteJSON() {
+	// The caller reads the file and runs the rule checker; qc reports.
+	r := report.FileResult{
+		File: "sot1.srt", Format: "srt", Profile: "broadcast-en", MaxCPS: 17,
+		Captions: []captions.Caption{
+			{Start: 10 * time.Second, End: 11 * time.Second, Lines: []captions.Line{{Text: "Twenty-one characters"}}},
+			{Start: 12 * time.Second, End: 14 * time.Second, Lines: []captions.Line{{Text: "Fine."}}},
+		},
+		CPS:        []float64{21, 2.5},
+		Violations: []captions.Violation{{Caption: 1, Rule: captions.RuleCPS, Value: 21, Limit: 17}},
+	}
+	if err := report.WriteJSON(os.Stdout, []report.FileResult{r}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {
+	//   "files": [
+	//     {
+	//       "file": "sot1.srt",
+	//       "format": "srt",
+	//       "captions": 2,
+	//       "duration_seconds": 4,
+	//       "cps": {"mean": 11.75, "p50": 2.5, "p90": 21, "max": 21},
+	//       "violations": [
+	//         {"caption": 1, "start": 10, "end": 11, "rule": "cps", "value": 21, "limit": 17, "text": "Twenty-one characters"}
+	//       ]
+	//     }
+	//   ]
+	// }
+}
+
+func ExampleDetectFormat() {
+	fmt.Println(report.DetectFormat([]byte("\ufeffWEBVTT\n\n"), "vendor.srt"))
+	fmt.Println(report.DetectFormat([]byte("1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n"), "upload.txt"))
+	fmt.Println(report.DetectFormat([]byte("not a caption file"), "damaged.stl"))
+	fmt.Println(report.DetectFormat([]byte("not a caption file"), "notes.txt") == "")
+	// Output:
+	// vtt
+	// srt
+	// stl
+	// true
+}

@@ -1,0 +1,217 @@
+// Package qc reports on caption files that have already been checked: it
+// summarises each file's reading rates and rule violations and writes the
+// results as JSON or CSV for pipelines, as a text table for terminals and as
+// a self-contained HTML page (timeline, CPS histogram, violations table) for
+// people. It also detects a caption file's format from its first bytes.
+//
+// The package does not measure or judge captions itself: the caller passes
+// each caption's CPS and the violations found by the rule checker, so that
+// the numbers in every report are the ones the checker used.
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+)
+
+// CPSFormula states how characters per second are counted. Text and HTML
+// reports print it, because caption tools disagree on the formula.
+const CPSFormula = "CPS = characters ÷ seconds on screen; characters are the user-perceived " +
+	"characters (grapheme clusters) of the visible text, spaces and punctuation included, " +
+	"line breaks and formatting excluded; in CJK profiles a half-width character counts ½."
+
+// FileResult is the checked state of one caption file: what was read and
+// what the checker found. Writers take a slice of them, one per file.
+type FileResult struct {
+	// File names the input as the user gave it.
+	File string
+	// Format is the input's format: "srt", "vtt" or "stl".
+	Format string
+	// Profile names the reading-speed profile the file was checked against.
+	Profile string
+	// MaxCPS is the profile's CPS limit; 0 means none (the HTML report then
+	// draws every caption in one neutral colour).
+	MaxCPS float64
+	// Captions are the captions in file order.
+	Captions []captions.Caption
+	// CPS holds each caption's characters per second, in the same order as
+	// Captions. It must be nil or as long as Captions. A negative or
+	// non-finite value (a caption with no duration) means undefined.
+	CPS []float64
+	// Violations are the broken rules; Violation.Caption counts from 1 and
+	// must name one of Captions.
+	Violations []captions.Violation
+	// Cuts are the shot changes on the same timeline as the captions; nil
+	// when no EDL was given.
+	Cuts []time.Duration
+	// Warnings are problems met while reading the file that did not stop it
+	// (malformed cues skipped, encoding guessed).
+	Warnings []captions.Warning
+}
+
+// validate reports inconsistent results, which would otherwise make a
+// writer index out of range.
+func (r *FileResult) validate() error {
+	if r.CPS != nil && len(r.CPS) != len(r.Captions) {
+		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), len(r.Captions))
+	}
+	for _, v := range r.Violations {
+		if v.Caption < 1 || v.Caption > len(r.Captions) {
+			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, len(r.Captions))
+		}
+	}
+	return nil
+}
+
+func validateAll(results []FileResult) error {
+	for i := range results {
+		if err := results[i].validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Summary is the headline of one file's check.
+type Summary struct {
+	// Captions is the number of captions.
+	Captions int
+	// Duration runs from the earliest caption start to the latest caption
+	// end (the first caption's start to the last one's end when the captions
+	// are in order); 0 when there are no captions.
+	Duration time.Duration
+	// CPS summarises the captions' reading rates.
+	CPS CPSStats
+	// Violations is the number of violations.
+	Violations int
+	// ByRule counts the violations per rule, rules in the order of the
+	// captions.Rule… constants followed by any other rule names in
+	// alphabetical order; rules without violations are left out.
+	ByRule []RuleCount
+	// Warnings is the number of reading warnings.
+	Warnings int
+}
+
+// CPSStats summarises characters per second over the captions whose CPS is
+// defined (finite and not negative).
+//
+// Percentiles use the nearest-rank method: with the N defined values sorted
+// ascending, the P-th percentile is the value at 1-based rank ⌈P/100 × N⌉,
+// so it is always one of the values (P50 of 1,2,3,4 is 2; P90 of 1…10 is 9).
+// All fields are 0 when no value is defined.
+type CPSStats struct {
+	Mean, P50, P90, Max float64
+	// Undefined counts captions left out because their CPS is negative or
+	// not finite (zero or negative duration).
+	Undefined int
+}
+
+// RuleCount is the number of violations of one rule.
+type RuleCount struct {
+	Rule  string
+	Count int
+}
+
+// ruleOrder is the order reports list rules in.
+func ruleOrder() [11]string {
+	return [...]string{
+		captions.RuleCPS, captions.RuleCPL, captions.RuleLines,
+		captions.RuleMinDuration, captions.RuleMaxDuration, captions.RuleGap,
+		captions.RuleOverlap, captions.RuleOrder, captions.RuleEmpty,
+		captions.RuleCharset, captions.RuleShotChange,
+	}
+}
+
+// Summarize computes r's summary. It does not modify r.
+func Summarize(r FileResult) Summary {
+	s := Summary{
+		Captions:   len(r.Captions),
+		Violations: len(r.Violations),
+		Warnings:   len(r.Warnings),
+		CPS:        cpsStats(r.CPS),
+	}
+	if len(r.Captions) > 0 {
+		lo, hi := r.Captions[0].Start, r.Captions[0].End
+		for _, c := range r.Captions {
+			lo = min(lo, c.Start, c.End)
+			hi = max(hi, c.Start, c.End)
+		}
+		s.Duration = hi - lo
+	}
+	s.ByRule = countByRule(r.Violations)
+	return s
+}
+
+func definedCPS(v float64) bool { return v >= 0 && !math.IsInf(v, 0) } // NaN fails v >= 0
+
+func cpsStats(cps []float64) CPSStats {
+	var st CPSStats
+	vals := make([]float64, 0, len(cps))
+	sum := 0.0
+	for _, v := range cps {
+		if !definedCPS(v) {
+			st.Undefined++
+			continue
+		}
+		vals = append(vals, v)
+		sum += v
+	}
+	if len(vals) == 0 {
+		return st
+	}
+	slices.Sort(vals)
+	st.Mean = sum / float64(len(vals))
+	st.P50 = nearestRank(vals, 50)
+	st.P90 = nearestRank(vals, 90)
+	st.Max = vals[len(vals)-1]
+	return st
+}
+
+// nearestRank returns the p-th percentile of the sorted, non-empty vals.
+func nearestRank(sorted []float64, p int) float64 {
+	n := len(sorted)
+	rank := (p*n + 99) / 100 // ⌈p·n/100⌉ in integers, no float rounding
+	if rank < 1 {
+		rank = 1
+	}
+	return sorted[rank-1]
+}
+
+func countByRule(vs []captions.Violation) []RuleCount {
+	if len(vs) == 0 {
+		return nil
+	}
+	order := ruleOrder()
+	var known [len(order)]int
+	var other map[string]int
+	for _, v := range vs {
+		i := slices.Index(order[:], v.Rule)
+		if i >= 0 {
+			known[i]++
+			continue
+		}
+		if other == nil {
+			other = make(map[string]int)
+		}
+		other[v.Rule]++
+	}
+	var out []RuleCount
+	for i, n := range known {
+		if n > 0 {
+			out = append(out, RuleCount{order[i], n})
+		}
+	}
+	names := make([]string, 0, len(other))
+	for name := range other {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		out = append(out, RuleCount{name, other[name]})
+	}
+	return out
+}
