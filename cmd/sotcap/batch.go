@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 

@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 

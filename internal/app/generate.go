@@ -12,10 +12,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
+	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/timing"
 )
 
