@@ -95,6 +95,18 @@ func (c Caption) Text() string {
 // Duration returns End - Start.
 func (c Caption) Duration() time.Duration { return c.End - c.Start }
 
+// Turn is one speaker's uninterrupted stretch of text inside a soundbite.
+type Turn struct {
+	// Speaker names who speaks ("" when unknown). A new speaker starts a new
+	// caption.
+	Speaker string
+	// Text is what is said (or its translation).
+	Text string
+	// Italic marks an off-screen voice or interpreter; the captions' lines
+	// are set in italics.
+	Italic bool
+}
+
 // Document is a sequence of captions with what the formats need to know
 // about them as a whole.
 type Document struct {

@@ -28,7 +28,7 @@ import (
 	"github.com/spf13/viper"
 	"golang.org/x/text/language"
 
-	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -110,7 +110,7 @@ func ruleKeys() []Key {
 		{Name: KeyMinGapFrames, Flag: "min-gap-frames", Kind: KindInt, Usage: "least gap between captions, in frames"},
 		{Name: KeyShotChangeZone, Flag: "shot-change-zone", Kind: KindLength, Usage: "in and out times stay on a cut or this far from it"},
 		{Name: KeyMaxHang, Flag: "max-hang", Kind: KindLength, Usage: "how long the last caption may stay past the end of its SOT"},
-		{Name: KeySpeakerChange, Flag: "speaker-change", Kind: KindString, Choices: []string{captions.SpeakerNewCaption, captions.SpeakerDash},
+		{Name: KeySpeakerChange, Flag: "speaker-change", Kind: KindString, Choices: []string{rules.SpeakerNewCaption, rules.SpeakerDash},
 			Usage: "new-caption (each speaker their own caption) or dash (short turns share one, one line each)"},
 	}
 }
@@ -165,7 +165,7 @@ type Options struct {
 type Config struct {
 	v       *viper.Viper
 	profile string
-	rules   captions.Rules
+	rules   rules.Profile
 	source  map[string]string // where each explicitly set key came from
 }
 
@@ -367,7 +367,7 @@ func ruleNames() []string {
 }
 
 // presetValues returns a preset's rules as key → text.
-func presetValues(r captions.Rules) map[string]string {
+func presetValues(r rules.Profile) map[string]string {
 	return map[string]string{
 		KeyMaxCharsPerLine: strconv.Itoa(r.MaxCharsPerLine),
 		KeyMaxLines:        strconv.Itoa(r.MaxLines),
@@ -391,7 +391,7 @@ func (c *Config) sourceOf(key string) string {
 }
 
 func (c *Config) buildRules() error {
-	r := captions.Rules{Name: c.profile}
+	r := rules.Profile{Name: c.profile}
 	bad := func(key string, err error) error { return &Error{Key: key, Source: c.sourceOf(key), Err: err} }
 	var err error
 	if r.MaxCharsPerLine, err = c.positiveInt(KeyMaxCharsPerLine); err != nil {
@@ -422,7 +422,7 @@ func (c *Config) buildRules() error {
 		return bad(KeyMaxDuration, fmt.Errorf("%s is shorter than min_duration %s", r.MaxDuration, r.MinDuration))
 	}
 	r.SpeakerChange = strings.TrimSpace(c.v.GetString(KeySpeakerChange))
-	if r.SpeakerChange != captions.SpeakerNewCaption && r.SpeakerChange != captions.SpeakerDash {
+	if r.SpeakerChange != rules.SpeakerNewCaption && r.SpeakerChange != rules.SpeakerDash {
 		return bad(KeySpeakerChange, fmt.Errorf("%q: expected new-caption or dash", r.SpeakerChange))
 	}
 	lang := strings.TrimSpace(c.v.GetString(KeyLanguage))
@@ -459,7 +459,7 @@ func ParseLength(s string) (timing.Length, error) {
 
 // Rules returns the reading-speed rules: the profile's preset with every
 // override applied.
-func (c *Config) Rules() captions.Rules { return c.rules }
+func (c *Config) Rules() rules.Profile { return c.rules }
 
 // Profile returns the name of the preset in use.
 func (c *Config) Profile() string { return c.profile }

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -70,7 +70,7 @@ func TestLayers(t *testing.T) {
 	assert.Equal(t, 1, r.MaxLines, "env beats file")
 	assert.Equal(t, int64(20), r.MinDuration.Frames(timing.Rate30()), "file: 20 frames at every rate")
 	assert.Equal(t, int64(25), r.MaxHang.Frames(timing.Rate25()))
-	assert.Equal(t, captions.SpeakerDash, r.SpeakerChange)
+	assert.Equal(t, rules.SpeakerDash, r.SpeakerChange)
 	assert.Equal(t, "fr", r.Language)
 	assert.Equal(t, "x", c.String("stl.publisher"))
 	assert.Equal(t, "flag --max-cps", c.Source("rules.max_cps"))

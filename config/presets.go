@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -31,8 +31,8 @@ func seconds(s float64) timing.Length {
 
 // netflix returns a Netflix preset: 2 lines, the general requirements'
 // durations and gap, and the language guide's line length and CPS.
-func netflix(name, lang string, cpl int, cps float64) captions.Rules {
-	return captions.Rules{
+func netflix(name, lang string, cpl int, cps float64) rules.Profile {
+	return rules.Profile{
 		Name: name, Language: lang,
 		MaxCharsPerLine: cpl,
 		MaxLines:        2, // Netflix General Requirements: "no more than 2 lines"
@@ -42,14 +42,14 @@ func netflix(name, lang string, cpl int, cps float64) captions.Rules {
 		MinGapFrames:    2,
 		ShotChangeZone:  halfSecond(),
 		MaxHang:         halfSecond(),
-		SpeakerChange:   captions.SpeakerNewCaption,
+		SpeakerChange:   rules.SpeakerNewCaption,
 	}
 }
 
 // presets returns every preset by name. It builds a fresh map on each
 // call so that no caller can change another's presets.
-func presets() map[string]captions.Rules {
-	p := map[string]captions.Rules{}
+func presets() map[string]rules.Profile {
+	p := map[string]rules.Profile{}
 
 	// broadcast-en: 37 characters per line is the BBC/Teletext line
 	// (BBC Subtitle Guidelines v1.2, "37 characters"); 17 cps is the top of
@@ -124,10 +124,10 @@ func Profiles() []string { return profileOrder() }
 
 // Preset returns the rules of a named preset (case-insensitive). An unknown
 // name is an error listing the known ones.
-func Preset(name string) (captions.Rules, error) {
+func Preset(name string) (rules.Profile, error) {
 	r, ok := presets()[strings.ToLower(strings.TrimSpace(name))]
 	if !ok {
-		return captions.Rules{}, fmt.Errorf("unknown profile %q: expected one of %s", name, strings.Join(Profiles(), ", "))
+		return rules.Profile{}, fmt.Errorf("unknown profile %q: expected one of %s", name, strings.Join(Profiles(), ", "))
 	}
 	return r, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/report"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 func ExampleWriteJSON() {
@@ -18,7 +19,7 @@ func ExampleWriteJSON() {
 			{Start: 12 * time.Second, End: 14 * time.Second, Lines: []captions.Line{{Text: "Fine."}}},
 		},
 		CPS:        []float64{21, 2.5},
-		Violations: []captions.Violation{{Caption: 1, Rule: captions.RuleCPS, Value: 21, Limit: 17}},
+		Violations: []rules.Violation{{Caption: 1, Rule: rules.RuleCPS, Value: 21, Limit: 17}},
 	}
 	if err := report.WriteJSON(os.Stdout, []report.FileResult{r}); err != nil {
 		fmt.Println(err)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // FuzzWriters feeds arbitrary names, rules, texts, times and CPS values to
@@ -30,7 +31,7 @@ func FuzzWriters(f *testing.F) {
 			File: file, Format: "srt", Profile: rule, MaxCPS: limit,
 			Captions:   []captions.Caption{c1, c2},
 			CPS:        []float64{cps, 3},
-			Violations: []captions.Violation{{Caption: 1, Rule: rule, Value: cps, Limit: limit}, {Caption: 2, Rule: captions.RuleGap, Value: 1, Limit: 2}},
+			Violations: []rules.Violation{{Caption: 1, Rule: rule, Value: cps, Limit: limit}, {Caption: 2, Rule: rules.RuleGap, Value: 1, Limit: 2}},
 			Cuts:       []time.Duration{time.Duration(start)},
 			Warnings:   []captions.Warning{{Line: 1, Message: text2}},
 		}

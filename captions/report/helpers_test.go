@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // testCPS is a stand-in for the checker's CPS (runes over seconds) so the
@@ -55,11 +56,11 @@ func synthetic(n int, seed uint64) FileResult {
 		cps := testCPS(c)
 		r.CPS = append(r.CPS, cps)
 		if cps > r.MaxCPS {
-			r.Violations = append(r.Violations, captions.Violation{Caption: i + 1, Rule: captions.RuleCPS, Value: cps, Limit: r.MaxCPS})
+			r.Violations = append(r.Violations, rules.Violation{Caption: i + 1, Rule: rules.RuleCPS, Value: cps, Limit: r.MaxCPS})
 		}
 		for _, l := range lines {
 			if n := utf8.RuneCountInString(l); n > 37 {
-				r.Violations = append(r.Violations, captions.Violation{Caption: i + 1, Rule: captions.RuleCPL, Value: float64(n), Limit: 37})
+				r.Violations = append(r.Violations, rules.Violation{Caption: i + 1, Rule: rules.RuleCPL, Value: float64(n), Limit: 37})
 			}
 		}
 		if rng.IntN(3) == 0 {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // hostile is a file whose every string tries to break out of its context.
@@ -28,7 +29,7 @@ func hostile() FileResult {
 			caption(4*s, 6*s, `]]><!-- & &amp; </rect></svg><a href="javascript:alert(5)">x</a>`),
 		},
 		CPS:        []float64{30, 5},
-		Violations: []captions.Violation{{Caption: 1, Rule: `<b onclick=alert(6)>cps`, Value: 30, Limit: 17}},
+		Violations: []rules.Violation{{Caption: 1, Rule: `<b onclick=alert(6)>cps`, Value: 30, Limit: 17}},
 		Warnings:   []captions.Warning{{Line: 2, Message: `<iframe src="https://example.com">`}},
 	}
 }

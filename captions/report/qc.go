@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // CPSFormula states how characters per second are counted. Text and HTML
@@ -44,7 +45,7 @@ type FileResult struct {
 	CPS []float64
 	// Violations are the broken rules; Violation.Caption counts from 1 and
 	// must name one of Captions.
-	Violations []captions.Violation
+	Violations []rules.Violation
 	// Cuts are the shot changes on the same timeline as the captions; nil
 	// when no EDL was given.
 	Cuts []time.Duration
@@ -119,10 +120,10 @@ type RuleCount struct {
 // ruleOrder is the order reports list rules in.
 func ruleOrder() [11]string {
 	return [...]string{
-		captions.RuleCPS, captions.RuleCPL, captions.RuleLines,
-		captions.RuleMinDuration, captions.RuleMaxDuration, captions.RuleGap,
-		captions.RuleOverlap, captions.RuleOrder, captions.RuleEmpty,
-		captions.RuleCharset, captions.RuleShotChange,
+		rules.RuleCPS, rules.RuleCPL, rules.RuleLines,
+		rules.RuleMinDuration, rules.RuleMaxDuration, rules.RuleGap,
+		rules.RuleOverlap, rules.RuleOrder, rules.RuleEmpty,
+		rules.RuleCharset, rules.RuleShotChange,
 	}
 }
 
@@ -181,7 +182,7 @@ func nearestRank(sorted []float64, p int) float64 {
 	return sorted[rank-1]
 }
 
-func countByRule(vs []captions.Violation) []RuleCount {
+func countByRule(vs []rules.Violation) []RuleCount {
 	if len(vs) == 0 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 func TestNearestRank(t *testing.T) {
@@ -41,12 +42,12 @@ func TestSummarize(t *testing.T) {
 			caption(13*s, 13*s, "d"), // no duration
 		},
 		CPS: []float64{10, 20, 4, math.Inf(1)},
-		Violations: []captions.Violation{
-			{Caption: 4, Rule: captions.RuleMinDuration},
+		Violations: []rules.Violation{
+			{Caption: 4, Rule: rules.RuleMinDuration},
 			{Caption: 2, Rule: "zz_custom"},
-			{Caption: 4, Rule: captions.RuleCPS},
-			{Caption: 2, Rule: captions.RuleOrder},
-			{Caption: 1, Rule: captions.RuleCPS},
+			{Caption: 4, Rule: rules.RuleCPS},
+			{Caption: 2, Rule: rules.RuleOrder},
+			{Caption: 1, Rule: rules.RuleCPS},
 			{Caption: 3, Rule: "aa_custom"},
 		},
 		Warnings: []captions.Warning{{Line: 3, Message: "x"}},
@@ -57,7 +58,7 @@ func TestSummarize(t *testing.T) {
 		Duration: 20 * s,
 		CPS:      CPSStats{Mean: 34.0 / 3, P50: 10, P90: 20, Max: 20, Undefined: 1},
 		ByRule: []RuleCount{
-			{captions.RuleCPS, 2}, {captions.RuleMinDuration, 1}, {captions.RuleOrder, 1},
+			{rules.RuleCPS, 2}, {rules.RuleMinDuration, 1}, {rules.RuleOrder, 1},
 			{"aa_custom", 1}, {"zz_custom", 1},
 		},
 		Violations: 6,
@@ -84,8 +85,8 @@ func TestValidate(t *testing.T) {
 	two := []captions.Caption{caption(0, time.Second, "a"), caption(time.Second, 2*time.Second, "b")}
 	bad := []FileResult{
 		{File: "cps.srt", Captions: two, CPS: []float64{1}},
-		{File: "zero.srt", Captions: two, Violations: []captions.Violation{{Caption: 0, Rule: "cps"}}},
-		{File: "past.srt", Captions: two, Violations: []captions.Violation{{Caption: 3, Rule: "cps"}}},
+		{File: "zero.srt", Captions: two, Violations: []rules.Violation{{Caption: 0, Rule: "cps"}}},
+		{File: "past.srt", Captions: two, Violations: []rules.Violation{{Caption: 3, Rule: "cps"}}},
 	}
 	writers := map[string]func([]FileResult) error{
 		"json": func(r []FileResult) error { return WriteJSON(discard{}, r) },

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 func sample() []FileResult {
@@ -26,10 +27,10 @@ func sample() []FileResult {
 				caption(10*time.Hour+7*time.Second, 10*time.Hour+7*time.Second, "zero\u2028length é"),
 			},
 			CPS: []float64{21.5, 2, math.Inf(1)},
-			Violations: []captions.Violation{
-				{Caption: 1, Rule: captions.RuleCPS, Value: 21.5, Limit: 17},
-				{Caption: 3, Rule: captions.RuleCPS, Value: math.Inf(1), Limit: 17},
-				{Caption: 3, Rule: captions.RuleMinDuration, Value: 0, Limit: 0.833},
+			Violations: []rules.Violation{
+				{Caption: 1, Rule: rules.RuleCPS, Value: 21.5, Limit: 17},
+				{Caption: 3, Rule: rules.RuleCPS, Value: math.Inf(1), Limit: 17},
+				{Caption: 3, Rule: rules.RuleMinDuration, Value: 0, Limit: 0.833},
 			},
 			Cuts:     []time.Duration{10*time.Hour + 5*time.Second},
 			Warnings: []captions.Warning{{Line: 7, Message: "malformed timing line skipped"}},

@@ -19,7 +19,9 @@ import (
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
 	"github.com/sotcap/sotcap/captions/report"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -258,7 +260,7 @@ func runCheck(o checkOptions, s stdio) error {
 	if len(results) > 0 {
 		write := func(w io.Writer) error { return report.Write(w, o.format, results) }
 		if o.out != "" {
-			err = captions.WriteFile(o.out, write)
+			err = atomicfile.WriteFile(o.out, write)
 		} else {
 			err = write(s.out)
 		}
@@ -282,7 +284,7 @@ func runCheck(o checkOptions, s stdio) error {
 // failure) and, when table is set, the first character that EBU STL
 // character table cannot carry even after the documented substitutions.
 // Value is the character's code point.
-func charsetViolations(doc captions.Document, table, lang string) []captions.Violation {
+func charsetViolations(doc captions.Document, table, lang string) []rules.Violation {
 	var ct stl.CharacterTable
 	checkSTL := table != ""
 	if checkSTL {
@@ -294,20 +296,20 @@ func charsetViolations(doc captions.Document, table, lang string) []captions.Vio
 			checkSTL = false
 		}
 	}
-	var out []captions.Violation
+	var out []rules.Violation
 	for i, c := range doc.Captions {
 	lines:
 		for _, l := range c.Lines {
 			for _, r := range l.Text {
 				if r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') {
-					out = append(out, captions.Violation{Caption: i + 1, Rule: captions.RuleCharset, Value: float64(r)})
+					out = append(out, rules.Violation{Caption: i + 1, Rule: rules.RuleCharset, Value: float64(r)})
 					break lines
 				}
 			}
 			if checkSTL {
 				if _, err := stl.EncodeText(ct, l.Text); err != nil {
 					var ce *stl.CharError
-					v := captions.Violation{Caption: i + 1, Rule: captions.RuleCharset}
+					v := rules.Violation{Caption: i + 1, Rule: rules.RuleCharset}
 					if errors.As(err, &ce) {
 						v.Value = float64(ce.Rune)
 					}
@@ -322,6 +324,6 @@ func charsetViolations(doc captions.Document, table, lang string) []captions.Vio
 
 // sortViolations orders violations by caption, keeping each caption's in
 // the order they were found.
-func sortViolations(v []captions.Violation) {
+func sortViolations(v []rules.Violation) {
 	sort.SliceStable(v, func(i, j int) bool { return v[i].Caption < v[j].Caption })
 }

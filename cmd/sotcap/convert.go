@@ -19,6 +19,7 @@ import (
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -401,13 +402,13 @@ func runConvert(o convertOptions, s stdio) error {
 	return nil
 }
 
-// writeConverted writes OUT atomically with captions.WriteFile, or, when
+// writeConverted writes OUT atomically with atomicfile.WriteFile, or, when
 // out is "-", converts everything in memory first and then copies it to
 // stdout, so that a failed conversion prints nothing and a failed write
 // (a full disk, a closed pipe) is an error.
 func writeConverted(out string, stdout io.Writer, write func(w io.Writer) error) error {
 	if out != "-" {
-		return captions.WriteFile(out, write)
+		return atomicfile.WriteFile(out, write)
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {

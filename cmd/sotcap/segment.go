@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/config"
 )
 
@@ -78,7 +80,7 @@ func runSegment(opts segmentOptions, s stdio) error {
 	if err != nil {
 		return badInput(err)
 	}
-	rules := cfg.Rules()
+	prof := cfg.Rules()
 
 	in, name := s.in, "standard input"
 	if opts.file != "" && opts.file != "-" {
@@ -91,7 +93,7 @@ func runSegment(opts segmentOptions, s stdio) error {
 	}
 	// Segment everything before writing anything, so that an error leaves
 	// no partial output.
-	units, err := segmentAll(rules, in, name)
+	units, err := segmentAll(prof, in, name)
 	if err != nil {
 		return badInput(err)
 	}
@@ -119,13 +121,13 @@ func runSegment(opts segmentOptions, s stdio) error {
 			MaxCharsPerLine int           `json:"max_chars_per_line"`
 			MaxLines        int           `json:"max_lines"`
 			Units           []segmentUnit `json:"units"`
-		}{rules.Name, rules.Language, rules.MaxCharsPerLine, rules.MaxLines, make([]segmentUnit, 0, len(units))}
+		}{prof.Name, prof.Language, prof.MaxCharsPerLine, prof.MaxLines, make([]segmentUnit, 0, len(units))}
 		for i, u := range units {
 			su := segmentUnit{Line: i + 1, Captions: make([]segmentCaption, 0, len(u))}
 			for _, c := range u {
 				sc := segmentCaption{Lines: c}
 				for _, l := range c {
-					sc.Chars = append(sc.Chars, rules.Chars(l))
+					sc.Chars = append(sc.Chars, prof.Chars(l))
 				}
 				su.Captions = append(su.Captions, sc)
 			}
@@ -181,7 +183,7 @@ func readLine(br *bufio.Reader, limit int) (string, error) {
 	}
 }
 
-func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, error) {
+func segmentAll(prof rules.Profile, r io.Reader, name string) ([][][]string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var units [][][]string
 	text := false // a line with more than white space seen
@@ -214,7 +216,7 @@ func segmentAll(rules captions.Rules, r io.Reader, name string) ([][][]string, e
 			col := 1 + utf8.RuneCountInString(line[:firstInvalid(line)])
 			return nil, &captions.ParseError{File: name, Line: n, Column: col, Err: errors.New("invalid UTF-8: expected UTF-8 text")}
 		}
-		caps, berr := rules.Break(stripTags(line))
+		caps, berr := segment.Break(prof, stripTags(line))
 		if berr != nil {
 			return nil, &captions.ParseError{File: name, Line: n, Err: berr}
 		}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -41,7 +41,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 		f.Add(scr, b)
 	}
-	rules, err := config.Preset(config.DefaultProfile)
+	prof, err := config.Preset(config.DefaultProfile)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -49,9 +49,9 @@ func FuzzGenerate(f *testing.F) {
 		if len(scriptBytes) > fuzzMaxInput || len(edlBytes) > fuzzMaxInput {
 			t.Skip("input too big for one fuzz exec")
 		}
-		opts := Options{Rate: timing.Rate25(), Rules: rules, Language: "en", Mode: Captions, STL: stl.Options{Country: "GBR"}}
+		opts := Options{Rate: timing.Rate25(), Rules: prof, Language: "en", Mode: Captions, STL: stl.Options{Country: "GBR"}}
 		if len(edlBytes)%2 == 1 {
-			opts.Rules.SpeakerChange = captions.SpeakerDash
+			opts.Rules.SpeakerChange = rules.SpeakerDash
 		}
 		pkg, e, err := Read(Inputs{ScriptName: "f.txt", Script: bytes.NewReader(scriptBytes), EDLName: "f.edl", EDL: bytes.NewReader(edlBytes)}, opts)
 		if err != nil {

@@ -15,6 +15,8 @@ import (
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
+	"github.com/sotcap/sotcap/captions/place"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/timing"
 )
@@ -53,7 +55,7 @@ func (m Mode) String() string {
 // must be set.
 type Options struct {
 	Rate     timing.Rate
-	Rules    captions.Rules
+	Rules    rules.Profile
 	Language string // the target language (BCP 47); "" means "en"
 	Mode     Mode
 	Map      Map
@@ -113,7 +115,7 @@ type Plan struct {
 // SOTViolation is a broken rule with the SOT it belongs to.
 type SOTViolation struct {
 	SOT int
-	captions.Violation
+	rules.Violation
 }
 
 // Result is a generated package.
@@ -121,7 +123,7 @@ type Result struct {
 	*Plan
 	Document   captions.Document
 	Violations []SOTViolation
-	rules      captions.Rules
+	rules      rules.Profile
 }
 
 // MismatchError says the script and the edit disagree on the number of
@@ -386,7 +388,7 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 		if len(turns) == 0 {
 			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: errors.New("no text to caption")}
 		}
-		out, err := opts.Rules.TimeSOT(captions.SOTInput{Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
+		out, err := place.SOT(opts.Rules, place.Input{Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
 		if err != nil {
 			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: err}
 		}

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 )
 
 // CheckBaseName reports whether base can name a package's output files:
@@ -30,7 +30,7 @@ func CheckBaseName(base string) error {
 // extension order.
 //
 // base must be a plain file name (no folder, not "." or ".."), and no
-// output may land on a folder or a read-only file (captions.CheckWritable):
+// output may land on a folder or a read-only file (atomicfile.CheckWritable):
 // both are checked before anything is written, so that a clash never
 // leaves half a package renamed into place.
 func WriteOutputs(dir, base string, files map[string][]byte) (written []string, err error) {
@@ -46,7 +46,7 @@ func WriteOutputs(dir, base string, files map[string][]byte) (written []string, 
 	}
 	sort.Strings(exts)
 	for _, ext := range exts {
-		if err := captions.CheckWritable(filepath.Join(dir, base+ext)); err != nil {
+		if err := atomicfile.CheckWritable(filepath.Join(dir, base+ext)); err != nil {
 			return nil, err
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format/internal/cuetest"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -393,7 +394,7 @@ func TestRoundTrip100000(t *testing.T) {
 func writeFile(t *testing.T, name string, caps []captions.Caption) (string, []byte) {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
-	require.NoError(t, captions.WriteFile(p, func(w io.Writer) error {
+	require.NoError(t, atomicfile.WriteFile(p, func(w io.Writer) error {
 		return Write(w, captions.Document{Captions: caps})
 	}))
 	b, err := os.ReadFile(p)

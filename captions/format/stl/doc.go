@@ -6,7 +6,7 @@
 // Write (or Encode) turns a captions.Document into one 1024-byte GSI block
 // and one or more 128-byte TTI blocks per caption. It checks the whole
 // document before writing a byte, so a bad document writes nothing; use
-// captions.WriteFile to replace a file atomically.
+// atomicfile.WriteFile to replace a file atomically.
 //
 //   - GSI: code page 850 (CPN "850", every text field encoded in CP850,
 //     space-padded, cut only between characters, with a warning; a title

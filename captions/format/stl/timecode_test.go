@@ -4,11 +4,12 @@ import (
 	"time"
 
 	"encoding/csv"
-	"github.com/sotcap/sotcap/timing"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sotcap/sotcap/timing"
 )
 
 // TestFrameLabelReference checks the labels stl writes and reads against

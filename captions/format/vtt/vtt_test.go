@@ -16,6 +16,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format/internal/cuetest"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -338,7 +339,7 @@ func TestFFmpegReadsOurWebVTT(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, _ := cuetest.FrameCaptions(300, rate)
 		p := filepath.Join(t.TempDir(), "out.vtt")
-		require.NoError(t, captions.WriteFile(p, func(w io.Writer) error { return Write(w, captions.Document{Captions: caps}) }))
+		require.NoError(t, atomicfile.WriteFile(p, func(w io.Writer) error { return Write(w, captions.Document{Captions: caps}) }))
 		cuetest.AssertCues(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
 	}
 }

@@ -1,9 +1,13 @@
-package captions
+package segment
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/sotcap/sotcap/captions/internal/proptest"
+	"github.com/sotcap/sotcap/captions/measure"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // FuzzBreak checks Break's promises on any text: no panic, every word once
@@ -19,8 +23,8 @@ func FuzzBreak(f *testing.F) {
 		if cpl <= 0 || cpl > 200 || lines <= 0 || lines > 4 || len(text) > 2000 {
 			return
 		}
-		r := Rules{Language: lang, MaxCharsPerLine: cpl, MaxLines: lines}
-		caps, err := r.Break(text)
+		r := rules.Profile{Language: lang, MaxCharsPerLine: cpl, MaxLines: lines}
+		caps, err := Break(r, text)
 		if err != nil {
 			var wt *WordTooLongError
 			if !errors.As(err, &wt) || !errors.Is(err, ErrWordTooLong) || !strings.Contains(text, wt.Word) {
@@ -40,8 +44,8 @@ func FuzzBreak(f *testing.F) {
 				all = append(all, l)
 			}
 		}
-		cjk := isCJK(lang)
-		if got, want := flat(strings.Join(all, " "), cjk), flat(text, cjk); got != want {
+		cjk := measure.IsCJK(lang)
+		if got, want := proptest.Flat(strings.Join(all, " "), cjk), proptest.Flat(text, cjk); got != want {
 			t.Fatalf("words changed\n got %q\nwant %q", got, want)
 		}
 	})

@@ -1,8 +1,10 @@
-package captions
+package place
 
 import (
 	"testing"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -10,10 +12,10 @@ import (
 
 // speakerSOT is a 20 s window with a minister's answer and a reporter's
 // question: proportionally the question starts at frame changeAt.
-func speakerSOT(t *testing.T, r Rules, cuts ...int64) (SOTInput, SOTResult, int) {
+func speakerSOT(t *testing.T, r rules.Profile, cuts ...int64) (Input, Result, int) {
 	t.Helper()
-	in := SOTInput{
-		Turns: []Turn{
+	in := Input{
+		Turns: []captions.Turn{
 			{Speaker: "Minister", Text: "We have talked to every side in this conflict. Nobody wants another winter of fighting, and we will keep the ports open."},
 			{Speaker: "Reporter", Text: "But will the ceasefire hold?"},
 			{Speaker: "Minister", Text: "It will hold if both armies pull back from the coast road, as they promised us last week."},
@@ -24,7 +26,7 @@ func speakerSOT(t *testing.T, r Rules, cuts ...int64) (SOTInput, SOTResult, int)
 	for _, c := range cuts {
 		in.Window.Cuts = append(in.Window.Cuts, timing.Cut{Frame: c})
 	}
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	q := -1 // the reporter's caption
 	for k, c := range res.Captions {
@@ -36,9 +38,11 @@ func speakerSOT(t *testing.T, r Rules, cuts ...int64) (SOTInput, SOTResult, int)
 	return in, res, q
 }
 
-func frames(r timing.Rate, c Caption) (int64, int64) { return r.Frames(c.Start), r.Frames(c.End) }
+func frames(r timing.Rate, c captions.Caption) (int64, int64) {
+	return r.Frames(c.Start), r.Frames(c.End)
+}
 
-func TestTimeSOTSpeakerChangeOnCut(t *testing.T) {
+func TestSOTSpeakerChangeOnCut(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	_, plain, q := speakerSOT(t, r)
@@ -69,7 +73,7 @@ func TestTimeSOTSpeakerChangeOnCut(t *testing.T) {
 	assert.Equal(t, int64(1000), first)
 }
 
-func TestTimeSOTSpeakerChangeFarCut(t *testing.T) {
+func TestSOTSpeakerChangeFarCut(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	_, plain, q := speakerSOT(t, r)
@@ -87,17 +91,17 @@ func TestTimeSOTSpeakerChangeFarCut(t *testing.T) {
 	assert.Equal(t, estIn, s)
 }
 
-func TestTimeSOTOrdinaryBoundaryNotAnchored(t *testing.T) {
+func TestSOTOrdinaryBoundaryNotAnchored(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	text := "We have talked to every side in this conflict. Nobody wants another winter of fighting, and we will keep the ports open."
-	in := SOTInput{Turns: []Turn{{Speaker: "Minister", Text: text}}, Window: timing.Window{In: 0, Out: 20 * 25}, Rate: rate}
-	plain, err := r.TimeSOT(in)
+	in := Input{Turns: []captions.Turn{{Speaker: "Minister", Text: text}}, Window: timing.Window{In: 0, Out: 20 * 25}, Rate: rate}
+	plain, err := SOT(r, in)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(plain.Captions), 2)
 	b, _ := frames(rate, plain.Captions[1])
 	in.Window.Cuts = []timing.Cut{{Frame: b - 30}} // 1.2 s before a boundary, no speaker change
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	require.Len(t, res.Captions, len(plain.Captions))
 	assert.Empty(t, res.Violations)
@@ -108,7 +112,7 @@ func TestTimeSOTOrdinaryBoundaryNotAnchored(t *testing.T) {
 	}
 }
 
-func TestTimeSOTSpeakerChangeFallsBack(t *testing.T) {
+func TestSOTSpeakerChangeFallsBack(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	_, plain, q := speakerSOT(t, r)

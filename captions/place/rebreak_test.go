@@ -1,10 +1,12 @@
-package captions
+package place
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,17 +18,17 @@ import (
 // sentence under half a line (the 'on the table.' of packing), and must
 // not break lines where packing does: after a preposition or article, or
 // after a sentence's end in mid-line.
-func TestTimeSOTRebreakKeepsClauses(t *testing.T) {
+func TestSOTRebreakKeepsClauses(t *testing.T) {
 	r := testRules()
 	r.MinDuration = timing.TimeLength(3 * time.Second)
 	rate := timing.Rate25()
 	text := "As usual, we meet to exchange opinions and clarify the situation in Libya. " +
 		"We have put everything we have in the political and military spheres on the table. " +
 		"We trust each other because we do not hide anything."
-	plain, err := r.Break(text)
+	plain, err := segment.Break(r, text)
 	require.NoError(t, err)
-	in := SOTInput{Turns: []Turn{{Text: text}}, Rate: rate, Window: timing.Window{In: 0, Out: 100 * 25}}
-	roomy, err := r.TimeSOT(in)
+	in := Input{Turns: []captions.Turn{{Text: text}}, Rate: rate, Window: timing.Window{In: 0, Out: 100 * 25}}
+	roomy, err := SOT(r, in)
 	require.NoError(t, err)
 	require.Len(t, roomy.Captions, len(plain))
 	for _, c := range roomy.Captions {
@@ -36,7 +38,7 @@ func TestTimeSOTRebreakKeepsClauses(t *testing.T) {
 	frames := rate.Frames(time.Duration(roomy.NeededSeconds*float64(time.Second))) - 3*25/2
 	in.Window = timing.Window{In: 0, Out: frames}
 	in.Limit = frames + 2
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	for _, c := range res.Captions {
 		t.Logf("%d-%d %q", rate.Frames(c.Start), rate.Frames(c.End), c.Text())
@@ -66,7 +68,7 @@ func TestTimeSOTRebreakKeepsClauses(t *testing.T) {
 	}
 }
 
-func lineTexts(c Caption) []string {
+func lineTexts(c captions.Caption) []string {
 	out := make([]string, len(c.Lines))
 	for k, l := range c.Lines {
 		out[k] = l.Text

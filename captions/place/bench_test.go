@@ -1,10 +1,13 @@
-package captions
+package place
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -12,7 +15,7 @@ import (
 // holds (written for these tests).
 const benchParagraph = `The minister said on Tuesday that talks with the eastern commander would continue in Moscow next week, and that both sides had agreed to a ceasefire while the details were being worked out. "We are not here to take sides," he told reporters after the meeting, "but to make sure that the people of Libya can finally live in peace." Asked whether the agreement would hold, he paused. It depends on everyone, not only on us. In 2019, a similar deal collapsed within days, and more than 1,000 people were killed in the fighting that followed.`
 
-func benchRules() Rules {
+func benchRules() rules.Profile {
 	r := testRules()
 	r.MaxCharsPerLine = 42
 	return r
@@ -23,7 +26,7 @@ func BenchmarkBreak(b *testing.B) {
 	b.SetBytes(int64(len(benchParagraph)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.Break(benchParagraph); err != nil {
+		if _, err := segment.Break(r, benchParagraph); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -35,17 +38,17 @@ func BenchmarkTimeSOT(b *testing.B) {
 	r := benchRules()
 	rate := timing.Rate25()
 	half := strings.Index(benchParagraph, "Asked")
-	turns := []Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
+	turns := []captions.Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
 	frames := int64(len(benchParagraph)) * 25 / 15
 	w := timing.Window{In: 90000, Out: 90000 + frames}
 	for f := w.In + 80; f < w.Out; f += 97 {
 		w.Cuts = append(w.Cuts, timing.Cut{Frame: f})
 	}
-	in := SOTInput{Turns: turns, Window: w, Rate: rate, Limit: w.Out + 50}
+	in := Input{Turns: turns, Window: w, Rate: rate, Limit: w.Out + 50}
 	b.SetBytes(int64(len(benchParagraph)))
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := r.TimeSOT(in)
+		res, err := SOT(r, in)
 		if err != nil || res.Compressed {
 			b.Fatal(err, res.Compressed)
 		}
@@ -56,11 +59,11 @@ func BenchmarkTimeSOT(b *testing.B) {
 func BenchmarkCheck(b *testing.B) {
 	r := benchRules()
 	rate := timing.Rate25()
-	caps := make([]Caption, 100000)
+	caps := make([]captions.Caption, 100000)
 	var n int64
 	for i := range caps {
 		start := time.Duration(i) * 3 * time.Second
-		caps[i] = Caption{Start: start, End: start + 2500*time.Millisecond, Lines: []Line{{Text: "We are aiming to get"}, {Text: "a better television service."}}}
+		caps[i] = captions.Caption{Start: start, End: start + 2500*time.Millisecond, Lines: []captions.Line{{Text: "We are aiming to get"}, {Text: "a better television service."}}}
 		n += 50
 	}
 	cuts := []timing.Cut{{Frame: 1000}, {Frame: 50000}, {Frame: 700000}}
@@ -86,13 +89,13 @@ func BenchmarkTimeSOTShort(b *testing.B) {
 	r := benchRules()
 	rate := timing.Rate25()
 	half := strings.Index(benchParagraph, "Asked")
-	turns := []Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
+	turns := []captions.Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
 	frames := int64(len(benchParagraph)) * 25 / 22
-	in := SOTInput{Turns: turns, Window: timing.Window{In: 90000, Out: 90000 + frames}, Rate: rate}
+	in := Input{Turns: turns, Window: timing.Window{In: 90000, Out: 90000 + frames}, Rate: rate}
 	b.SetBytes(int64(len(benchParagraph)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.TimeSOT(in); err != nil {
+		if _, err := SOT(r, in); err != nil {
 			b.Fatal(err)
 		}
 	}

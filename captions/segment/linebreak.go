@@ -1,4 +1,4 @@
-package captions
+package segment
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"github.com/sotcap/sotcap/captions/measure"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // ErrWordTooLong is matched (errors.Is) by the error Break returns when a
@@ -20,7 +22,7 @@ var ErrWordTooLong = errors.New("word longer than a line")
 // profile. Break never lets a line overflow: it fails with this error.
 type WordTooLongError struct {
 	Word  string  // the word as written
-	Chars float64 // its counted characters (see Rules.Chars)
+	Chars float64 // its counted characters (see measure.Chars)
 	Limit int     // the profile's MaxCharsPerLine
 }
 
@@ -75,12 +77,12 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 //
 // A word longer than a line is a *WordTooLongError. Empty text gives no
 // captions and no error.
-func (r Rules) Break(text string) ([][]string, error) {
-	b, err := r.newBreaker(text)
+func Break(r rules.Profile, text string) ([][]string, error) {
+	b, err := newBreaker(r, text)
 	if err != nil || b == nil {
 		return nil, err
 	}
-	return b.solve(defaultBlockCost), nil
+	return b.solve(DefaultBlockCost), nil
 }
 
 // Segmentation weights. They encode the guide's rules as costs on one
@@ -89,7 +91,7 @@ func (r Rules) Break(text string) ([][]string, error) {
 // (eob) after sentence or clause punctuation is cheaper than a line break
 // there; elsewhere it costs the line break's cost plus costMidEOB.
 const (
-	defaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
+	DefaultBlockCost = 2.5 // each caption: fewer, fuller captions unless punctuation says otherwise
 	costContent      = 4.0 // between two words with no class
 	costSentenceEOL  = 2.0 // line break after . ? ! (plus costSentenceIn: a caption should hold one sentence)
 	costSentenceIn   = 4.0 // a sentence ends inside a caption (mid-line it also forces a line break elsewhere)
@@ -154,7 +156,7 @@ type breaker struct {
 
 	// time, when set, adds the screen time each caption needs to its cost
 	// (TimeSOT's re-break when a window is short).
-	time *timeCost
+	time *TimeCost
 	// memo, when set, holds blockCost(i, j, 0) at memo[memoAt[i]+j-i-1],
 	// so that the re-break's repeated searches skip the line layouts.
 	memo   []float64
@@ -175,37 +177,38 @@ func (b *breaker) memoize() {
 	}
 }
 
-// timeCost prices the screen time a caption needs: its characters at
-// maxCPS, at least minD and at most maxD frames, plus the gap after it,
-// times lambda per second. Splitting a caption costs one gap
-// unless a part drops under the minimum duration, so the search merges
-// short captions first and keeps the clause breaks it can afford.
-type timeCost struct {
-	lambda          float64 // cost per second of screen time
-	fps             float64 // frames per second
-	cps             float64 // the profile's MaxCPS (0: no reading-speed rule)
-	minD, maxD, gap int64   // frames
+// TimeCost prices the screen time a caption needs: its characters at
+// CPS, at least MinFrames and at most MaxFrames, plus the gap after it,
+// times Lambda per second. Splitting a caption costs one gap unless a
+// part drops under the minimum duration, so the search merges short
+// captions first and keeps the clause breaks it can afford. Placement
+// hands it to the search when captions do not fit their window.
+type TimeCost struct {
+	Lambda                          float64 // cost per second of screen time
+	FPS                             float64 // frames per second
+	CPS                             float64 // the profile's MaxCPS (0: no reading-speed rule)
+	MinFrames, MaxFrames, GapFrames int64
 }
 
 // cost returns the time cost of a caption of chars counted characters.
 // The seconds are not rounded to frames: a frame's rounding is noise that
 // a high price per second would let outweigh the linguistic costs.
-func (t *timeCost) cost(chars float64) float64 {
-	f := float64(t.minD)
-	if t.cps > 0 {
-		f = max(f, chars/t.cps*t.fps)
+func (t *TimeCost) cost(chars float64) float64 {
+	f := float64(t.MinFrames)
+	if t.CPS > 0 {
+		f = max(f, chars/t.CPS*t.FPS)
 	}
-	if t.maxD > 0 && f > float64(t.maxD) {
-		f = float64(max(t.maxD, t.minD))
+	if t.MaxFrames > 0 && f > float64(t.MaxFrames) {
+		f = float64(max(t.MaxFrames, t.MinFrames))
 	}
-	return t.lambda * (f + float64(t.gap)) / t.fps
+	return t.Lambda * (f + float64(t.GapFrames)) / t.FPS
 }
 
-func (r Rules) newBreaker(text string) (*breaker, error) {
+func newBreaker(r rules.Profile, text string) (*breaker, error) {
 	b := &breaker{
 		maxChars: float64(r.MaxCharsPerLine),
 		maxLines: r.MaxLines,
-		cjk:      isCJK(r.Language),
+		cjk:      measure.IsCJK(r.Language),
 		spw:      1,
 	}
 	if b.maxChars <= 0 {
@@ -310,7 +313,7 @@ func tokenize(text string, lx *lexicon) []token {
 	toks := make([]token, len(fields))
 	for i, f := range fields {
 		norm := lx.normalize(f)
-		toks[i] = token{text: f, norm: norm, chars: charsIn(f, false), space: true, cls: lx.classOf(norm), flags: wordFlags(f)}
+		toks[i] = token{text: f, norm: norm, chars: measure.CharsIn(f, false), space: true, cls: lx.classOf(norm), flags: wordFlags(f)}
 	}
 	return toks
 }
@@ -539,11 +542,11 @@ func tokenizeCJK(text string) []token {
 			p := &toks[len(toks)-1]
 			if !p.wide && p.flags&(fNoBreakBefore|fNoBreakAfter) == 0 {
 				p.text += cl
-				p.chars += charsIn(cl, true)
+				p.chars += measure.CharsIn(cl, true)
 				continue
 			}
 		}
-		t := token{text: cl, chars: charsIn(cl, true), space: space, wide: width >= 2}
+		t := token{text: cl, chars: measure.CharsIn(cl, true), space: space, wide: width >= 2}
 		if noBreakBefore(r) {
 			t.flags |= fNoBreakBefore
 		}
@@ -607,7 +610,7 @@ func gapCostCJK(l, r *token, lang string) (eol, eob float64) {
 	lr, _ := utf8.DecodeRuneInString(l.text)
 	rr, _ := utf8.DecodeRuneInString(r.text)
 	c := 6.0 // between two characters of (probably) one word
-	switch baseLanguage(lang) {
+	switch measure.BaseLanguage(lang) {
 	case "ja", "jpn":
 		if strings.ContainsRune(japaneseParticles, lr) && !unicode.Is(unicode.Hiragana, rr) {
 			c = 2

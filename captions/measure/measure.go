@@ -1,4 +1,7 @@
-package captions
+// Package measure counts what reading-speed rules limit: characters as a
+// viewer perceives them, characters per second, words and words per minute,
+// each as a plain function of text and language.
+package measure
 
 import (
 	"math"
@@ -7,21 +10,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/sotcap/sotcap/captions"
 )
 
-// baseLanguage returns the primary subtag of a BCP 47 tag, lower-cased:
+// BaseLanguage returns the primary subtag of a BCP 47 tag, lower-cased:
 // "zh" for "zh-Hans", "en" for "en_GB", "" for "".
-func baseLanguage(tag string) string {
+func BaseLanguage(tag string) string {
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
 		tag = tag[:i]
 	}
 	return strings.ToLower(tag)
 }
 
-// isCJK reports whether a language is written without spaces between words
+// IsCJK reports whether a language is written without spaces between words
 // and counted by display width (Chinese, Japanese, Korean).
-func isCJK(lang string) bool {
-	switch baseLanguage(lang) {
+func IsCJK(lang string) bool {
+	switch BaseLanguage(lang) {
 	case "ja", "zh", "ko", "yue", "cmn", "wuu", "jpn", "zho", "kor":
 		return true
 	}
@@ -37,15 +42,17 @@ func isCJK(lang string) bool {
 //   - invisible format characters that stand alone (bidi isolates FSI/RLI/PDI,
 //     RLM, zero-width joiners) count 0;
 //   - a line break ("\n") counts 0: lines are counted separately;
-//   - in a CJK profile (Language ja, zh, ko) a full-width or wide character
+//   - in a CJK language (lang ja, zh, ko) a full-width or wide character
 //     counts 1 and every other character (half-width Latin, digits, spaces,
 //     half-width punctuation) counts 0.5 — the Netflix Japanese, Chinese and
 //     Korean guides' rule; in every other language each character counts 1.
-func (r Rules) Chars(s string) float64 {
-	return charsIn(s, isCJK(r.Language))
+func Chars(s, lang string) float64 {
+	return CharsIn(s, IsCJK(lang))
 }
 
-func charsIn(s string, cjk bool) float64 {
+// CharsIn is Chars with the language's counting given directly: cjk set
+// counts as in Chinese, Japanese and Korean (IsCJK).
+func CharsIn(s string, cjk bool) float64 {
 	narrow := 1.0
 	if cjk {
 		narrow = 0.5
@@ -89,11 +96,11 @@ func invisible(cluster string) bool {
 
 // CaptionChars returns the counted characters of a caption: the sum of
 // Chars over its lines. Line breaks are not counted.
-func (r Rules) CaptionChars(c Caption) float64 {
-	cjk := isCJK(r.Language)
+func CaptionChars(c captions.Caption, lang string) float64 {
+	cjk := IsCJK(lang)
 	var n float64
 	for _, l := range c.Lines {
-		n += charsIn(l.Text, cjk)
+		n += CharsIn(l.Text, cjk)
 	}
 	return n
 }
@@ -106,8 +113,8 @@ func (r Rules) CaptionChars(c Caption) float64 {
 // visible text, spaces and punctuation included, line breaks excluded,
 // CJK half-width 0.5). A caption with no duration has CPS +Inf when it has
 // text and 0 when it has none.
-func (r Rules) CPS(c Caption) float64 {
-	chars := r.CaptionChars(c)
+func CPS(c captions.Caption, lang string) float64 {
+	chars := CaptionChars(c, lang)
 	sec := c.Duration().Seconds()
 	if sec <= 0 {
 		if chars == 0 {
@@ -120,8 +127,8 @@ func (r Rules) CPS(c Caption) float64 {
 
 // Words returns the number of words in a caption: runs of text between
 // spaces, and in CJK languages every wide character.
-func (r Rules) Words(c Caption) int {
-	cjk := isCJK(r.Language)
+func Words(c captions.Caption, lang string) int {
+	cjk := IsCJK(lang)
 	n := 0
 	for _, l := range c.Lines {
 		for _, f := range strings.Fields(l.Text) {
@@ -157,8 +164,8 @@ func cjkWords(f string) int {
 // WPM returns the caption's reading rate in words per minute: Words(c)
 // divided by its duration in minutes (+Inf for a zero duration with words).
 // The BBC and DCMP profiles state their limits in words per minute.
-func (r Rules) WPM(c Caption) float64 {
-	w := float64(r.Words(c))
+func WPM(c captions.Caption, lang string) float64 {
+	w := float64(Words(c, lang))
 	min := c.Duration().Minutes()
 	if min <= 0 {
 		if w == 0 {

@@ -1,4 +1,4 @@
-package captions
+package segment
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // This file scores Break against hand-segmented English (see
@@ -124,13 +126,13 @@ func bleuStats(hyp, ref []string, m, t *[4]float64) {
 // breaks are 1 and the upper bound is the brevity penalty times 100, so
 // Sigma is BLEU_br corrected for that penalty. Our tokenizer only
 // approximates sacreBLEU's 13a, so the figure is Sigma-like, not identical.
-func scoreSegmentation(t *testing.T, r Rules, refs []evalUnit) segScore {
-	return scoreWith(t, r, refs, r.Break)
+func scoreSegmentation(t *testing.T, r rules.Profile, refs []evalUnit) segScore {
+	return scoreWith(t, r, refs, func(text string) ([][]string, error) { return Break(r, text) })
 }
 
 // greedyFill is the baseline of the issue: fill each line to the limit,
 // two lines a caption, no linguistics.
-func greedyFill(r Rules) func(string) ([][]string, error) {
+func greedyFill(r rules.Profile) func(string) ([][]string, error) {
 	return func(text string) ([][]string, error) {
 		var caps [][]string
 		var cur []string
@@ -159,7 +161,7 @@ func greedyFill(r Rules) func(string) ([][]string, error) {
 	}
 }
 
-func scoreWith(t *testing.T, r Rules, refs []evalUnit, seg func(string) ([][]string, error)) segScore {
+func scoreWith(t *testing.T, r rules.Profile, refs []evalUnit, seg func(string) ([][]string, error)) segScore {
 	t.Helper()
 	var s segScore
 	var tp, fp, fn, etp, efp, efn float64
@@ -285,7 +287,7 @@ func readEvalSet(t *testing.T, path string) []evalUnit {
 }
 
 // tedRules is the ted profile's line geometry (42 characters, 2 lines).
-func tedRules() Rules { return Rules{Language: "en", MaxCharsPerLine: 42, MaxLines: 2} }
+func tedRules() rules.Profile { return rules.Profile{Language: "en", MaxCharsPerLine: 42, MaxLines: 2} }
 
 func TestSegmentEvalEnglish(t *testing.T) {
 	for _, tc := range []struct {

@@ -1,33 +1,35 @@
-package captions
+package place
 
 import (
 	"errors"
 	"testing"
 	"time"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func testRules() Rules {
-	return Rules{
+func testRules() rules.Profile {
+	return rules.Profile{
 		Name: "test", Language: "en", MaxCharsPerLine: 37, MaxLines: 2, MaxCPS: 17,
 		MinDuration: timing.TimeLength(5 * time.Second / 6), MaxDuration: timing.TimeLength(7 * time.Second),
 		MinGapFrames: 2, ShotChangeZone: timing.TimeLength(time.Second / 2), MaxHang: timing.TimeLength(time.Second / 2),
-		SpeakerChange: SpeakerNewCaption,
+		SpeakerChange: rules.SpeakerNewCaption,
 	}
 }
 
-func TestTimeSOTBasic(t *testing.T) {
+func TestSOTBasic(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
-	in := SOTInput{
-		Turns:  []Turn{{Speaker: "A", Text: "We are aiming to get a better television service. And we will get there, whatever it takes, by the end of the decade."}},
+	in := Input{
+		Turns:  []captions.Turn{{Speaker: "A", Text: "We are aiming to get a better television service. And we will get there, whatever it takes, by the end of the decade."}},
 		Window: timing.Window{In: 1000, Out: 1000 + 10*25, Cuts: []timing.Cut{{Frame: 1130}}},
 		Rate:   rate,
 	}
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	require.NotEmpty(t, res.Captions)
 	for _, c := range res.Captions {
@@ -41,67 +43,67 @@ func TestTimeSOTBasic(t *testing.T) {
 	assert.LessOrEqual(t, rate.Frames(last.End), int64(1000+10*25+13))
 }
 
-func TestTimeSOTCompress(t *testing.T) {
+func TestSOTCompress(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
-	in := SOTInput{
-		Turns:  []Turn{{Text: "This sentence is far too long to be read in the tiny amount of time that the editor left for it in the cut."}},
+	in := Input{
+		Turns:  []captions.Turn{{Text: "This sentence is far too long to be read in the tiny amount of time that the editor left for it in the cut."}},
 		Window: timing.Window{In: 0, Out: 50},
 		Rate:   rate,
 		Limit:  55,
 	}
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	assert.True(t, res.Compressed)
 	assert.Greater(t, res.NeededSeconds, res.AvailableSeconds)
 	assert.LessOrEqual(t, rate.Frames(res.Captions[len(res.Captions)-1].End), int64(53))
 	hasCPS := false
 	for _, v := range res.Violations {
-		hasCPS = hasCPS || v.Rule == RuleCPS
+		hasCPS = hasCPS || v.Rule == rules.RuleCPS
 	}
 	assert.True(t, hasCPS)
 }
 
-func TestTimeSOTTooShort(t *testing.T) {
+func TestSOTTooShort(t *testing.T) {
 	r := testRules()
-	_, err := r.TimeSOT(SOTInput{Turns: []Turn{{Text: "Hi."}}, Window: timing.Window{In: 0, Out: 5}, Rate: timing.Rate25(), Limit: 7})
+	_, err := SOT(r, Input{Turns: []captions.Turn{{Text: "Hi."}}, Window: timing.Window{In: 0, Out: 5}, Rate: timing.Rate25(), Limit: 7})
 	assert.True(t, errors.Is(err, ErrWindowTooShort), "%v", err)
 }
 
-func TestTimeSOTSpeakers(t *testing.T) {
+func TestSOTSpeakers(t *testing.T) {
 	r := testRules()
-	in := SOTInput{
-		Turns:  []Turn{{Speaker: "A", Text: "Are you coming?"}, {Speaker: "B", Text: "Not today."}},
+	in := Input{
+		Turns:  []captions.Turn{{Speaker: "A", Text: "Are you coming?"}, {Speaker: "B", Text: "Not today."}},
 		Window: timing.Window{In: 0, Out: 200},
 		Rate:   timing.Rate25(),
 	}
-	res, err := r.TimeSOT(in)
+	res, err := SOT(r, in)
 	require.NoError(t, err)
 	require.Len(t, res.Captions, 2)
-	r.SpeakerChange = SpeakerDash
-	res, err = r.TimeSOT(in)
+	r.SpeakerChange = rules.SpeakerDash
+	res, err = SOT(r, in)
 	require.NoError(t, err)
 	require.Len(t, res.Captions, 1)
 	assert.Equal(t, "-Are you coming?\n-Not today.", res.Captions[0].Text())
 	r.Language = "fr"
-	res, err = r.TimeSOT(in)
+	res, err = SOT(r, in)
 	require.NoError(t, err)
 	assert.Equal(t, "- Are you coming?\n- Not today.", res.Captions[0].Text())
 	// A window too short for two captions makes the speakers share one.
 	r = testRules()
 	in.Window.Out = 30
-	res, err = r.TimeSOT(in)
+	res, err = SOT(r, in)
 	require.NoError(t, err)
 	require.Len(t, res.Captions, 1)
 	assert.Empty(t, res.Violations)
 }
 
-func TestTimeSOTShotChanges(t *testing.T) {
+func TestSOTShotChanges(t *testing.T) {
 	r := testRules()
 	rate := timing.Rate25()
 	text := "The talks in Moscow were useful, and we will continue them next week. Both sides agreed to keep the ceasefire."
-	base := SOTInput{Turns: []Turn{{Text: text}}, Window: timing.Window{In: 0, Out: 250}, Rate: rate}
-	res, err := r.TimeSOT(base)
+	base := Input{Turns: []captions.Turn{{Text: text}}, Window: timing.Window{In: 0, Out: 250}, Rate: rate}
+	res, err := SOT(r, base)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(res.Captions), 2)
 	boundary := rate.Frames(res.Captions[1].Start)
@@ -110,7 +112,7 @@ func TestTimeSOTShotChanges(t *testing.T) {
 		in := base
 		cut := boundary + off
 		in.Window.Cuts = []timing.Cut{{Frame: cut}}
-		res, err := r.TimeSOT(in)
+		res, err := SOT(r, in)
 		require.NoError(t, err)
 		assert.Empty(t, res.Violations, "cut at %d", cut)
 		for _, c := range res.Captions {
@@ -127,26 +129,4 @@ func TestTimeSOTShotChanges(t *testing.T) {
 			assert.True(t, found, "no caption starts on the cut at %d (offset %d)", cut, off)
 		}
 	}
-}
-
-func TestCheckRules(t *testing.T) {
-	r := testRules()
-	rate := timing.Rate25()
-	f := func(n int64) time.Duration { return rate.Duration(n) }
-	caps := []Caption{
-		{Start: f(0), End: f(50), Lines: []Line{{Text: "Fine."}}},
-		{Start: f(51), End: f(60), Lines: []Line{{Text: "Too fast and too short for anyone"}}},                       // gap 1, min_duration, cps
-		{Start: f(40), End: f(300), Lines: []Line{{Text: ""}}},                                                       // order, empty, max_duration
-		{Start: f(310), End: f(400), Lines: []Line{{Text: "a"}, {Text: "b"}, {Text: "c"}}},                           // lines
-		{Start: f(390), End: f(480), Lines: []Line{{Text: "This line is much longer than thirty-seven characters"}}}, // overlap, cpl
-		{Start: f(505), End: f(600), Lines: []Line{{Text: "Near a cut."}}},                                           // shot_change at 510
-	}
-	got := map[string][]int{}
-	for _, v := range r.Check(caps, rate, []timing.Cut{{Frame: 510}}) {
-		got[v.Rule] = append(got[v.Rule], v.Caption)
-	}
-	assert.Equal(t, map[string][]int{
-		RuleGap: {2}, RuleMinDuration: {2}, RuleCPS: {2}, RuleOrder: {3}, RuleEmpty: {3}, RuleMaxDuration: {3},
-		RuleLines: {4}, RuleOverlap: {5}, RuleCPL: {5}, RuleShotChange: {6},
-	}, got)
 }

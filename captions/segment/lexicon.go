@@ -1,8 +1,10 @@
-package captions
+package segment
 
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sotcap/sotcap/captions/measure"
 )
 
 // wordClass is a bit set of the syntactic roles a function word can play.
@@ -175,18 +177,18 @@ func verbFinal(lx *lexicon) *lexicon {
 // empty tag; nil (no word knowledge: punctuation and balance only) for a
 // language without lists.
 func lexiconFor(lang string) *lexicon {
-	b := baseLanguage(lang)
+	b := measure.BaseLanguage(lang)
 	if b == "" {
 		b = "en"
 	}
 	return lexicons[b]
 }
 
-// dashFor returns the prefix that marks a new speaker's line in a shared
+// Dash returns the prefix that marks a new speaker's line in a shared
 // caption: "-" with no space in English (Netflix English guide), "- " with
 // a space in most other languages (Netflix French, Spanish, German … guides).
-func dashFor(lang string) string {
-	switch baseLanguage(lang) {
+func Dash(lang string) string {
+	switch measure.BaseLanguage(lang) {
 	case "", "en":
 		return "-"
 	}

@@ -1,32 +1,24 @@
-package captions_test
+package place_test
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/place"
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/timing"
 )
 
-func ExampleRules_Break() {
-	r := captions.Rules{Language: "en", MaxCharsPerLine: 37, MaxLines: 2}
-	caps, err := r.Break("We are aiming to get a better television service.")
-	if err != nil {
-		panic(err)
-	}
-	fmt.Printf("%q\n", caps)
-	// Output: [["We are aiming to get" "a better television service."]]
-}
-
-func ExampleRules_TimeSOT() {
-	r := captions.Rules{
+func ExampleSOT() {
+	r := rules.Profile{
 		Language: "en", MaxCharsPerLine: 37, MaxLines: 2, MaxCPS: 17,
 		MinDuration: timing.TimeLength(5 * time.Second / 6), MaxDuration: timing.TimeLength(7 * time.Second),
 		MinGapFrames: 2, ShotChangeZone: timing.TimeLength(time.Second / 2), MaxHang: timing.TimeLength(time.Second / 2),
-		SpeakerChange: captions.SpeakerNewCaption,
+		SpeakerChange: rules.SpeakerNewCaption,
 	}
 	rate := timing.Rate25()
-	res, err := r.TimeSOT(captions.SOTInput{
+	res, err := place.SOT(r, place.Input{
 		Turns:  []captions.Turn{{Speaker: "Lavrov", Text: "The talks were useful. We will meet again next week in Moscow."}},
 		Window: timing.Window{In: 250, Out: 400},
 		Rate:   rate,

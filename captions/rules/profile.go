@@ -1,24 +1,28 @@
-package captions
+// Package rules holds reading-speed profiles and the one checker that judges
+// captions against them, for sotcap's own captions and for anybody else's.
+package rules
 
 import (
 	"fmt"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/timing"
 )
 
-// Rules is a reading-speed profile: the limits every caption must keep.
-// The presets and their sources live in package config; Rules itself is
+// Profile is a reading-speed profile: the limits every caption must keep.
+// The presets and their sources live in package config; Profile itself is
 // plain data so that the segmenter and the checker share one definition.
-type Rules struct {
+type Profile struct {
 	// Name is the preset the rules came from ("broadcast-en"), for reports.
 	Name string
 	// Language is a BCP 47 tag; it picks line-break rules and counting.
 	Language string
-	// MaxCharsPerLine limits each line, in counted characters (see Chars).
+	// MaxCharsPerLine limits each line, in counted characters (see measure.Chars).
 	MaxCharsPerLine int
 	// MaxLines limits the lines of one caption.
 	MaxLines int
-	// MaxCPS limits characters per second (see CPS).
+	// MaxCPS limits characters per second (see measure.CPS).
 	MaxCPS float64
 	// MinDuration and MaxDuration bound each caption's display time.
 	MinDuration, MaxDuration timing.Length
@@ -35,7 +39,7 @@ type Rules struct {
 	SpeakerChange string
 }
 
-// Speaker-change policies for Rules.SpeakerChange.
+// Speaker-change policies for Profile.SpeakerChange.
 const (
 	SpeakerNewCaption = "new-caption"
 	SpeakerDash       = "dash"
@@ -72,3 +76,25 @@ type Violation struct {
 func (v Violation) String() string {
 	return fmt.Sprintf("caption %d: %s %.4g (limit %.4g)", v.Caption, v.Rule, v.Value, v.Limit)
 }
+
+// Chars returns the counted characters of s in the profile's language
+// (measure.Chars).
+func (p Profile) Chars(s string) float64 { return measure.Chars(s, p.Language) }
+
+// CaptionChars returns the counted characters of a caption in the
+// profile's language (measure.CaptionChars).
+func (p Profile) CaptionChars(c captions.Caption) float64 {
+	return measure.CaptionChars(c, p.Language)
+}
+
+// CPS returns the caption's characters per second in the profile's
+// language (measure.CPS).
+func (p Profile) CPS(c captions.Caption) float64 { return measure.CPS(c, p.Language) }
+
+// Words returns the caption's words in the profile's language
+// (measure.Words).
+func (p Profile) Words(c captions.Caption) int { return measure.Words(c, p.Language) }
+
+// WPM returns the caption's words per minute in the profile's language
+// (measure.WPM).
+func (p Profile) WPM(c captions.Caption) float64 { return measure.WPM(c, p.Language) }

@@ -1,18 +1,19 @@
-package captions
+package segment
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func breakWith(t *testing.T, lang string, cpl, lines int, text string) [][]string {
 	t.Helper()
-	r := Rules{Language: lang, MaxCharsPerLine: cpl, MaxLines: lines}
-	caps, err := r.Break(text)
+	r := rules.Profile{Language: lang, MaxCharsPerLine: cpl, MaxLines: lines}
+	caps, err := Break(r, text)
 	require.NoError(t, err)
 	return caps
 }
@@ -95,30 +96,12 @@ func TestBreakKinsoku(t *testing.T) {
 }
 
 func TestBreakWordTooLong(t *testing.T) {
-	r := Rules{Language: "de", MaxCharsPerLine: 20, MaxLines: 2}
-	_, err := r.Break("Das ist die Donaudampfschifffahrtsgesellschaft.")
+	r := rules.Profile{Language: "de", MaxCharsPerLine: 20, MaxLines: 2}
+	_, err := Break(r, "Das ist die Donaudampfschifffahrtsgesellschaft.")
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ErrWordTooLong))
 	var wt *WordTooLongError
 	require.True(t, errors.As(err, &wt))
 	assert.Equal(t, "Donaudampfschifffahrtsgesellschaft.", wt.Word)
 	assert.Contains(t, err.Error(), "Donaudampfschifffahrtsgesellschaft")
-}
-
-func TestChars(t *testing.T) {
-	en := Rules{Language: "en"}
-	assert.Equal(t, 11.0, en.Chars("Hello, you!"))
-	assert.Equal(t, 4.0, en.Chars("café"), "precomposed")
-	assert.Equal(t, 4.0, en.Chars("cafe\u0301"), "combining accent is one cluster")
-	assert.Equal(t, 1.0, en.Chars("👍🏽"), "emoji with modifier is one cluster")
-	assert.Equal(t, 3.0, en.Chars("a\u2068b\u2069c"), "bidi isolates are invisible")
-	assert.Equal(t, 2.0, en.Chars("a\nb"), "line breaks are not counted")
-	ar := Rules{Language: "ar"}
-	assert.Equal(t, 3.0, ar.Chars("هَلْ؟"), "letters with their harakat, and the question mark")
-	ja := Rules{Language: "ja"}
-	assert.Equal(t, 3.0, ja.Chars("日本語"))
-	assert.Equal(t, 3.0, ja.Chars("日本 a"), "half-width space and letter count 0.5")
-	assert.Equal(t, 1.0, ja.Chars("ｱｲ"), "half-width katakana")
-	ko := Rules{Language: "ko"}
-	assert.Equal(t, 4.0, ko.Chars("한국어 a"))
 }

@@ -1,30 +1,22 @@
-package captions
+package place
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/timing"
 )
 
-// Turn is one speaker's uninterrupted stretch of text inside a soundbite.
-type Turn struct {
-	// Speaker names who speaks ("" when unknown). A new speaker starts a new
-	// caption.
-	Speaker string
-	// Text is what is said (or its translation).
-	Text string
-	// Italic marks an off-screen voice or interpreter; the captions' lines
-	// are set in italics.
-	Italic bool
-}
-
-// SOTInput is one soundbite to caption: its turns, the window in which it
+// Input is one soundbite to caption: its turns, the window in which it
 // plays on the record timeline and the frame rate of that timeline.
-type SOTInput struct {
-	Turns  []Turn
+type Input struct {
+	Turns  []captions.Turn
 	Window timing.Window
 	Rate   timing.Rate
 	// Limit is the first frame the captions may not reach: the next SOT's
@@ -33,10 +25,10 @@ type SOTInput struct {
 	Limit int64
 }
 
-// SOTResult is the captions of one soundbite and how well they fit.
-type SOTResult struct {
+// Result is the captions of one soundbite and how well they fit.
+type Result struct {
 	// Captions are timed on the programme timeline, in order.
-	Captions []Caption
+	Captions []captions.Caption
 	// NeededSeconds is the reading time the text needs under the rules:
 	// per caption the longer of MinDuration and its characters at MaxCPS,
 	// plus the minimum gaps between captions.
@@ -49,7 +41,7 @@ type SOTResult struct {
 	Compressed bool
 	// Violations are the broken rules (Caption counted from 1 within this
 	// SOT), as Check reports them.
-	Violations []Violation
+	Violations []rules.Violation
 }
 
 // ErrWindowTooShort is matched (errors.Is) by the error TimeSOT returns when
@@ -93,8 +85,8 @@ const fillBlockCost = 25.0
 // Errors: a zero rate, a window whose Out is not after In, a window too
 // short for one caption (ErrWindowTooShort) or a word longer than a line
 // (ErrWordTooLong).
-func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
-	var res SOTResult
+func SOT(r rules.Profile, in Input) (Result, error) {
+	var res Result
 	if in.Rate.IsZero() {
 		return res, errors.New("time SOT: no frame rate")
 	}
@@ -102,27 +94,24 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 	if w.Out <= w.In {
 		return res, fmt.Errorf("time SOT: window %d–%d is empty", w.In, w.Out)
 	}
-	p := r.framePlan(in)
+	p := newFramePlan(r, in)
 	res.AvailableSeconds = in.Rate.Seconds(p.end - w.In)
 	if p.end-w.In < p.minD {
 		return res, fmt.Errorf("%w: %s available, a caption needs %s (min_duration)",
 			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
 	}
 
-	units, err := r.breakTurns(in.Turns)
+	units, err := segment.Prepare(r, in.Turns)
 	if err != nil {
 		return res, err
 	}
-	for _, u := range units {
-		u.b.memoize() // every search below differs only in its prices
-	}
-	caps := r.assemble(units, defaultBlockCost, r.SpeakerChange == SpeakerDash, nil)
+	caps := units.Assemble(segment.DefaultBlockCost, r.SpeakerChange == rules.SpeakerDash, nil)
 	if len(caps) == 0 {
 		return res, nil
 	}
 	need := p.needed(r, caps)
 	if !p.fits(need) {
-		caps, need = r.rebreak(units, p, caps, need)
+		caps, need = rebreak(r, units, p, caps, need)
 	}
 	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
 
@@ -131,7 +120,7 @@ func (r Rules) TimeSOT(in SOTInput) (SOTResult, error) {
 		var all bool
 		starts, ends, all = p.place(r, caps, need, w)
 		if !all {
-			caps, need, starts, ends = r.rebreakForCuts(units, p, w, caps, need, starts, ends)
+			caps, need, starts, ends = rebreakForCuts(r, units, p, w, caps, need, starts, ends)
 		}
 	} else {
 		res.Compressed = true
@@ -163,7 +152,7 @@ type framePlan struct {
 	speechOut, speechStart int64
 }
 
-func (r Rules) framePlan(in SOTInput) framePlan {
+func newFramePlan(r rules.Profile, in Input) framePlan {
 	p := framePlan{rate: in.Rate}
 	p.minD = max(r.MinDuration.Frames(in.Rate), 1)
 	p.maxD = r.MaxDuration.Frames(in.Rate)
@@ -177,7 +166,7 @@ func (r Rules) framePlan(in SOTInput) framePlan {
 	}
 	p.speechStart, p.speechOut = in.Window.In, in.Window.Out
 	p.cuts = slices.Clone(in.Window.Cuts)
-	slices.SortFunc(p.cuts, func(a, b timing.Cut) int { return cmpInt64(a.Frame, b.Frame) })
+	slices.SortFunc(p.cuts, func(a, b timing.Cut) int { return cmp.Compare(a.Frame, b.Frame) })
 	return p
 }
 
@@ -192,7 +181,7 @@ func readFrames(chars, cps float64, rate timing.Rate) int64 {
 }
 
 // needed returns the frames each caption needs.
-func (p framePlan) needed(r Rules, caps []Caption) []int64 {
+func (p framePlan) needed(r rules.Profile, caps []captions.Caption) []int64 {
 	need := make([]int64, len(caps))
 	for k, c := range caps {
 		d := max(p.minD, readFrames(r.CaptionChars(c), r.MaxCPS, p.rate))
@@ -235,29 +224,29 @@ const rebreakSlack = 0.01
 // then also sharing captions between speakers as dash lines, join the
 // tries, and the try at the lowest price that needs at most rebreakSlack
 // more time than the least is kept.
-func (r Rules) rebreak(units []turnBreaker, p framePlan, caps []Caption, need []int64) ([]Caption, []int64) {
+func rebreak(r rules.Profile, units *segment.Turns, p framePlan, caps []captions.Caption, need []int64) ([]captions.Caption, []int64) {
 	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
 	type try struct {
-		caps []Caption
+		caps []captions.Caption
 		need []int64
 	}
 	tries := []try{{caps, need}}
-	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
-	dash := r.SpeakerChange == SpeakerDash
+	tc := &segment.TimeCost{FPS: float64(p.rate.Num()) / float64(p.rate.Den()), CPS: r.MaxCPS, MinFrames: p.minD, MaxFrames: p.maxD, GapFrames: p.gap}
+	dash := r.SpeakerChange == rules.SpeakerDash
 	for _, l := range rebreakLambdas {
-		tc.lambda = l
-		c := r.assemble(units, defaultBlockCost, dash, tc)
+		tc.Lambda = l
+		c := units.Assemble(segment.DefaultBlockCost, dash, tc)
 		n := p.needed(r, c)
 		if p.fits(n) {
 			return c, n
 		}
 		tries = append(tries, try{c, n})
 	}
-	c := r.assemble(units, fillBlockCost, dash, nil)
+	c := units.Assemble(fillBlockCost, dash, nil)
 	tries = append(tries, try{c, p.needed(r, c)})
 	if !dash {
 		// Last resort: short turns of different speakers share a caption.
-		c := r.assemble(units, fillBlockCost, true, nil)
+		c := units.Assemble(fillBlockCost, true, nil)
 		tries = append(tries, try{c, p.needed(r, c)})
 	}
 	for _, t := range tries {
@@ -277,105 +266,12 @@ func (r Rules) rebreak(units []turnBreaker, p framePlan, caps []Caption, need []
 	return caps, need
 }
 
-// buildCaptions breaks every turn into captions. With dash set, a turn
-// that makes one one-line caption shares it with the next turn's when that
-// is one one-line caption too, each line led by the language's dash.
-func (r Rules) buildCaptions(turns []Turn, perBlock float64, dash bool, tc *timeCost) ([]Caption, error) {
-	units, err := r.breakTurns(turns)
-	if err != nil {
-		return nil, err
-	}
-	return r.assemble(units, perBlock, dash, tc), nil
-}
-
-// turnBreaker is one turn, tokenized and priced for the search.
-type turnBreaker struct {
-	b    *breaker
-	turn Turn
-}
-
-// breakTurns prepares the search of every turn that has words.
-func (r Rules) breakTurns(turns []Turn) ([]turnBreaker, error) {
-	units := make([]turnBreaker, 0, len(turns))
-	for _, t := range turns {
-		b, err := r.newBreaker(t.Text)
-		if err != nil {
-			if t.Speaker != "" {
-				return nil, fmt.Errorf("%s: %w", t.Speaker, err)
-			}
-			return nil, err
-		}
-		if b != nil {
-			units = append(units, turnBreaker{b: b, turn: t})
-		}
-	}
-	return units, nil
-}
-
-// assemble solves every turn's search and makes its captions (see
-// buildCaptions).
-func (r Rules) assemble(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost) []Caption {
-	return r.assembleEach(tbs, perBlock, dash, tc, len(tbs), nil)
-}
-
-// assembleEach is assemble with the price of screen time tc on the first
-// squeeze turns only; when owner is not nil, it is set to the turn of each
-// caption's first line.
-func (r Rules) assembleEach(tbs []turnBreaker, perBlock float64, dash bool, tc *timeCost, squeeze int, owner *[]int) []Caption {
-	type unit struct {
-		blocks [][]string
-		turn   Turn
-	}
-	units := make([]unit, len(tbs))
-	for k, t := range tbs {
-		if k < squeeze {
-			t.b.time = tc
-		}
-		units[k] = unit{blocks: t.b.solve(perBlock), turn: t.turn}
-		t.b.time = nil
-	}
-	var caps []Caption
-	own := func(i int) {
-		if owner != nil {
-			*owner = append(*owner, i)
-		}
-	}
-	prefix := dashFor(r.Language)
-	for i := 0; i < len(units); i++ {
-		u := units[i]
-		if dash && r.MaxLines >= 2 && i+1 < len(units) && units[i+1].turn.Speaker != u.turn.Speaker &&
-			len(u.blocks) == 1 && len(u.blocks[0]) == 1 &&
-			len(units[i+1].blocks) == 1 && len(units[i+1].blocks[0]) == 1 {
-			a, b := prefix+u.blocks[0][0], prefix+units[i+1].blocks[0][0]
-			if r.Chars(a) <= float64(r.MaxCharsPerLine) && r.Chars(b) <= float64(r.MaxCharsPerLine) {
-				v := units[i+1].turn
-				caps = append(caps, Caption{Lines: []Line{
-					{Text: a, Speaker: u.turn.Speaker, Italic: u.turn.Italic},
-					{Text: b, Speaker: v.Speaker, Italic: v.Italic},
-				}})
-				own(i)
-				i++
-				continue
-			}
-		}
-		for _, blk := range u.blocks {
-			c := Caption{Lines: make([]Line, len(blk))}
-			for k, l := range blk {
-				c.Lines[k] = Line{Text: l, Speaker: u.turn.Speaker, Italic: u.turn.Italic}
-			}
-			caps = append(caps, c)
-			own(i)
-		}
-	}
-	return caps
-}
-
 // place times captions that fit: proportional starts, pushed apart for
 // their needs, chained, then moved off cuts. A speaker change near a cut is
 // anchored on it when that breaks no rule the plain timing keeps (see
 // speakerAnchors).
 // all reports whether every anchor found was kept.
-func (p framePlan) place(r Rules, caps []Caption, need []int64, w timing.Window) (starts, ends []int64, all bool) {
+func (p framePlan) place(r rules.Profile, caps []captions.Caption, need []int64, w timing.Window) (starts, ends []int64, all bool) {
 	n := len(caps)
 	chars := make([]float64, n)
 	for k, c := range caps {
@@ -586,7 +482,7 @@ func (p framePlan) isCut(f int64) bool {
 
 // near returns the cuts within the zone (plus the in-snap) of frame f.
 func (p framePlan) near(f int64) []timing.Cut {
-	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x int64) int { return cmpInt64(c.Frame+c.Frames, x) })
+	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x int64) int { return cmp.Compare(c.Frame+c.Frames, x) })
 	hiI := lo
 	for hiI < len(p.cuts) && p.cuts[hiI].Frame <= f+p.zone+p.gap+2 {
 		hiI++
@@ -596,7 +492,7 @@ func (p framePlan) near(f int64) []timing.Cut {
 
 func (p framePlan) inOK(s int64) bool {
 	for _, c := range p.near(s) {
-		if _, ok := inTimeOK(s, c, p.zone); !ok {
+		if _, ok := rules.InTimeOK(s, c, p.zone); !ok {
 			return false
 		}
 	}
@@ -605,7 +501,7 @@ func (p framePlan) inOK(s int64) bool {
 
 func (p framePlan) outOK(e, before int64) bool {
 	for _, c := range p.near(e) {
-		if _, ok := outTimeOK(e, c, p.zone, before); !ok {
+		if _, ok := rules.OutTimeOK(e, c, p.zone, before); !ok {
 			return false
 		}
 	}
@@ -677,4 +573,11 @@ func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err e
 		t = ends[k] + gap
 	}
 	return starts, ends, nil
+}
+
+func absInt64(a int64) int64 {
+	if a < 0 {
+		return -a
+	}
+	return a
 }

@@ -1,8 +1,11 @@
-package captions
+package place
 
 import (
 	"slices"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -32,7 +35,7 @@ func (p framePlan) speakerReach() int64 {
 
 // speakerChange reports whether caption k starts a new speaker's turn: its
 // first line's speaker is not the previous caption's last line's.
-func speakerChange(caps []Caption, k int) bool {
+func speakerChange(caps []captions.Caption, k int) bool {
 	if k == 0 || len(caps[k].Lines) == 0 || len(caps[k-1].Lines) == 0 {
 		return false
 	}
@@ -47,7 +50,7 @@ func speakerChange(caps []Caption, k int) bool {
 // takes the one pairing the most changes, then the one nearest the
 // estimates in total (a dynamic programme over changes × cuts). Ordinary
 // caption boundaries never anchor.
-func (p framePlan) speakerAnchors(caps []Caption, starts []int64) []anchor {
+func (p framePlan) speakerAnchors(caps []captions.Caption, starts []int64) []anchor {
 	if len(p.cuts) == 0 {
 		return nil
 	}
@@ -122,7 +125,7 @@ func (p framePlan) speakerAnchors(caps []Caption, starts []int64) []anchor {
 // on its cut and the timing breaks no rule (per caption, as Check reports
 // it) that the plain timing, plainS and plainE, keeps: all anchors at once
 // first, else one by one in order; with none kept the plain timing stands.
-func (p framePlan) placeAnchored(r Rules, caps []Caption, chars []float64, need []int64, anchors []anchor, plainS, plainE []int64) (starts, ends []int64, all bool) {
+func (p framePlan) placeAnchored(r rules.Profile, caps []captions.Caption, chars []float64, need []int64, anchors []anchor, plainS, plainE []int64) (starts, ends []int64, all bool) {
 	var base map[brokenRule]struct{} // the plain timing's, when needed
 	// try times the captions with the anchors as and reports whether they
 	// stay in the window, every anchored caption starts on its cut and no
@@ -174,8 +177,8 @@ func (p framePlan) placeAnchored(r Rules, caps []Caption, chars []float64, need 
 // captions fit and keep every anchor they find, breaking no more rules
 // than the first break's timing. Otherwise the first break and its timing
 // (starts, ends) stand.
-func (r Rules) rebreakForCuts(units []turnBreaker, p framePlan, w timing.Window, caps []Caption, need, starts, ends []int64) ([]Caption, []int64, []int64, []int64) {
-	dash := r.SpeakerChange == SpeakerDash
+func rebreakForCuts(r rules.Profile, units *segment.Turns, p framePlan, w timing.Window, caps []captions.Caption, need, starts, ends []int64) ([]captions.Caption, []int64, []int64, []int64) {
+	dash := r.SpeakerChange == rules.SpeakerDash
 	chars := make([]float64, len(caps))
 	for k, c := range caps {
 		chars[k] = max(r.CaptionChars(c), 1)
@@ -185,16 +188,16 @@ func (r Rules) rebreakForCuts(units []turnBreaker, p framePlan, w timing.Window,
 		return caps, need, starts, ends
 	}
 	var owner []int
-	r.assembleEach(units, defaultBlockCost, dash, nil, 0, &owner)
+	units.AssembleEach(segment.DefaultBlockCost, dash, nil, 0, &owner)
 	if len(owner) != len(caps) {
 		return caps, need, starts, ends
 	}
 	lastTurn := owner[anchors[len(anchors)-1].k] // first turn not squeezed
-	tc := &timeCost{fps: float64(p.rate.Num()) / float64(p.rate.Den()), cps: r.MaxCPS, minD: p.minD, maxD: p.maxD, gap: p.gap}
+	tc := &segment.TimeCost{FPS: float64(p.rate.Num()) / float64(p.rate.Den()), CPS: r.MaxCPS, MinFrames: p.minD, MaxFrames: p.maxD, GapFrames: p.gap}
 	base := len(p.brokenRules(r, caps, starts, ends))
 	for _, l := range rebreakLambdas {
-		tc.lambda = l
-		c := r.assembleEach(units, defaultBlockCost, dash, tc, lastTurn, nil)
+		tc.Lambda = l
+		c := units.AssembleEach(segment.DefaultBlockCost, dash, tc, lastTurn, nil)
 		n := p.needed(r, c)
 		if !p.fits(n) {
 			continue
@@ -216,7 +219,7 @@ type brokenRule struct {
 
 // brokenRules returns the rules Check finds broken by the captions timed
 // at starts and ends.
-func (p framePlan) brokenRules(r Rules, caps []Caption, starts, ends []int64) map[brokenRule]struct{} {
+func (p framePlan) brokenRules(r rules.Profile, caps []captions.Caption, starts, ends []int64) map[brokenRule]struct{} {
 	timed := slices.Clone(caps)
 	for k := range timed {
 		timed[k].Start = p.rate.Duration(starts[k])

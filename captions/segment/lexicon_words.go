@@ -1,4 +1,4 @@
-package captions
+package segment
 
 // Word lists for line breaking, one function per language. Each list names
 // the closed-class words that the guide's never-separate pairs are made of

@@ -1,10 +1,12 @@
-package captions
+package rules
 
 import (
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -39,11 +41,10 @@ const cpsTolerance = 1e-6
 //     zone in frames). An in-time is on a cut when it is the cut's frame (or
 //     inside a soft cut's transition); an out-time when it ends on the cut
 //     or up to max(MinGapFrames, 2) frames before it.
-func (r Rules) Check(caps []Caption, rate timing.Rate, cuts []timing.Cut) []Violation {
+func (r Profile) Check(caps []captions.Caption, rate timing.Rate, cuts []timing.Cut) []Violation {
 	if rate.IsZero() {
 		rate = timing.Rate25()
 	}
-	cjk := isCJK(r.Language)
 	minD := r.MinDuration.Frames(rate)
 	maxD := r.MaxDuration.Frames(rate)
 	zone := r.ShotChangeZone.Frames(rate)
@@ -59,7 +60,7 @@ func (r Rules) Check(caps []Caption, rate timing.Rate, cuts []timing.Cut) []Viol
 		s, e := rate.Frames(c.Start), rate.Frames(c.End)
 		chars, longest, visible := 0.0, 0.0, false
 		for _, l := range c.Lines {
-			n := charsIn(l.Text, cjk)
+			n := measure.Chars(l.Text, r.Language)
 			chars += n
 			longest = max(longest, n)
 			if !visible && strings.TrimSpace(l.Text) != "" && n > 0 {
@@ -109,7 +110,7 @@ func (r Rules) Check(caps []Caption, rate timing.Rate, cuts []timing.Cut) []Viol
 
 // shotChange reports whether a caption shown over frames [s, e) has an in
 // or out time too near a cut, and the distance of the worst one.
-func (r Rules) shotChange(cuts []timing.Cut, s, e, zone int64) (int64, bool) {
+func (r Profile) shotChange(cuts []timing.Cut, s, e, zone int64) (int64, bool) {
 	before := int64(max(r.MinGapFrames, 2))
 	worst, bad := int64(math.MaxInt64), false
 	// Only cuts within zone of s or e matter.
@@ -118,19 +119,19 @@ func (r Rules) shotChange(cuts []timing.Cut, s, e, zone int64) (int64, bool) {
 		if c.Frame > max(s, e)+zone {
 			break
 		}
-		if d, ok := inTimeOK(s, c, zone); !ok && d < worst {
+		if d, ok := InTimeOK(s, c, zone); !ok && d < worst {
 			worst, bad = d, true
 		}
-		if d, ok := outTimeOK(e, c, zone, before); !ok && d < worst {
+		if d, ok := OutTimeOK(e, c, zone, before); !ok && d < worst {
 			worst, bad = d, true
 		}
 	}
 	return worst, bad
 }
 
-// inTimeOK reports whether in-time s is on cut c or at least zone frames
+// InTimeOK reports whether in-time s is on cut c or at least zone frames
 // from it, and its distance from the cut.
-func inTimeOK(s int64, c timing.Cut, zone int64) (int64, bool) {
+func InTimeOK(s int64, c timing.Cut, zone int64) (int64, bool) {
 	if s >= c.Frame && s <= c.Frame+c.Frames {
 		return 0, true
 	}
@@ -141,9 +142,9 @@ func inTimeOK(s int64, c timing.Cut, zone int64) (int64, bool) {
 	return d, d >= zone
 }
 
-// outTimeOK reports whether out-time e (exclusive) ends on cut c, up to
+// OutTimeOK reports whether out-time e (exclusive) ends on cut c, up to
 // `before` frames ahead of it, or at least zone frames from it.
-func outTimeOK(e int64, c timing.Cut, zone, before int64) (int64, bool) {
+func OutTimeOK(e int64, c timing.Cut, zone, before int64) (int64, bool) {
 	if e <= c.Frame && e >= c.Frame-before {
 		return 0, true
 	}
