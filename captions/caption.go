@@ -1,13 +1,16 @@
-// Package captions owns the words of a news package: it reads package
-// scripts into soundbites (SOTs), splits translations into captions that
-// obey a reading-speed profile, times them inside their SOT windows,
-// checks captions against the profile's rules and, in its subpackages,
-// reads and writes the caption formats (SRT, WebVTT, EBU STL).
+// Package captions is sotcap's document model: a Document of timed
+// Captions made of styled Lines, the Turns of speech they are made from,
+// and the error and warning shapes every reader and writer shares. Its
+// subpackages read scripts (script), count (measure), judge (rules),
+// segment (segment), time (place), read and write formats (format) and
+// report (report).
 package captions
 
 import (
 	"strconv"
 	"time"
+
+	"github.com/sotcap/sotcap/timing"
 )
 
 // Color is a caption line's foreground colour. The zero value, ColorDefault,
@@ -107,6 +110,19 @@ type Turn struct {
 	Italic bool
 }
 
+// TimeBase says how a document's times were counted in its file. The zero
+// value is real time counted from the start of the file (SRT, WebVTT).
+type TimeBase struct {
+	// Rate is the frame rate of the file's timecodes; zero when the file
+	// counts real time.
+	Rate timing.Rate
+	// DropFrame says the timecode labels are drop-frame (29.97, 59.94).
+	DropFrame bool
+	// Start is the programme start the file declares (EBU STL's TCP), as a
+	// time on the programme timeline; zero when it declares none.
+	Start time.Duration
+}
+
 // Document is a sequence of captions with what the formats need to know
 // about them as a whole.
 type Document struct {
@@ -114,6 +130,9 @@ type Document struct {
 	Title string
 	// Language is the captions' language as a BCP 47 tag ("en", "ar").
 	Language string
+	// TimeBase is how the file the document was read from counts time.
+	// Caption times are programme times whatever it says.
+	TimeBase TimeBase
 	// Captions are in display order.
 	Captions []Caption
 }

@@ -40,15 +40,3 @@ func ExampleWriteJSON() {
 	//   ]
 	// }
 }
-
-func ExampleDetectFormat() {
-	fmt.Println(report.DetectFormat([]byte("\ufeffWEBVTT\n\n"), "vendor.srt"))
-	fmt.Println(report.DetectFormat([]byte("1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n"), "upload.txt"))
-	fmt.Println(report.DetectFormat([]byte("not a caption file"), "damaged.stl"))
-	fmt.Println(report.DetectFormat([]byte("not a caption file"), "notes.txt") == "")
-	// Output:
-	// vtt
-	// srt
-	// stl
-	// true
-}

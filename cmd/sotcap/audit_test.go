@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/unicode"
@@ -154,7 +155,7 @@ func TestAuditBadInputFiles(t *testing.T) {
 			t.Run(c.name+"/"+kind, func(t *testing.T) {
 				before := files(t, dir)
 				code, _, stderr := auditRun(t, c.args(f)...)
-				assert.Equal(t, exitBadInput, code, stderr)
+				assert.Equal(t, app.ExitBadInput, code, stderr)
 				assert.Contains(t, stderr, filepath.Base(f), "the message names the file")
 				for _, k := range c.wantLine {
 					if k == kind {
@@ -179,7 +180,7 @@ func TestAuditScriptEncodings(t *testing.T) {
 	p := filepath.Join(dir, "u16.txt")
 	require.NoError(t, os.WriteFile(p, u16, 0o644))
 	code, out, stderr := auditRun(t, "script", p)
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, "Haftar")
 	assert.Contains(t, stderr, "UTF-16")
 }
@@ -221,7 +222,7 @@ func TestAuditOutputs(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			before := files(t, dir)
 			code, _, stderr := auditRun(t, c.args...)
-			assert.Equal(t, exitBadInput, code, stderr)
+			assert.Equal(t, app.ExitBadInput, code, stderr)
 			for _, w := range c.want {
 				assert.Contains(t, stderr, w)
 			}
@@ -243,7 +244,7 @@ func TestAuditOutputs(t *testing.T) {
 			{"convert", in("ok.srt"), in("locked/out.vtt")},
 		} {
 			code, _, stderr := auditRun(t, args...)
-			assert.Equal(t, exitBadInput, code, stderr)
+			assert.Equal(t, app.ExitBadInput, code, stderr)
 			assert.Contains(t, stderr, "locked")
 		}
 		assertNothingNew(t, dir, before)
@@ -271,7 +272,7 @@ func TestAuditFailingStdout(t *testing.T) {
 		t.Run(strings.Join(args[:1], " ")+fmt.Sprint(len(args)), func(t *testing.T) {
 			var errb bytes.Buffer
 			code := run(args, strings.NewReader(""), failingWriter{}, &errb)
-			assert.NotEqual(t, exitOK, code, "%v: %s", args, errb.String())
+			assert.NotEqual(t, app.ExitOK, code, "%v: %s", args, errb.String())
 			assert.Contains(t, errb.String(), "no space left on device", "%v", args)
 		})
 	}
@@ -299,7 +300,7 @@ func TestAuditBatch(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello"), 0o644))
 		before := files(t, dir)
 		code, _, stderr := auditRun(t, "batch", dir, "--fps", "25")
-		assert.Equal(t, exitBadInput, code)
+		assert.Equal(t, app.ExitBadInput, code)
 		assert.Contains(t, stderr, "no packages under "+dir)
 		assertNothingNew(t, dir, before)
 	})
@@ -318,7 +319,7 @@ func TestAuditBatch(t *testing.T) {
 			pkg(filepath.Join(dir, name), yaml)
 		}
 		code, stdout, stderr := auditRun(t, "batch", dir, "--fps", "25", "--workers", "2")
-		assert.Equal(t, exitViolation, code, "a failed package is exit 1, as documented")
+		assert.Equal(t, app.ExitViolation, code, "a failed package is exit 1, as documented")
 		assert.Contains(t, stderr, "ok   "+filepath.Join(dir, "good", "s"))
 		for name, want := range map[string]string{"unknown": "bogus_key: unknown key", "rule": "rules.max_cpz: unknown rule",
 			"type": "fps: a list", "number": "rules.max_cps: \"fast\"", "yaml": "cannot read config"} {
@@ -341,7 +342,7 @@ func TestAuditBatch(t *testing.T) {
 		require.NoError(t, os.Chmod(locked, 0))
 		t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
 		code, stdout, stderr := auditRun(t, "batch", dir, "--fps", "25")
-		assert.Equal(t, exitViolation, code, stderr)
+		assert.Equal(t, app.ExitViolation, code, stderr)
 		assert.Contains(t, stderr, "ok   "+filepath.Join(dir, "a", "s"))
 		assert.Contains(t, stderr, "FAIL "+locked)
 		assert.Contains(t, stderr, "permission denied")
@@ -359,7 +360,7 @@ func TestAuditDefaultReadOnlyDir(t *testing.T) {
 	require.NoError(t, os.Chmod(dir, 0o555))
 	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
 	code, _, stderr := auditRun(t)
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "sotcap-out")
 	assert.Contains(t, stderr, "permission denied")
 	assertNothingNew(t, dir, map[string]bool{})
@@ -382,7 +383,7 @@ func TestAuditUnknownRate(t *testing.T) {
 	} {
 		before := files(t, dir)
 		code, _, stderr := auditRun(t, args...)
-		assert.Equal(t, exitBadInput, code, "%v: %s", args, stderr)
+		assert.Equal(t, app.ExitBadInput, code, "%v: %s", args, stderr)
 		assert.Contains(t, stderr, "expected one of 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60", args)
 		assertNothingNew(t, dir, before)
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +19,7 @@ func TestCheckOutIsAnInput(t *testing.T) {
 	require.NoError(t, os.WriteFile(srt, []byte(body), 0o644))
 	for _, out := range []string{srt, filepath.Join(dir, ".", "a.srt")} {
 		code, _, stderr := runArgs(t, "", "check", srt, "--format", "csv", "--out", out)
-		assert.Equal(t, exitBadInput, code)
+		assert.Equal(t, app.ExitBadInput, code)
 		assert.Contains(t, stderr, "--out "+out+" is the input "+srt)
 		b, err := os.ReadFile(srt)
 		require.NoError(t, err)

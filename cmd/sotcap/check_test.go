@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +19,7 @@ func generateSample(t *testing.T, dir string) (out, edl string) {
 	script, edl := samplePaths(t, dir)
 	out = filepath.Join(dir, "out")
 	code, _, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", out, "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	return out, edl
 }
 
@@ -41,7 +42,7 @@ func TestCheckOwnOutputIsClean(t *testing.T) {
 	for _, ext := range []string{"srt", "vtt", "stl"} {
 		f := filepath.Join(out, "pkg."+ext)
 		code, stdout, stderr := runArgs(t, "", "check", f, "--edl", edl, "--fps", "25", "--format", "json")
-		assert.Equal(t, exitOK, code, "%s: %s %s", ext, stdout, stderr)
+		assert.Equal(t, app.ExitOK, code, "%s: %s %s", ext, stdout, stderr)
 		var rep struct {
 			Files []struct {
 				File       string           `json:"file"`
@@ -64,7 +65,7 @@ func TestCheckFindsViolations(t *testing.T) {
 	f := filepath.Join(out, "pkg.srt")
 	// A stricter profile breaks the reading speed.
 	code, stdout, _ := runArgs(t, "", "check", f, "--max-cps", "12", "--format", "csv")
-	assert.Equal(t, exitViolation, code)
+	assert.Equal(t, app.ExitViolation, code)
 	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
 	require.NoError(t, err)
 	require.Greater(t, len(rows), 1)
@@ -77,20 +78,20 @@ func TestCheckFindsViolations(t *testing.T) {
 		"2\r\n00:00:41,000 --> 00:00:50,000\r\nFar too long on screen.\r\n\r\n"+
 		"3\r\n00:00:50,000 -> 00:00:51,000\r\nMalformed timing line.\r\n"), 0o644))
 	code, stdout, stderr := runArgs(t, "", "check", vendor, "--edl", edl, "--fps", "25", "--format", "json")
-	require.Equal(t, exitViolation, code, stdout+stderr)
+	require.Equal(t, app.ExitViolation, code, stdout+stderr)
 	assert.Contains(t, stdout, `"shot_change"`)
 	assert.Contains(t, stdout, `"max_duration"`)
 	assert.Contains(t, stdout, `"captions": 2`, "the malformed cue is not a caption")
 	assert.Contains(t, stderr, "line 10", "but it is reported with its line")
 	assert.Contains(t, stderr, "malformed cue skipped")
 	code, stdout, _ = runArgs(t, "", "check", vendor)
-	assert.Equal(t, exitViolation, code)
+	assert.Equal(t, app.ExitViolation, code)
 	assert.Contains(t, stdout, "1 warning", "and counted in the summary")
 
 	// An HTML report to a file.
 	html := filepath.Join(dir, "report.html")
 	code, _, _ = runArgs(t, "", "check", f, "--max-cps", "12", "--format", "html", "--out", html)
-	assert.Equal(t, exitViolation, code)
+	assert.Equal(t, app.ExitViolation, code)
 	b, err := os.ReadFile(html)
 	require.NoError(t, err)
 	assert.Equal(t, sampleCaptions(t, out), strings.Count(string(b), `<rect class="caption-bar`))
@@ -101,11 +102,11 @@ func TestCheckCharset(t *testing.T) {
 	f := filepath.Join(dir, "x.vtt")
 	require.NoError(t, os.WriteFile(f, []byte("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nПривет, мир\n\n00:00:05.000 --> 00:00:08.000\nHello world\n"), 0o644))
 	code, stdout, _ := runArgs(t, "", "check", f, "--stl-table", "00", "--format", "json")
-	assert.Equal(t, exitViolation, code)
+	assert.Equal(t, app.ExitViolation, code)
 	assert.Contains(t, stdout, `"charset"`)
 	assert.Equal(t, 1, strings.Count(stdout, `"charset"`), "Latin text fits table 00")
 	code, _, _ = runArgs(t, "", "check", f, "--stl-table", "01", "--format", "json")
-	assert.Equal(t, exitOK, code, "Cyrillic fits table 01 and ASCII is in every table")
+	assert.Equal(t, app.ExitOK, code, "Cyrillic fits table 01 and ASCII is in every table")
 }
 
 func TestCheckUnreadable(t *testing.T) {
@@ -113,12 +114,12 @@ func TestCheckUnreadable(t *testing.T) {
 	junk := filepath.Join(dir, "junk.srt")
 	require.NoError(t, os.WriteFile(junk, []byte{0xff, 0x00, 0x12, 'x'}, 0o644))
 	code, _, stderr := runArgs(t, "", "check", junk)
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "junk.srt")
 	code, _, _ = runArgs(t, "", "check", filepath.Join(dir, "missing.vtt"))
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	code, _, _ = runArgs(t, "", "check", junk, "--format", "pdf")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	code, _, _ = runArgs(t, "", "check", junk, "--edl", "x.edl")
-	assert.Equal(t, exitBadInput, code, "--edl needs --fps")
+	assert.Equal(t, app.ExitBadInput, code, "--edl needs --fps")
 }

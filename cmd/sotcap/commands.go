@@ -1,10 +1,13 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/sotcap/sotcap/internal/app"
+	"github.com/spf13/cobra"
+)
 
 // commands returns every sub-command. Each lives in its own file as an
 // options struct, a run function and a constructor.
-func commands(s stdio) []*cobra.Command {
+func commands(s app.IO) []*cobra.Command {
 	return []*cobra.Command{
 		newVersionCmd(s),
 		newEDLCmd(s),

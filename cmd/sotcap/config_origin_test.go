@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,12 +29,12 @@ func TestBadValueNamesItsFile(t *testing.T) {
 	} {
 		require.NoError(t, os.WriteFile(yaml, []byte(body), 0o644))
 		code, stdout, stderr := runArgs(t, "", "batch", dir)
-		assert.Equal(t, exitViolation, code)
+		assert.Equal(t, app.ExitViolation, code)
 		assert.Contains(t, stdout+stderr, want)
 		assert.NotContains(t, stdout+stderr, "--fps:")
 	}
 	// A flag is still named as the flag.
 	code, _, stderr := runArgs(t, "", "generate", "--script", filepath.Join(pkg, "s.txt"), "--edl", filepath.Join(pkg, "e.edl"), "--fps", "26")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, `--fps: unknown frame rate "26"`)
 }

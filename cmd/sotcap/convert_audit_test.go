@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,7 +25,7 @@ func TestConvertRejectsFolderAndEmpty(t *testing.T) {
 	for in, want := range map[string]string{folder: "is a folder", empty: "empty file"} {
 		out := filepath.Join(dir, "out.vtt")
 		code, _, stderr := runArgs(t, "", "convert", in, out)
-		assert.Equal(t, exitBadInput, code)
+		assert.Equal(t, app.ExitBadInput, code)
 		assert.Contains(t, stderr, in+": "+want)
 		_, err := os.Stat(out)
 		assert.True(t, os.IsNotExist(err), "nothing written")
@@ -39,7 +40,7 @@ func TestConvertToStdout(t *testing.T) {
 	in := filepath.Join(dir, "in.srt")
 	require.NoError(t, os.WriteFile(in, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n"), 0o644))
 	code, out, stderr := runArgs(t, "", "convert", in, "-", "--to", "vtt")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.True(t, strings.HasPrefix(out, "WEBVTT"), out)
 	assert.Contains(t, out, "Hello there.")
 	assert.Contains(t, stderr, "1 captions", "the summary goes to stderr")
@@ -48,7 +49,7 @@ func TestConvertToStdout(t *testing.T) {
 
 	var errb bytes.Buffer
 	code = run([]string{"convert", in, "-", "--to", "vtt"}, strings.NewReader(""), failingWriter{}, &errb)
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, errb.String(), "no space left on device")
 }
 
@@ -65,7 +66,7 @@ func TestConvertNoCaptions(t *testing.T) {
 	require.NoError(t, os.WriteFile(in, []byte("WEBVTT\n\nNOTE nothing here\n"), 0o644))
 	out := filepath.Join(dir, "out.srt")
 	code, _, stderr := runArgs(t, "", "convert", in, out)
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "no captions")
 	_, err := os.Stat(out)
 	assert.True(t, os.IsNotExist(err), "nothing written")
@@ -75,13 +76,13 @@ func TestConvertNoCaptions(t *testing.T) {
 	require.NoError(t, os.WriteFile(srtIn, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello.\n"), 0o644))
 	stlOut := filepath.Join(dir, "one.stl")
 	code, _, stderr = runArgs(t, "", "convert", srtIn, stlOut, "--fps", "25", "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	b, err := os.ReadFile(stlOut)
 	require.NoError(t, err)
 	cut := filepath.Join(dir, "cut.stl")
 	require.NoError(t, os.WriteFile(cut, b[:1024], 0o644))
 	code, _, stderr = runArgs(t, "", "convert", cut, filepath.Join(dir, "cut.srt"))
-	assert.Equal(t, exitBadInput, code, stderr)
+	assert.Equal(t, app.ExitBadInput, code, stderr)
 }
 
 // A line too long for a Teletext row says how to get past it.
@@ -90,9 +91,9 @@ func TestConvertRowTooLongHint(t *testing.T) {
 	in := filepath.Join(dir, "long.srt")
 	require.NoError(t, os.WriteFile(in, []byte("1\n00:00:01,000 --> 00:00:03,000\nThis line has forty-two characters in it.\n"), 0o644))
 	code, _, stderr := runArgs(t, "", "convert", in, filepath.Join(dir, "long.stl"), "--fps", "25", "--set", "stl.country=GBR")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "a Teletext row holds 37")
 	assert.Contains(t, stderr, "stl.display_standard=open")
 	code, _, stderr = runArgs(t, "", "convert", in, filepath.Join(dir, "open.stl"), "--fps", "25", "--set", "stl.country=GBR", "--set", "stl.display_standard=open")
-	assert.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, app.ExitOK, code, stderr)
 }

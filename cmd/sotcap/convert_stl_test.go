@@ -19,6 +19,7 @@ import (
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -95,7 +96,7 @@ func readBack(t *testing.T, path string, r convertRate) ([]captions.Caption, *st
 		require.NoError(t, err, path)
 		return caps, nil
 	}
-	f, err := stl.ReadWith(bytes.NewReader(b), stl.ReadOptions{Rate: r.rate, DropFrame: r.drop})
+	f, err := stl.Decode(b, stl.ReadOptions{Rate: r.rate, DropFrame: r.drop})
 	require.NoError(t, err, path)
 	return f.Document.Captions, f
 }
@@ -177,7 +178,7 @@ func TestConvertRoundTripAllFormats(t *testing.T) {
 				for _, st := range steps {
 					step := st.from + " → " + st.to
 					code, _, stderr := runArgs(t, "", append([]string{"convert", filepath.Join(dir, st.from), filepath.Join(dir, st.to)}, st.args...)...)
-					require.Equal(t, exitOK, code, "%s: %s", step, stderr)
+					require.Equal(t, app.ExitOK, code, "%s: %s", step, stderr)
 					got, f := readBack(t, filepath.Join(dir, st.to), r)
 					if f != nil {
 						assert.Equal(t, origin, f.Start, "%s: TCP", step)
@@ -216,12 +217,12 @@ func TestConvertSTLStart(t *testing.T) {
 		{[]string{"--offset", "-500ms", "--fps", "29.97"}, "00:00:00,501 --> 00:00:01,502"},
 	} {
 		code, _, stderr := runArgs(t, "", append([]string{"convert", in, out}, tc.args...)...)
-		require.Equal(t, exitOK, code, "%v: %s", tc.args, stderr)
+		require.Equal(t, app.ExitOK, code, "%v: %s", tc.args, stderr)
 		assert.Contains(t, mustRead(t, out), tc.want, "%v", tc.args)
 	}
 	// A caption before the programme start cannot be relative to it.
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--start", "10:00:02:00")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "news.stl: subtitle 1 cannot be written as SRT: starts at -00:00:01.000")
 }
 
@@ -232,8 +233,8 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	out := filepath.Join(filepath.Dir(in), "out.stl")
 	r := timing.Rate25()
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", "25", "--language", "ru", "--set", "stl.country=RUS", "--offset", "+2s")
-	require.Equal(t, exitOK, code, stderr)
-	f, err := stl.Read(strings.NewReader(mustRead(t, out)))
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err := stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "00000000", f.GSI.TCP)
 	assert.Equal(t, stl.TableCyrillic, f.GSI.CCT)
@@ -246,20 +247,20 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 
 	// The language defaults to the profile's.
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "25", "--profile", "broadcast-en", "--set", "stl.country=GBR")
-	assert.Equal(t, exitBadInput, code, "Cyrillic in an English (Latin table) STL")
+	assert.Equal(t, app.ExitBadInput, code, "Cyrillic in an English (Latin table) STL")
 	assert.Contains(t, stderr, "in.srt:line 2: cue 1 cannot be written as EBU STL")
 	assert.Contains(t, stderr, "П")
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "25", "--profile", "netflix-ru", "--set", "stl.country=RUS")
-	require.Equal(t, exitOK, code, "the profile's language picks the table: %s", stderr)
-	f, err = stl.Read(strings.NewReader(mustRead(t, out)))
+	require.Equal(t, app.ExitOK, code, "the profile's language picks the table: %s", stderr)
+	f, err = stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "56", f.GSI.LC)
 	assert.Equal(t, stl.TableCyrillic, f.GSI.CCT)
 	assert.Equal(t, "мир", f.Document.Captions[1].Text())
 
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "29.97", "--start", "01:00:00;00", "--language", "ru", "--set", "stl.country=RUS")
-	require.Equal(t, exitOK, code, stderr)
-	f, err = stl.Read(strings.NewReader(mustRead(t, out)))
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err = stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "01000000", f.GSI.TCP)
 	assert.True(t, f.DropFrame)
@@ -267,8 +268,8 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	assert.Equal(t, r.Duration(107892+30), f.Document.Captions[0].Start, "01:00:00;00 + 1 s (frame 30)")
 
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "29.97", "--drop-frame=false", "--start", "01:00:00:00", "--language", "ru", "--set", "stl.country=RUS")
-	require.Equal(t, exitOK, code, stderr)
-	f, err = stl.ReadWith(strings.NewReader(mustRead(t, out)), stl.ReadOptions{Rate: r})
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err = stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{Rate: r})
 	require.NoError(t, err)
 	assert.Equal(t, r.Duration(108000+30), f.Document.Captions[0].Start, "01:00:00:00 non-drop + 1 s")
 }
@@ -295,8 +296,8 @@ func TestConvertSTLRetime(t *testing.T) {
 	ntsc, back := filepath.Join(dir, "ntsc.stl"), filepath.Join(dir, "back.stl")
 
 	code, _, stderr := runArgs(t, "", "convert", in, ntsc, "--fps", "29.97")
-	require.Equal(t, exitOK, code, stderr)
-	f, err := stl.Read(strings.NewReader(mustRead(t, ntsc)))
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err := stl.Decode([]byte(mustRead(t, ntsc)), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "STL30.01", f.GSI.DFC)
 	assert.True(t, f.DropFrame, "29.97 is drop frame by default")
@@ -315,8 +316,8 @@ func TestConvertSTLRetime(t *testing.T) {
 	// And back to 25: within half a 25 fps frame of the original, which
 	// here means the original frame.
 	code, _, stderr = runArgs(t, "", "convert", ntsc, back, "--fps", "25")
-	require.Equal(t, exitOK, code, stderr)
-	g, err := stl.Read(strings.NewReader(mustRead(t, back)))
+	require.Equal(t, app.ExitOK, code, stderr)
+	g, err := stl.Decode([]byte(mustRead(t, back)), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "10000000", g.GSI.TCP)
 	for i, c := range g.Document.Captions {
@@ -326,8 +327,8 @@ func TestConvertSTLRetime(t *testing.T) {
 
 	// Non-drop on request; 30 fps; an offset in STL → STL.
 	code, _, stderr = runArgs(t, "", "convert", in, ntsc, "--fps", "30", "--offset", "-00:00:00:15")
-	require.Equal(t, exitOK, code, stderr)
-	h, err := stl.ReadWith(strings.NewReader(mustRead(t, ntsc)), stl.ReadOptions{Rate: timing.Rate30()})
+	require.Equal(t, app.ExitOK, code, stderr)
+	h, err := stl.Decode([]byte(mustRead(t, ntsc)), stl.ReadOptions{Rate: timing.Rate30()})
 	require.NoError(t, err)
 	assert.Equal(t, "10000000", h.GSI.TCP)
 	r30 := timing.Rate30()
@@ -384,7 +385,7 @@ func TestConvertSTLBadInputWritesNothing(t *testing.T) {
 	}
 	for _, tc := range cases {
 		code, _, stderr := runArgs(t, "", append([]string{"convert"}, tc.args...)...)
-		assert.Equal(t, exitBadInput, code, "%v: %s", tc.args, stderr)
+		assert.Equal(t, app.ExitBadInput, code, "%v: %s", tc.args, stderr)
 		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
 		assert.Equal(t, "keep me", mustRead(t, existing), "%v", tc.args)
 		assert.Equal(t, "keep me", mustRead(t, existingSRT), "%v", tc.args)
@@ -403,8 +404,8 @@ func TestConvertSpeakersToSTLColours(t *testing.T) {
 	in := writeTemp(t, "in.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna>Hello</v>\n<v Ben>Hi</v>\n")
 	out := filepath.Join(filepath.Dir(in), "out.stl")
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", "25", "--set", "stl.speaker_colors=true", "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
-	f, err := stl.Read(strings.NewReader(mustRead(t, out)))
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err := stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{})
 	require.NoError(t, err)
 	require.Len(t, f.Document.Captions, 1)
 	ls := f.Document.Captions[0].Lines
@@ -476,7 +477,7 @@ func TestConvertSTLReadByTTConv(t *testing.T) {
 			dir := filepath.Dir(in)
 			out, re := filepath.Join(dir, "out.stl"), filepath.Join(dir, "re.stl")
 			code, _, stderr := runArgs(t, "", append([]string{"convert", in, out, "--start", r.start, "--language", "fr", "--set", "stl.country=FRA"}, r.args...)...)
-			require.Equal(t, exitOK, code, stderr)
+			require.Equal(t, app.ExitOK, code, stderr)
 			tcp, err := timing.ParseTimecode(r.start, r.rate, r.drop)
 			require.NoError(t, err)
 			checkTTConv(t, out, caps, r.rate, r.rate.Duration(tcp))
@@ -484,8 +485,8 @@ func TestConvertSTLReadByTTConv(t *testing.T) {
 			// Re-timed to the other rate, read by ttconv at that rate.
 			other := convertRates()[1-map[string]int{"25": 0, "29.97DF": 1}[r.name]]
 			code, _, stderr = runArgs(t, "", "convert", out, re, "--fps", other.rate.String())
-			require.Equal(t, exitOK, code, stderr)
-			f, err := stl.Read(strings.NewReader(mustRead(t, re)))
+			require.Equal(t, app.ExitOK, code, stderr)
+			f, err := stl.Decode([]byte(mustRead(t, re)), stl.ReadOptions{})
 			require.NoError(t, err)
 			var want []captions.Caption
 			for _, c := range caps {
@@ -538,12 +539,12 @@ func TestConvertSTLEveryRatePair(t *testing.T) {
 		for _, target := range timing.SupportedRates() {
 			out := filepath.Join(filepath.Dir(in), "out.stl")
 			code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", target.String())
-			require.Equal(t, exitOK, code, "%s → %s: %s", src.name, target, stderr)
+			require.Equal(t, app.ExitOK, code, "%s → %s: %s", src.name, target, stderr)
 			var ro stl.ReadOptions
 			if target.Nominal()%30 == 0 && !target.DropFrameCapable() {
 				ro.Rate = timing.Rate30() // STL30.01 does not say 30 (--from-fps 30)
 			}
-			f, err := stl.ReadWith(strings.NewReader(mustRead(t, out)), ro)
+			f, err := stl.Decode([]byte(mustRead(t, out)), ro)
 			require.NoError(t, err)
 			half := f.Rate.Duration(1)/2 + 1
 			require.Len(t, f.Document.Captions, len(doc.Captions))
@@ -564,16 +565,6 @@ func mustTC(t *testing.T, s string, r timing.Rate, drop bool) int64 {
 	return n
 }
 
-func TestSTLLabelRate(t *testing.T) {
-	for in, want := range map[string]string{"23.976": "23.976", "25": "25", "29.97": "29.97", "30": "30", "48": "24", "50": "25", "59.94": "29.97", "60": "30"} {
-		r, err := timing.ParseRate(in)
-		require.NoError(t, err)
-		w, err := timing.ParseRate(want)
-		require.NoError(t, err)
-		assert.Equal(t, w, stlLabelRate(r), in)
-	}
-}
-
 // An STL named anything is known by its GSI; --to stl writes one whatever
 // OUT's name; a caption before the TCP says how to keep absolute times.
 func TestConvertSTLSniffAndEarlyCaption(t *testing.T) {
@@ -586,15 +577,15 @@ func TestConvertSTLSniffAndEarlyCaption(t *testing.T) {
 	in := writeTemp(t, "delivery.dat", string(data))
 	dir := filepath.Dir(in)
 	code, _, stderr := runArgs(t, "", "convert", in, filepath.Join(dir, "x.srt"))
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "delivery.dat: subtitle 1 cannot be written as SRT: starts at -00:00:01.000")
 	assert.Contains(t, stderr, "relative to the STL's programme start 10:00:00:00, and --start 00:00:00:00 keeps them absolute")
 	code, _, stderr = runArgs(t, "", "convert", in, filepath.Join(dir, "x.srt"), "--start", "00:00:00:00")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, mustRead(t, filepath.Join(dir, "x.srt")), "09:59:59,000 --> 10:00:00,000")
 	code, _, stderr = runArgs(t, "", "convert", filepath.Join(dir, "x.srt"), filepath.Join(dir, "y.out"), "--to", "stl", "--fps", "25", "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
-	f, err := stl.Read(strings.NewReader(mustRead(t, filepath.Join(dir, "y.out"))))
+	require.Equal(t, app.ExitOK, code, stderr)
+	f, err := stl.Decode([]byte(mustRead(t, filepath.Join(dir, "y.out"))), stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, 10*time.Hour-time.Second, f.Document.Captions[0].Start)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/vtt"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -30,7 +31,7 @@ func TestConvertSRTToVTTAndBack(t *testing.T) {
 	in := writeTemp(t, "in.srt", sampleSRT)
 	dir := filepath.Dir(in)
 	code, out, stderr := runArgs(t, "", "convert", in, filepath.Join(dir, "out.vtt"))
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, "2 captions")
 	assert.Empty(t, stderr)
 	got, err := os.ReadFile(filepath.Join(dir, "out.vtt"))
@@ -40,7 +41,7 @@ func TestConvertSRTToVTTAndBack(t *testing.T) {
 		"2\n00:00:03.020 --> 00:00:04.980 line:0%\nTop &amp; &lt;3\n", string(got))
 
 	code, _, stderr = runArgs(t, "", "convert", filepath.Join(dir, "out.vtt"), filepath.Join(dir, "back.txt"), "--to", "srt")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	back, err := os.ReadFile(filepath.Join(dir, "back.txt"))
 	require.NoError(t, err)
 	want := strings.ReplaceAll(sampleSRT, "\r\n", "\n")
@@ -51,7 +52,7 @@ func TestConvertSniffsFormatAndHonoursTo(t *testing.T) {
 	in := writeTemp(t, "captions.txt", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna>Hi</v>\n")
 	out := filepath.Join(filepath.Dir(in), "x.out")
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--to", "srt")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	b, _ := os.ReadFile(out)
 	assert.Equal(t, "1\n00:00:01,000 --> 00:00:02,000\nHi\n", string(b))
 }
@@ -77,7 +78,7 @@ func TestConvertOffsetAndFPS(t *testing.T) {
 	for _, tc := range cases {
 		out := filepath.Join(dir, "out.srt")
 		code, _, stderr := runArgs(t, "", append([]string{"convert", in, out}, tc.args...)...)
-		require.Equal(t, exitOK, code, "%v: %s", tc.args, stderr)
+		require.Equal(t, app.ExitOK, code, "%v: %s", tc.args, stderr)
 		b, _ := os.ReadFile(out)
 		assert.Contains(t, string(b), tc.want, "%v", tc.args)
 	}
@@ -87,7 +88,7 @@ func TestConvertWarningsGoToStderr(t *testing.T) {
 	in := writeTemp(t, "in.srt", "1\n00:00:01,000 --> 00:00:02,000\nfirst\n\nafter blank\n\n2\n00:00:03,000 --> 00:00:04,000\n\n3\n00:00:05,000 --> 00:00:06,000\nz\n")
 	out := filepath.Join(filepath.Dir(in), "out.vtt")
 	code, stdout, stderr := runArgs(t, "", "convert", in, out)
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, stderr, "in.srt:line 5: warning: blank line inside cue 1")
 	assert.Contains(t, stderr, "in.srt:line 8: warning: cue 2 has no text")
 	assert.Contains(t, stderr, "1 cues without text were left out")
@@ -133,7 +134,7 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 	}
 	for _, tc := range cases {
 		code, _, stderr := runArgs(t, "", append([]string{"convert"}, tc.args...)...)
-		assert.Equal(t, exitBadInput, code, "%v", tc.args)
+		assert.Equal(t, app.ExitBadInput, code, "%v", tc.args)
 		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
 		assert.Equal(t, "keep me", mustRead(t, existing), "%v: the existing output is untouched", tc.args)
 	}
@@ -161,7 +162,7 @@ func TestConvertLargeFile(t *testing.T) {
 	in := writeTemp(t, "big.srt", b.String())
 	out := filepath.Join(filepath.Dir(in), "big.vtt")
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", "25")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	caps, err := vtt.NewReader(strings.NewReader(mustRead(t, out))).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, caps, 20000)
@@ -180,70 +181,6 @@ func captionAt(r timing.Rate, i int64) (c captions.Caption) {
 	return c
 }
 
-func TestParseOffset(t *testing.T) {
-	r25, r2997, r5994 := timing.Rate25(), timing.Rate2997(), timing.Rate5994()
-	cases := []struct {
-		s    string
-		r    timing.Rate
-		want time.Duration
-	}{
-		{"2s", timing.Rate{}, 2 * time.Second},
-		{"+1m30s", timing.Rate{}, 90 * time.Second},
-		{"-500ms", timing.Rate{}, -500 * time.Millisecond},
-		{"01:02:03.5", timing.Rate{}, time.Hour + 2*time.Minute + 3500*time.Millisecond},
-		{"-00:00:01,250", timing.Rate{}, -1250 * time.Millisecond},
-		{"00:00:01", timing.Rate{}, time.Second},
-		{"00:00:01:12", r25, 1480 * time.Millisecond},
-		{"-10:00:00:00", r25, -10 * time.Hour},
-		{"00:00:01:00", r2997, r2997.Duration(30)},
-		{"00:01:00;02", r2997, r2997.Duration(1800)},
-		{"00:10:00;00", r2997, r2997.Duration(17982)},
-		{"01:00:00;00", r2997, r2997.Duration(107892)},
-		{"00:01:00;04", r5994, r5994.Duration(3600)},
-	}
-	for _, tc := range cases {
-		got, err := parseOffset(tc.s, tc.r, false)
-		require.NoError(t, err, tc.s)
-		assert.Equal(t, tc.want, got, tc.s)
-	}
-	for _, bad := range []struct{ s, msg string }{
-		{"", "expected a duration"},
-		{"-", "expected a duration"},
-		{"abc", "expected a duration with a unit"},
-		{"00:60:00.000", "minutes and seconds"},
-		{"24:00:00.000", "hours 24 past 23"},
-		{"00:00:01.x", "digits after the decimal point"},
-		{"00:00", "expected HH:MM:SS.mmm"},
-		{"00:00:01:25", "expected frames 00 to 24"},
-		{"00:01:00;01", "frames 00 to 01 are skipped"},
-		{"00:00:0a:00", "expected HH:MM:SS:FF"},
-		{"00:00:01:1x", "expected HH:MM:SS:FF"},
-	} {
-		_, err := parseOffset(bad.s, r2997, false)
-		if bad.s == "00:00:01:25" {
-			_, err = parseOffset(bad.s, r25, false)
-		}
-		require.Error(t, err, bad.s)
-		assert.Contains(t, err.Error(), bad.msg, bad.s)
-	}
-}
-
-func TestSniffFormat(t *testing.T) {
-	for in, want := range map[string]format{
-		"WEBVTT\n":               formatVTT,
-		"\ufeffWEBVTT":           formatVTT,
-		"850STL25.01\x31":        formatSTL,
-		"\ufeff1\r\n00:00":       formatSRT,
-		"\n\n12\n00:00:01,000 -": formatSRT,
-	} {
-		got, ok := sniffFormat([]byte(in))
-		assert.True(t, ok, "%q", in)
-		assert.Equal(t, want, got, "%q", in)
-	}
-	_, ok := sniffFormat([]byte("<tt xmlns"))
-	assert.False(t, ok)
-}
-
 // SRT → WebVTT → SRT through the command at every rate keeps every cue
 // on its frame and its text.
 func TestConvertRoundTripEveryRate(t *testing.T) {
@@ -255,9 +192,9 @@ func TestConvertRoundTripEveryRate(t *testing.T) {
 		dir := filepath.Dir(in)
 		mid, out := filepath.Join(dir, "mid.vtt"), filepath.Join(dir, "out.srt")
 		code, _, stderr := runArgs(t, "", "convert", in, mid, "--fps", rate.String())
-		require.Equal(t, exitOK, code, stderr)
+		require.Equal(t, app.ExitOK, code, stderr)
 		code, _, stderr = runArgs(t, "", "convert", mid, out, "--fps", rate.String())
-		require.Equal(t, exitOK, code, stderr)
+		require.Equal(t, app.ExitOK, code, stderr)
 		got, err := srt.NewReader(strings.NewReader(mustRead(t, out))).ReadAll()
 		require.NoError(t, err)
 		require.Len(t, got, len(caps), rate.String())

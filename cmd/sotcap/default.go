@@ -4,9 +4,9 @@ import (
 	"embed"
 	"fmt"
 
-	"github.com/spf13/pflag"
-
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/app"
+	"github.com/spf13/pflag"
 )
 
 // The sample package: the seed script and an EDL written for it (see
@@ -22,7 +22,7 @@ const (
 )
 
 // runDefault runs the main job, generate, on the embedded sample package.
-func runDefault(s stdio) error {
+func runDefault(s app.IO) error {
 	scr, err := sampleFS.ReadFile(sampleScript)
 	if err != nil {
 		return err
@@ -37,17 +37,17 @@ func runDefault(s stdio) error {
 	if err := fs.Set("set", config.KeySTLCountry+"=GBR"); err != nil {
 		return err
 	}
-	o := generateOptions{
-		script: "haftar_moscow_package.txt", edl: "haftar_moscow_package.edl",
-		scriptData: scr, edlData: edl, fps: "25", out: sampleOut, flags: fs,
+	o := app.GenerateOptions{
+		Script: "haftar_moscow_package.txt", EDL: "haftar_moscow_package.edl",
+		ScriptData: scr, EDLData: edl, FPS: "25", Out: sampleOut, Flags: fs,
 	}
-	fmt.Fprintln(s.out, "sotcap: no arguments, so generating captions for the embedded sample package")
-	fmt.Fprintln(s.out, "(the Ruptly script of a Khalifa Haftar interview and a 25 fps news cut starting 10:00:00:00).")
-	fmt.Fprintln(s.out)
-	if err := runGenerate(o, s); err != nil {
+	fmt.Fprintln(s.Out, "sotcap: no arguments, so generating captions for the embedded sample package")
+	fmt.Fprintln(s.Out, "(the Ruptly script of a Khalifa Haftar interview and a 25 fps news cut starting 10:00:00:00).")
+	fmt.Fprintln(s.Out)
+	if err := app.RunGenerate(o, s); err != nil {
 		return err
 	}
-	fmt.Fprint(s.out, `
+	fmt.Fprint(s.Out, `
 To caption your own package:
   sotcap generate --script PACKAGE.txt --edl CUT.edl --fps 25
 See what it would do first with "sotcap plan", check a vendor's file with

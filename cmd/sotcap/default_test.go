@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,7 +22,7 @@ func chdir(t *testing.T) string {
 func TestDefaultRunsSample(t *testing.T) {
 	dir := chdir(t)
 	code, out, stderr := runArgs(t, "")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, "embedded sample")
 	assert.Contains(t, out, "sotcap generate --script")
 	for _, ext := range []string{".srt", ".vtt", ".stl", ".report.json"} {

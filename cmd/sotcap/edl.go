@@ -1,30 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
-	"os"
-	"strconv"
-	"text/tabwriter"
-
-	"github.com/sotcap/sotcap/timing"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/spf13/cobra"
 )
 
-// edlOptions are the flags and argument of `sotcap edl`.
-type edlOptions struct {
-	file string // path, or "-" for standard input
-	fps  string // record rate; the EDL does not say it
-	json bool   // machine-readable output
-}
-
-// maxEDLWarnings is how many warnings the table shows (--json has all).
-const maxEDLWarnings = 20
-
-func newEDLCmd(s stdio) *cobra.Command {
-	var o edlOptions
+func newEDLCmd(s app.IO) *cobra.Command {
+	var o app.EDLOptions
 	c := &cobra.Command{
 		Use:   "edl FILE --fps RATE [--json]",
 		Short: "Read a CMX 3600 EDL and print its events, record frames and SOT windows",
@@ -38,176 +20,11 @@ Rates: 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60. Record timecodes are drop
 frame when the header says FCM: DROP FRAME or the timecode uses ';'.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			o.file = args[0]
-			return runEDL(o, s)
+			o.File = args[0]
+			return app.RunEDL(o, s)
 		},
 	}
-	c.Flags().StringVar(&o.fps, "fps", "", "record frame rate (required): 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60")
-	c.Flags().BoolVar(&o.json, "json", false, "print JSON instead of a table")
+	c.Flags().StringVar(&o.FPS, "fps", "", "record frame rate (required): 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60")
+	c.Flags().BoolVar(&o.JSON, "json", false, "print JSON instead of a table")
 	return c
-}
-
-func runEDL(o edlOptions, s stdio) error {
-	if o.fps == "" {
-		return badInput(fmt.Errorf("edl %s: --fps is required: the EDL does not say its rate (23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60)", o.file))
-	}
-	rate, err := timing.ParseRate(o.fps)
-	if err != nil {
-		return badInput(fmt.Errorf("--fps: %w", err))
-	}
-	var in io.Reader = s.in
-	name := "<stdin>"
-	if o.file != "-" {
-		f, err := os.Open(o.file)
-		if err != nil {
-			return badInput(err)
-		}
-		defer f.Close()
-		in, name = f, o.file
-	}
-	rd := timing.NewReader(in, rate)
-	rd.File = name
-	e, err := rd.Read()
-	if err != nil {
-		return badInput(err)
-	}
-	var b bytes.Buffer
-	if o.json {
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(edlToJSON(e)); err != nil {
-			return err
-		}
-	} else {
-		writeEDLTable(&b, e, name)
-	}
-	_, err = s.out.Write(b.Bytes())
-	return err
-}
-
-// edlJSON is the --json shape; machines read it, so it changes only by
-// adding fields.
-type edlJSON struct {
-	Title     *string       `json:"title"`
-	FCM       *string       `json:"fcm"`
-	Rate      string        `json:"rate"`
-	DropFrame bool          `json:"drop_frame"`
-	Events    []eventJSON   `json:"events"`
-	Warnings  []warningJSON `json:"warnings"`
-}
-
-type eventJSON struct {
-	Line             int           `json:"line"`
-	Number           int64         `json:"number"`
-	Reel             string        `json:"reel"`
-	Channels         string        `json:"channels"`
-	Transition       string        `json:"transition"`
-	TransitionFrames int64         `json:"transition_frames"`
-	SourceIn         string        `json:"source_in"`
-	SourceOut        string        `json:"source_out"`
-	RecordIn         string        `json:"record_in"`
-	RecordOut        string        `json:"record_out"`
-	RecordInFrame    int64         `json:"record_in_frame"`
-	RecordOutFrame   int64         `json:"record_out_frame"`
-	ClipName         *string       `json:"clip_name"`
-	ToClipName       *string       `json:"to_clip_name"`
-	SourceFile       *string       `json:"source_file"`
-	Locators         []locatorJSON `json:"locators"`
-	Speed            *float64      `json:"speed"`
-	Comments         []string      `json:"comments"`
-}
-
-type locatorJSON struct {
-	Timecode string  `json:"timecode"`
-	Frame    int64   `json:"frame"`
-	Color    *string `json:"color"`
-	Text     *string `json:"text"`
-}
-
-func optional(s string, ok bool) *string {
-	if !ok {
-		return nil
-	}
-	return &s
-}
-
-func edlToJSON(e *timing.EDL) edlJSON {
-	out := edlJSON{
-		Title:     optional(e.Title, e.Title != ""),
-		FCM:       optional(e.FCM, e.FCM != ""),
-		Rate:      e.Rate.String(),
-		DropFrame: e.DropFrame,
-		Events:    make([]eventJSON, 0, len(e.Events)),
-		Warnings:  make([]warningJSON, 0, len(e.Warnings)),
-	}
-	for i := range e.Events {
-		ev := &e.Events[i]
-		n, _ := strconv.ParseInt(ev.Number, 10, 64) // the reader accepts only digits
-		j := eventJSON{
-			Line: ev.Line, Number: n, Reel: ev.Reel, Channels: ev.Channels,
-			Transition: ev.Transition, TransitionFrames: ev.TransitionFrames,
-			SourceIn: ev.SourceIn, SourceOut: ev.SourceOut, RecordIn: ev.RecordIn, RecordOut: ev.RecordOut,
-			RecordInFrame: ev.RecordInFrame, RecordOutFrame: ev.RecordOutFrame,
-			ClipName:   optional(ev.ClipName, ev.HasClipName),
-			ToClipName: optional(ev.ToClipName, ev.HasToClipName),
-			SourceFile: optional(ev.SourceFile, ev.HasSourceFile),
-			Locators:   make([]locatorJSON, 0, len(ev.Locators)),
-			Speed:      ev.Speed,
-			Comments:   append([]string{}, ev.Comments...),
-		}
-		for _, l := range ev.Locators {
-			j.Locators = append(j.Locators, locatorJSON{Timecode: l.Timecode, Frame: l.Frame,
-				Color: optional(l.Color, l.Color != ""), Text: optional(l.Text, l.Text != "")})
-		}
-		out.Events = append(out.Events, j)
-	}
-	for _, w := range e.Warnings {
-		out.Warnings = append(out.Warnings, warningJSON{Line: w.Line, Message: w.Message})
-	}
-	return out
-}
-
-func writeEDLTable(w io.Writer, e *timing.EDL, name string) {
-	mode := "non-drop frame"
-	if e.DropFrame {
-		mode = "drop frame"
-	}
-	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, len(e.Events), e.Rate, mode)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LINE\tEVENT\tREEL\tCH\tEDIT\tSOURCE IN\tSOURCE OUT\tRECORD IN\tRECORD OUT\tFRAMES\tSPEED\tCLIP")
-	for i := range e.Events {
-		ev := &e.Events[i]
-		clip := "-"
-		if ev.HasClipName {
-			clip = strconv.Quote(ev.ClipName)
-		}
-		speed := ""
-		if ev.Speed != nil {
-			speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d-%d\t%s\t%s\n",
-			ev.Line, ev.Number, ev.Reel, ev.Channels, ev.Transition,
-			ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
-			ev.RecordInFrame, ev.RecordOutFrame, speed, clip)
-	}
-	tw.Flush()
-	cuts := e.Cuts()
-	wins := e.SOTWindows(nil)
-	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(cuts), len(wins))
-	for _, win := range wins {
-		fmt.Fprintf(w, "  SOT %q %s-%s (%d frames), events %v, %d cuts inside\n", win.Clip,
-			timing.FormatTimecode(win.In, e.Rate, e.DropFrame), timing.FormatTimecode(win.Out, e.Rate, e.DropFrame),
-			win.Frames(), win.Events, len(win.Cuts))
-	}
-	if len(e.Warnings) > 0 {
-		fmt.Fprintf(w, "\n%d warnings\n", len(e.Warnings))
-		for i, wr := range e.Warnings {
-			if i == maxEDLWarnings {
-				fmt.Fprintf(w, "  ... %d more (--json lists them all)\n", len(e.Warnings)-i)
-				break
-			}
-			fmt.Fprintf(w, "  %s:%d: %s\n", name, wr.Line, wr.Message)
-		}
-	}
 }

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestEDLTable(t *testing.T) {
 	code, out, stderr := runArgs(t, "", "edl", "../../timing/testdata/sot_package.edl", "--fps", "25")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, `"HAFTAR MOSCOW PKG 1800", 15 event lines at 25 fps, record timecodes non-drop frame`)
 	assert.Contains(t, out, "10:00:14:00  10:00:19:12  900350-900487")
 	assert.Contains(t, out, "11 shot changes, 4 SOT windows")
@@ -22,7 +23,7 @@ func TestEDLTable(t *testing.T) {
 
 func TestEDLJSONShape(t *testing.T) {
 	code, out, stderr := runArgs(t, "", "edl", "../../testdata/edl/otio__speed_effects_small.edl", "--fps", "24", "--json")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	keys := func(m map[string]any) []string {
@@ -55,7 +56,7 @@ func TestEDLJSONLocatorsAndStdin(t *testing.T) {
 	b, err := os.ReadFile("../../testdata/edl/otio__screening_example.edl")
 	require.NoError(t, err)
 	code, out, stderr := runArgs(t, string(b), "edl", "-", "--fps", "24", "--json")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	var doc struct {
 		Events []struct {
 			Locators []struct {
@@ -84,7 +85,7 @@ func TestEDLJSONLocatorsAndStdin(t *testing.T) {
 // file end to end (the library test covers all 13).
 func TestEDLJSONMatchesExpected(t *testing.T) {
 	code, out, stderr := runArgs(t, "", "edl", "../../testdata/edl/edlgenius__cmx3600.edl", "--fps", "29.97", "--json")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	var got struct {
 		DropFrame bool             `json:"drop_frame"`
 		Events    []map[string]any `json:"events"`
@@ -132,7 +133,7 @@ func TestEDLBadInputExit2(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, out, stderr := runArgs(t, "", c.args...)
-		assert.Equal(t, exitBadInput, code, c.args)
+		assert.Equal(t, app.ExitBadInput, code, c.args)
 		assert.Empty(t, out, c.args)
 		assert.Contains(t, stderr, c.want, c.args)
 	}
@@ -155,7 +156,7 @@ func TestEDLCorpusCLI(t *testing.T) {
 			}
 		}
 		code, out, stderr := runArgs(t, "", "edl", f, "--fps", r, "--json")
-		assert.Equal(t, exitOK, code, "%s: %s", f, stderr)
+		assert.Equal(t, app.ExitOK, code, "%s: %s", f, stderr)
 		assert.True(t, json.Valid([]byte(out)), f)
 	}
 }

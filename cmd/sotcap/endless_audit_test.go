@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,12 +18,8 @@ func TestEndlessInput(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	code, _, stderr := runArgs(t, "", "segment", "/dev/zero")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "/dev/zero:line 1: line too long: over 64 KiB")
-
-	data, err := readAtMost("/dev/zero", 1<<20)
-	require.NoError(t, err)
-	assert.Len(t, data, 1<<20+1, "one byte past the limit, and no more")
 }
 
 // TestCheckHugeFileUnread: a regular file over the limit is refused by its
@@ -31,11 +28,9 @@ func TestCheckHugeFileUnread(t *testing.T) {
 	name := t.TempDir() + "/huge.srt"
 	f, err := os.Create(name)
 	require.NoError(t, err)
-	require.NoError(t, f.Truncate(maxCheckFile+1))
+	require.NoError(t, f.Truncate(512<<20+1))
 	require.NoError(t, f.Close())
-	_, err = readAtMost(name, maxCheckFile)
-	assert.ErrorIs(t, err, errTooLarge)
 	code, _, stderr := runArgs(t, "", "check", name)
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, name+": larger than the 512 MiB check reads")
 }

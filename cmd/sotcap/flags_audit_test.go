@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -26,7 +27,7 @@ func TestAuditFlagValues(t *testing.T) {
 		{[]string{"batch", dir, "--fps", "25", "--workers", "-3"}, `--workers -3: expected`},
 	} {
 		code, _, stderr := runArgs(t, "", c.args...)
-		assert.Equal(t, exitBadInput, code, c.args)
+		assert.Equal(t, app.ExitBadInput, code, c.args)
 		assert.Contains(t, stderr, c.want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,7 +30,7 @@ func TestGenerateJSON(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	code, stdout, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", out,
 		"--name", "haftar", "--formats", "srt,vtt", "--json", "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	var rep struct {
 		Files []string `json:"files"`
 		FPS   float64  `json:"fps"`
@@ -75,11 +76,11 @@ func TestGenerateStrict(t *testing.T) {
 	// A tight reading speed makes the sample break the profile.
 	code, stdout, _ := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", filepath.Join(dir, "o"),
 		"--max-cps", "9", "--strict", "--set", "stl.country=GBR")
-	assert.Equal(t, exitViolation, code)
+	assert.Equal(t, app.ExitViolation, code)
 	assert.Contains(t, stdout, "cps")
 	code, _, _ = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", filepath.Join(dir, "o2"),
 		"--max-cps", "9", "--set", "stl.country=GBR")
-	assert.Equal(t, exitOK, code, "violations are reported, not fatal, without --strict")
+	assert.Equal(t, app.ExitOK, code, "violations are reported, not fatal, without --strict")
 }
 
 func TestGenerateBadInputWritesNothing(t *testing.T) {
@@ -119,7 +120,7 @@ func TestGenerateBadInputWritesNothing(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, "out-"+strings.ReplaceAll(c.name, " ", "-"))
 			code, _, stderr := runArgs(t, "", append([]string{"generate", "--out", out, "--set", "stl.country=GBR"}, c.args...)...)
-			assert.Equal(t, exitBadInput, code, stderr)
+			assert.Equal(t, app.ExitBadInput, code, stderr)
 			for _, w := range c.want {
 				assert.Contains(t, stderr, w)
 			}
@@ -133,12 +134,16 @@ func TestPlan(t *testing.T) {
 	dir := t.TempDir()
 	script, edl := samplePaths(t, dir)
 	code, out, stderr := runArgs(t, "", "plan", "--script", script, "--edl", edl, "--fps", "25")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, "10:02:27:00 10:02:30:00", "the cutaway's two shot changes inside SOT 3")
 	assert.Contains(t, out, "Khalifa Haftar, Reporter")
 	code, out, _ = runArgs(t, "", "plan", "--script", script, "--edl", edl, "--fps", "25", "--json")
-	require.Equal(t, exitOK, code)
-	var p planJSON
+	require.Equal(t, app.ExitOK, code)
+	var p struct {
+		SOTs []struct {
+			Cuts []json.RawMessage `json:"shot_changes"`
+		} `json:"sots"`
+	}
 	require.NoError(t, json.Unmarshal([]byte(out), &p))
 	require.Len(t, p.SOTs, 3)
 	assert.Len(t, p.SOTs[2].Cuts, 2)
@@ -166,7 +171,7 @@ func TestBatch(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(d, "bad.edl"), []byte("TITLE: X\n"), 0o644))
 
 	code, out, stderr := runArgs(t, "", "batch", dir, "--fps", "25", "--set", "stl.country=GBR")
-	assert.Equal(t, exitViolation, code, "one package failed")
+	assert.Equal(t, app.ExitViolation, code, "one package failed")
 	assert.Contains(t, out, "4 packages: 3 done, 1 failed")
 	assert.Contains(t, stderr, "FAIL")
 	for _, f := range []string{"a/sotcap-out/pkg.stl", "b/sotcap-out/pkg.srt", "c/sotcap-out/fromyaml.srt"} {
@@ -177,7 +182,7 @@ func TestBatch(t *testing.T) {
 	assert.True(t, os.IsNotExist(err), "the yaml's formats apply")
 
 	code, _, _ = runArgs(t, "", "batch", filepath.Join(dir, "nope"))
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 }
 
 // A 42-character profile with STL among the formats segments to the
@@ -198,14 +203,14 @@ func TestGenerateFitsTeletextRows(t *testing.T) {
 	out := filepath.Join(dir, "all")
 	code, _, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
 		"--out", out, "--set", "stl.country=GBR")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, stderr, "a Teletext STL row 37")
 	assert.LessOrEqual(t, maxLine(filepath.Join(out, "pkg.srt")), 37)
 
 	out = filepath.Join(dir, "text")
 	code, _, stderr = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
 		"--out", out, "--formats", "srt,vtt")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.NotContains(t, stderr, "Teletext")
 	assert.Greater(t, maxLine(filepath.Join(out, "pkg.srt")), 37, "42-character lines where no STL is written")
 	assert.LessOrEqual(t, maxLine(filepath.Join(out, "pkg.srt")), 42)
@@ -213,6 +218,6 @@ func TestGenerateFitsTeletextRows(t *testing.T) {
 	out = filepath.Join(dir, "open")
 	code, _, stderr = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--profile", "netflix-en",
 		"--out", out, "--set", "stl.country=GBR", "--set", "stl.display_standard=open")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.NotContains(t, stderr, "Teletext STL row")
 }

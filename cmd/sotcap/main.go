@@ -12,48 +12,17 @@ import (
 	"io"
 	"os"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/spf13/cobra"
-)
-
-// Exit statuses, shared by every command.
-const (
-	exitOK        = 0 // success
-	exitViolation = 1 // the work was done but rules were broken (or a batch item failed)
-	exitBadInput  = 2 // unreadable input or bad usage: nothing was written
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// stdio carries a command's standard streams so that every command can be
-// run from tests without a terminal.
-type stdio struct {
-	in       io.Reader
-	out, err io.Writer
-}
-
-// exitError carries an exit status through cobra's error return.
-type exitError struct {
-	code int
-	err  error // nil when the command already said what went wrong
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return fmt.Sprintf("exit status %d", e.code)
-	}
-	return e.err.Error()
-}
-
-func (e *exitError) Unwrap() error { return e.err }
-
-// badInput wraps err as an exit-status-2 error.
-func badInput(err error) error { return &exitError{code: exitBadInput, err: err} }
-
 // run executes sotcap with args and returns the process exit status.
 func run(args []string, in io.Reader, out, errw io.Writer) int {
-	root := newRootCmd(stdio{in: in, out: out, err: errw})
+	root := newRootCmd(app.IO{In: in, Out: out, Err: errw})
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args
 	}
@@ -63,23 +32,23 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 	root.SetErr(errw)
 	err := root.Execute()
 	if err == nil {
-		return exitOK
+		return app.ExitOK
 	}
-	var ee *exitError
+	var ee *app.ExitError
 	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintln(errw, "sotcap:", ee.err)
+		if ee.Err != nil {
+			fmt.Fprintln(errw, "sotcap:", ee.Err)
 		}
-		return ee.code
+		return ee.Code
 	}
 	// Anything cobra itself rejects (unknown flag, wrong argument count) is
 	// a usage error.
 	fmt.Fprintln(errw, "sotcap:", err)
-	return exitBadInput
+	return app.ExitBadInput
 }
 
 // newRootCmd builds the command tree.
-func newRootCmd(s stdio) *cobra.Command {
+func newRootCmd(s app.IO) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "sotcap",
 		Short: "Turn a news package's soundbites into SRT, WebVTT and EBU STL captions",
@@ -97,7 +66,7 @@ Run without arguments, it generates captions for an embedded sample package.`,
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput(err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return app.BadInput(err) })
 	for _, c := range commands(s) {
 		root.AddCommand(c)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -18,14 +19,14 @@ func runArgs(t *testing.T, stdin string, args ...string) (code int, stdout, stde
 
 func TestUsageErrorsExit2(t *testing.T) {
 	code, _, stderr := runArgs(t, "", "--no-such-flag")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "no-such-flag")
 	code, _, _ = runArgs(t, "", "no-such-command")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 }
 
 func TestVersion(t *testing.T) {
 	code, out, _ := runArgs(t, "", "version")
-	assert.Equal(t, exitOK, code)
+	assert.Equal(t, app.ExitOK, code)
 	assert.Contains(t, out, "sotcap")
 }

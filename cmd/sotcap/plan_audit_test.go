@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -19,7 +20,7 @@ func TestTablesReportFailedStdout(t *testing.T) {
 	} {
 		var errb bytes.Buffer
 		code := run(args, strings.NewReader(""), failingWriter{}, &errb)
-		assert.Equal(t, exitBadInput, code, args[0])
+		assert.Equal(t, app.ExitBadInput, code, args[0])
 		assert.Contains(t, errb.String(), "write standard output: no space left on device", args[0])
 	}
 }

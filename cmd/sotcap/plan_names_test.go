@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,10 +25,10 @@ func TestMappingErrorsNameTheFiles(t *testing.T) {
 	script := "sample/haftar_moscow_package.txt"
 	for _, cmd := range [][]string{{"plan"}, {"generate", "--out", filepath.Join(dir, "out")}} {
 		code, _, stderr := runArgs(t, "", append(cmd, "--script", script, "--edl", noSOT, "--fps", "25")...)
-		assert.Equal(t, exitBadInput, code)
+		assert.Equal(t, app.ExitBadInput, code)
 		assert.Contains(t, stderr, noSOT+": the EDL marks no SOT")
 		code, _, stderr = runArgs(t, "", append(cmd, "--script", script, "--edl", two, "--fps", "25")...)
-		assert.Equal(t, exitBadInput, code)
+		assert.Equal(t, app.ExitBadInput, code)
 		assert.Contains(t, stderr, script+" and "+two+": the script has 3 SOTs but the EDL marks 2 SOT windows")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ const seedScript = "../../testdata/scripts/haftar_moscow_package.txt"
 
 func TestScriptText(t *testing.T) {
 	code, out, stderr := runArgs(t, "", "script", seedScript)
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, "dialect ruptly, utf-8, 3 SOT(s), 1 warning(s)")
 	assert.Contains(t, out, "SOT 3 (line 12)  Arabic [ar]")
 	assert.Contains(t, out, "  14  Reporter:\n      Turn it into colonisation.\n")
@@ -33,7 +34,7 @@ func keys(m map[string]any) []string {
 
 func TestScriptJSONShape(t *testing.T) {
 	code, out, stderr := runArgs(t, "", "script", seedScript, "--json")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Empty(t, stderr)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
@@ -66,7 +67,7 @@ func TestScriptJSONShape(t *testing.T) {
 
 func TestScriptJSONEmptyWarnings(t *testing.T) {
 	code, out, _ := runArgs(t, "SOT A (Arabic): “Text.”\n", "script", "-", "--json")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	assert.Contains(t, out, `"warnings": []`)
 	assert.Contains(t, out, `"title": ""`)
 }
@@ -74,15 +75,15 @@ func TestScriptJSONEmptyWarnings(t *testing.T) {
 func TestScriptStdinAndOptions(t *testing.T) {
 	in := "SOT A (Arabic): “asked [Russia] to go”\n"
 	code, out, _ := runArgs(t, in, "script", "-", "--drop-insertions")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	assert.Contains(t, out, "      asked to go\n")
 
 	code, _, stderr := runArgs(t, "SOT A (Arabic): “open\n", "script", "-", "--strict")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "<stdin>:line 1, column 17: unterminated quote")
 
 	code, _, stderr = runArgs(t, in, "script", "-", "--dialect", "reuters")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "no soundbite found")
 }
 
@@ -106,11 +107,11 @@ func TestScriptBadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, out, stderr := runArgs(t, "", "script", c.file, "--json")
-			assert.Equal(t, exitBadInput, code)
+			assert.Equal(t, app.ExitBadInput, code)
 			assert.Empty(t, out)
 			assert.Contains(t, stderr, c.want)
 		})
 	}
 	code, _, _ := runArgs(t, "", "script")
-	assert.Equal(t, exitBadInput, code, "missing FILE is a usage error")
+	assert.Equal(t, app.ExitBadInput, code, "missing FILE is a usage error")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -20,7 +21,7 @@ func TestSegmentRejectsNonText(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, out, stderr := runArgs(t, c.in, "segment")
-			assert.Equal(t, exitBadInput, code)
+			assert.Equal(t, app.ExitBadInput, code)
 			assert.Empty(t, out)
 			assert.Contains(t, stderr, c.want)
 			assert.Less(t, len(stderr), 500)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ const segmentSample = "We are aiming to get a better television service.\n\nThan
 
 func TestSegmentTagged(t *testing.T) {
 	code, out, stderr := runArgs(t, segmentSample, "segment", "--profile", "ted", "--format", "tagged")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, app.ExitOK, code, stderr)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	require.Len(t, lines, 3, "one output line per input line, blank lines kept")
 	assert.Equal(t, "We are aiming to get <eol> a better television service. <eob>", lines[0])
@@ -23,7 +24,7 @@ func TestSegmentTagged(t *testing.T) {
 	assert.Equal(t, "Thank you. <eob>", lines[2])
 	// Tagged output segments again to itself.
 	code, again, _ := runArgs(t, out, "segment", "--profile", "ted", "--format", "tagged")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	assert.Equal(t, out, again)
 }
 
@@ -32,16 +33,16 @@ func TestSegmentTextAndFlags(t *testing.T) {
 	f := filepath.Join(dir, "in.txt")
 	require.NoError(t, os.WriteFile(f, []byte(segmentSample), 0o644))
 	code, out, _ := runArgs(t, "", "segment", f, "--max-chars-per-line", "30")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	assert.Equal(t, "We are aiming to get\na better television service.\n\nThank you.\n\n", out)
 	code, out, _ = runArgs(t, "", "segment", f, "--set", "rules.max_lines=1", "--max-chars-per-line", "30")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	assert.Equal(t, "We are aiming to get\n\na better television service.\n\nThank you.\n\n", out)
 }
 
 func TestSegmentJSON(t *testing.T) {
 	code, out, _ := runArgs(t, segmentSample, "segment", "-", "--format", "json", "--profile", "netflix-en")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, app.ExitOK, code)
 	var doc struct {
 		Profile         string `json:"profile"`
 		MaxCharsPerLine int    `json:"max_chars_per_line"`
@@ -63,20 +64,20 @@ func TestSegmentJSON(t *testing.T) {
 
 func TestSegmentBadInput(t *testing.T) {
 	code, out, stderr := runArgs(t, "fine\nSupercalifragilisticexpialidocious-and-more-words\n", "segment", "--max-chars-per-line", "30")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Empty(t, out, "nothing written on error")
 	assert.Contains(t, stderr, "line 2")
 	assert.Contains(t, stderr, "Supercalifragilisticexpialidocious")
 	code, _, stderr = runArgs(t, "ok\n\xff\xfe bad\n", "segment")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "line 2, column 1")
 	code, _, stderr = runArgs(t, "", "segment", "/no/such/file")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "/no/such/file")
 	code, _, stderr = runArgs(t, "", "segment", "--format", "xml")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "text, tagged or json")
 	code, _, stderr = runArgs(t, "", "segment", "--profile", "nope")
-	assert.Equal(t, exitBadInput, code)
+	assert.Equal(t, app.ExitBadInput, code)
 	assert.Contains(t, stderr, "unknown profile")
 }

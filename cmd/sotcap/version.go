@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/spf13/cobra"
 )
 
-func newVersionCmd(s stdio) *cobra.Command {
+func newVersionCmd(s app.IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print sotcap's version",
@@ -17,7 +18,7 @@ func newVersionCmd(s stdio) *cobra.Command {
 			if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 				v = bi.Main.Version
 			}
-			_, err := fmt.Fprintln(s.out, "sotcap", v)
+			_, err := fmt.Fprintln(s.Out, "sotcap", v)
 			return err
 		},
 	}

@@ -2,62 +2,132 @@ package app
 
 import (
 	"context"
-	"sync"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/sotcap/sotcap/timing"
+	"github.com/spf13/pflag"
 )
 
-// Outcome is what happened to one job of a batch.
-type Outcome struct {
-	Job Job
-	// Files are the paths written.
-	Files []string
-	// Captions and Violations count what the package produced.
-	Captions, Violations int
-	// Err is nil when the job succeeded.
-	Err error
+// BatchOptions are the options of `sotcap batch`.
+type BatchOptions struct {
+	Dir      string
+	FPS      string
+	Workers  int
+	Progress string // auto, bar, lines
+	Flags    *pflag.FlagSet
+	Environ  []string
 }
 
-// RunBatch runs do on every job with the given number of concurrent
-// workers (at least 1) and returns the outcomes in job order. A failing
-// job does not stop the others. After each job finishes, progress (if not
-// nil) is called from one goroutine at a time with the number done so far.
-// When ctx is cancelled, jobs not yet started get ctx's error.
-func RunBatch(ctx context.Context, jobs []Job, workers int, do func(Job) Outcome, progress func(done int, o Outcome)) []Outcome {
-	if workers < 1 {
-		workers = 1
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
 	}
-	out := make([]Outcome, len(jobs))
-	next := make(chan int)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var o Outcome
-				if err := ctx.Err(); err != nil {
-					o = Outcome{Job: jobs[i], Err: err}
-				} else {
-					o = do(jobs[i])
-					o.Job = jobs[i]
-				}
-				out[i] = o
-				mu.Lock()
-				done++
-				if progress != nil {
-					progress(done, o)
-				}
-				mu.Unlock()
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func RunBatch(o BatchOptions, s IO) error {
+	switch o.Progress {
+	case "auto", "bar", "lines":
+	default:
+		return BadInput(fmt.Errorf("--progress %q: expected auto, bar or lines", o.Progress))
+	}
+	if o.FPS != "" {
+		// A bad flag is one usage error, not the same failure per package.
+		if _, err := timing.ParseRate(o.FPS); err != nil {
+			return BadInput(fmt.Errorf("--fps: %w", err))
+		}
+	}
+	if o.Workers < 0 {
+		return BadInput(fmt.Errorf("--workers %d: expected a number of packages at once, 1 or more (0: GOMAXPROCS)", o.Workers))
+	}
+	if fi, err := os.Stat(o.Dir); err != nil || !fi.IsDir() {
+		return BadInput(fmt.Errorf("batch: %s is not a folder", o.Dir))
+	}
+	jobs, unpaired, err := FindJobs(o.Dir)
+	if err != nil {
+		return BadInput(err)
+	}
+	for _, u := range unpaired {
+		fmt.Fprintf(s.Err, "warning: %s has no script of the same name; skipped\n", u)
+	}
+	if len(jobs) == 0 {
+		return BadInput(fmt.Errorf("batch: no packages under %s (a NAME.txt with a NAME.edl, or a %s)", o.Dir, ConfigFileName))
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	bar := o.Progress == "bar" || (o.Progress == "auto" && isTerminal(s.Err))
+	start := time.Now()
+	do := func(j Job) Outcome {
+		if j.Err != nil {
+			return Outcome{Err: j.Err}
+		}
+		g := GenerateOptions{Script: j.Script, EDL: j.EDL, FPS: o.FPS, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
+		if j.Config == "" {
+			g.Out = filepath.Join(j.Dir, "sotcap-out")
+			g.Name = j.Name
+		}
+		_, res, err := generatePackage(g)
+		if err != nil {
+			return Outcome{Err: err}
+		}
+		return Outcome{Files: res.files, Captions: len(res.res.Document.Captions), Violations: len(res.res.Violations)}
+	}
+	progress := func(done int, oc Outcome) {
+		name := filepath.Join(oc.Job.Dir, oc.Job.Name)
+		if bar {
+			const width = 30
+			fill := done * width / len(jobs)
+			fmt.Fprintf(s.Err, "\r[%s%s] %d/%d %-40.40s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), done, len(jobs), name)
+			if oc.Err != nil {
+				fmt.Fprintf(s.Err, "\nFAIL %s: %v\n", name, oc.Err)
 			}
-		}()
+			return
+		}
+		if oc.Err != nil {
+			fmt.Fprintf(s.Err, "[%d/%d] FAIL %s: %v\n", done, len(jobs), name, oc.Err)
+		} else {
+			fmt.Fprintf(s.Err, "[%d/%d] ok   %s: %d captions, %d violations\n", done, len(jobs), name, oc.Captions, oc.Violations)
+		}
 	}
-	for i := range jobs {
-		next <- i
+	outcomes := RunJobs(context.Background(), jobs, workers, do, progress)
+	if bar {
+		fmt.Fprintln(s.Err)
 	}
-	close(next)
-	wg.Wait()
-	return out
+	elapsed := time.Since(start)
+	failed, caps, viol := 0, 0, 0
+	for _, oc := range outcomes {
+		if oc.Err != nil {
+			failed++
+		}
+		caps += oc.Captions
+		viol += oc.Violations
+	}
+	fmt.Fprintf(s.Out, "%d packages: %d done, %d failed; %d captions, %d rule violations; %.2fs (%.0f packages/s, %d workers)\n",
+		len(jobs), len(jobs)-failed, failed, caps, viol, elapsed.Seconds(), float64(len(jobs))/elapsed.Seconds(), workers)
+	if failed > 0 {
+		fmt.Fprintln(s.Out, "failed:")
+		for _, oc := range outcomes {
+			if oc.Err != nil {
+				fmt.Fprintf(s.Out, "  %s: %v\n", filepath.Join(oc.Job.Dir, oc.Job.Name), firstLine(oc.Err.Error()))
+			}
+		}
+		return &ExitError{Code: ExitViolation}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }

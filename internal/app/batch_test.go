@@ -9,14 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestRunBatchKeepsGoingAndOrder(t *testing.T) {
+func TestRunJobsKeepsGoingAndOrder(t *testing.T) {
 	var jobs []Job
 	for i := 0; i < 50; i++ {
 		jobs = append(jobs, Job{Name: fmt.Sprint(i)})
 	}
 	bad := errors.New("bad package")
 	var seen []int
-	out := RunBatch(context.Background(), jobs, 4, func(j Job) Outcome {
+	out := RunJobs(context.Background(), jobs, 4, func(j Job) Outcome {
 		if j.Name == "7" || j.Name == "31" {
 			return Outcome{Err: bad}
 		}
@@ -37,7 +37,7 @@ func TestRunBatchKeepsGoingAndOrder(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	out = RunBatch(ctx, jobs[:3], 0, func(Job) Outcome { return Outcome{} }, nil)
+	out = RunJobs(ctx, jobs[:3], 0, func(Job) Outcome { return Outcome{} }, nil)
 	for _, o := range out {
 		assert.ErrorIs(t, o.Err, context.Canceled)
 	}

@@ -36,7 +36,7 @@ func BenchmarkSample(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := res.Render(Formats(), nil, opts); err != nil {
+		if _, _, err := res.Render([]string{"srt", "vtt", "stl"}, nil, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

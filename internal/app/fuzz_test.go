@@ -87,7 +87,7 @@ func FuzzGenerate(f *testing.F) {
 				t.Fatalf("SOT %d: captions do not hold every word once, in order\nwant %q\n got %q", sp.Index, want, got)
 			}
 		}
-		files, _, err := res.Render(Formats(), []string{"f.srt", "f.vtt", "f.stl", "f.report.json"}, opts)
+		files, _, err := res.Render([]string{"srt", "vtt", "stl"}, []string{"f.srt", "f.vtt", "f.stl", "f.report.json"}, opts)
 		if err != nil {
 			return
 		}

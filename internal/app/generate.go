@@ -6,466 +6,312 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
-	"strconv"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/format/srt"
+	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
-	"github.com/sotcap/sotcap/captions/format/vtt"
-	"github.com/sotcap/sotcap/captions/place"
-	"github.com/sotcap/sotcap/captions/rules"
-	"github.com/sotcap/sotcap/captions/script"
+	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/timing"
+	"github.com/spf13/pflag"
 )
 
-// Mode says which soundbites get captions.
-type Mode int
+// GenerateOptions are the options of `sotcap generate` (and of plan, batch
+// and the default run, which share them).
+type GenerateOptions struct {
+	Script, EDL string // input paths
+	FPS         string
+	Out, Name   string
+	Formats     []string
+	Start       string
+	Mode        string
+	Mapping     string
+	Strict      bool
+	JSON        bool
+	Flags       *pflag.FlagSet // for config.Load: --config, --profile, rule flags
+	ConfigFile  string         // a sotcap.yaml found by batch
+	Environ     []string       // nil: the process environment
 
-const (
-	// Subtitles (the zero Mode) translates only the SOTs spoken in another
-	// language than the target language.
-	Subtitles Mode = iota
-	// Captions captions every SOT (for deaf and hard-of-hearing viewers).
-	Captions
-)
+	// Set by the default run: inputs held in memory.
+	ScriptData, EDLData []byte
+}
 
-// ParseMode parses "subtitles" or "captions".
-func ParseMode(s string) (Mode, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "subtitles":
-		return Subtitles, nil
-	case "captions":
-		return Captions, nil
+// loadedPackage is a package read and planned, ready to generate.
+type loadedPackage struct {
+	opts    Options
+	plan    *Plan
+	out     string
+	name    string
+	formats []string
+	profile string
+	warns   []string
+}
+
+// pick returns the flag's value when it is set (by the user or by the
+// default run), else the config's.
+func pick(flagVal string, cfg *config.Config, key string) string {
+	if flagVal != "" {
+		return flagVal
 	}
-	return 0, fmt.Errorf("mode %q: expected subtitles or captions", s)
+	return cfg.String(key)
 }
 
-// String returns "subtitles" or "captions".
-func (m Mode) String() string {
-	if m == Captions {
-		return "captions"
+// origin names where a value pick chose came from, for its error: the flag
+// when it was given, else the config's source and key ("file
+// pkg/sotcap.yaml: fps"), so that a batch package's bad sotcap.yaml is not
+// blamed on a flag nobody gave.
+func origin(flagVal, flag string, cfg *config.Config, key string) string {
+	if flagVal != "" {
+		return flag
 	}
-	return "subtitles"
+	return cfg.Source(key) + ": " + key
 }
 
-// Options configure a run. The zero value is not usable: Rate and Rules
-// must be set.
-type Options struct {
-	Rate     timing.Rate
-	Rules    rules.Profile
-	Language string // the target language (BCP 47); "" means "en"
-	Mode     Mode
-	Map      Map
-	// Markers are the SOT markers of EDL clip names; nil means
-	// timing.DefaultSOTMarkers().
-	Markers []string
-	// Start is the programme start frame; HasStart false means the EDL's
-	// earliest record-in.
-	Start    int64
-	HasStart bool
-	// STL configures the STL writer; Rate, DropFrame, Start, Language and
-	// Title are filled in from the package.
-	STL stl.Options
-}
-
-// Inputs are a package's two source files.
-type Inputs struct {
-	ScriptName string
-	Script     io.Reader
-	EDLName    string
-	EDL        io.Reader
-}
-
-// SOTPlan is one script SOT and the window it plays in.
-type SOTPlan struct {
-	Index     int
-	SOT       script.SOT
-	Window    timing.Window
-	Mapped    bool // false when --map left the SOT out
-	Subtitled bool
-	Language  string // BCP 47 of the spoken language, "" unknown
-	// NeededSeconds is the reading time the translation needs at the
-	// profile's CPS; AvailableSeconds is the window's length plus hang.
-	NeededSeconds, AvailableSeconds float64
-	Captions                        []captions.Caption
-}
-
-// Speaker returns the first turn's speaker.
-func (p SOTPlan) Speaker() string {
-	if len(p.SOT.Turns) == 0 {
-		return ""
+// loadPackage resolves configuration and flags, reads both inputs and maps
+// them. Every error is bad input.
+func loadPackage(o GenerateOptions) (*loadedPackage, error) {
+	cfg, err := config.Load(config.Options{File: o.ConfigFile, Flags: o.Flags, Environ: o.Environ})
+	if err != nil {
+		return nil, err
 	}
-	return p.SOT.Turns[0].Speaker
-}
-
-// Plan is a package mapped onto its edit.
-type Plan struct {
-	Script   *script.Package
-	EDL      *timing.EDL
-	Windows  []timing.Window // every SOT window the EDL marks
-	SOTs     []SOTPlan
-	Start    int64 // programme start frame
-	Rate     timing.Rate
-	Warnings []string
-}
-
-// SOTViolation is a broken rule with the SOT it belongs to.
-type SOTViolation struct {
-	SOT int
-	rules.Violation
-}
-
-// Result is a generated package.
-type Result struct {
-	*Plan
-	Document   captions.Document
-	Violations []SOTViolation
-	rules      rules.Profile
-}
-
-// MismatchError says the script and the edit disagree on the number of
-// SOTs; its message shows both lists side by side with a --map hint.
-type MismatchError struct {
-	SOTs    []script.SOT
-	Windows []timing.Window
-	Rate    timing.Rate
-	Drop    bool
-}
-
-// Error lists the script's SOTs beside the EDL's SOT windows.
-func (e *MismatchError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "the script has %d SOTs but the EDL marks %d SOT windows; map them with --map SOT=EVENT[+EVENT…]\n\n", len(e.SOTs), len(e.Windows))
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOT\tSCRIPT (line, speaker)\t\tEDL WINDOW\tEVENTS\tCLIP")
-	n := max(len(e.SOTs), len(e.Windows))
-	for i := 0; i < n; i++ {
-		left, right := "\t", "\t\t"
-		if i < len(e.SOTs) {
-			s := e.SOTs[i]
-			left = fmt.Sprintf("%d\tline %d: %s", s.Index, s.Line, clip(speakerOf(s), 30))
+	base := ""
+	if o.ConfigFile != "" {
+		base = filepath.Dir(o.ConfigFile)
+	}
+	rel := func(p string) string {
+		if p != "" && base != "" && !filepath.IsAbs(p) {
+			return filepath.Join(base, p)
 		}
-		if i < len(e.Windows) {
-			w := e.Windows[i]
-			right = fmt.Sprintf("%s-%s\t%s\t%s", timing.FormatTimecode(w.In, e.Rate, e.Drop), timing.FormatTimecode(w.Out, e.Rate, e.Drop),
-				strings.Join(w.Events, "+"), clip(w.Clip, 30))
+		return p
+	}
+	scriptPath := o.Script
+	if scriptPath == "" {
+		scriptPath = rel(cfg.String(config.KeyScript))
+	}
+	edlPath := o.EDL
+	if edlPath == "" {
+		edlPath = rel(cfg.String(config.KeyEDL))
+	}
+	if o.ScriptData == nil && scriptPath == "" {
+		return nil, errors.New("no script: give --script FILE")
+	}
+	if o.EDLData == nil && edlPath == "" {
+		return nil, errors.New("no EDL: give --edl FILE")
+	}
+	fps := pick(o.FPS, cfg, config.KeyFPS)
+	if fps == "" {
+		return nil, errors.New("no frame rate: give --fps RATE (the EDL does not say it), e.g. --fps 25")
+	}
+	rate, err := timing.ParseRate(fps)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", origin(o.FPS, "--fps", cfg, config.KeyFPS), err)
+	}
+	rules := cfg.Rules()
+	stlOpts, err := cfg.STLOptions()
+	if err != nil {
+		return nil, err
+	}
+	mode, err := ParseMode(pick(o.Mode, cfg, config.KeyMode))
+	if err != nil {
+		return nil, err
+	}
+	m, err := ParseMap(pick(o.Mapping, cfg, config.KeyMap))
+	if err != nil {
+		return nil, err
+	}
+	po := Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
+		Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts}
+	if po.Language == "" {
+		po.Language = "en"
+	}
+
+	in := Inputs{ScriptName: scriptPath, EDLName: edlPath}
+	if o.ScriptData != nil {
+		in.Script = bytes.NewReader(o.ScriptData)
+	} else {
+		f, err := os.Open(scriptPath)
+		if err != nil {
+			return nil, fmt.Errorf("script: %w", err)
 		}
-		fmt.Fprintf(tw, "%s\t\t%s\n", left, right)
+		defer f.Close()
+		in.Script = f
 	}
-	tw.Flush()
-	var hint []string
-	for i := 0; i < min(len(e.SOTs), len(e.Windows)); i++ {
-		hint = append(hint, fmt.Sprintf("%d=%s", i+1, strings.Join(trimZeros(e.Windows[i].Events), "+")))
+	if o.EDLData != nil {
+		in.EDL = bytes.NewReader(o.EDLData)
+	} else {
+		f, err := os.Open(edlPath)
+		if err != nil {
+			return nil, fmt.Errorf("EDL: %w", err)
+		}
+		defer f.Close()
+		in.EDL = f
 	}
-	fmt.Fprintf(&b, "\nfor example: --map %s", strings.Join(hint, ","))
-	return b.String()
-}
-
-func trimZeros(evs []string) []string {
-	out := make([]string, len(evs))
-	for i, e := range evs {
-		if n, err := strconv.Atoi(e); err == nil {
-			out[i] = strconv.Itoa(n)
-		} else {
-			out[i] = e
+	pkg, edl, err := Read(in, po)
+	if err != nil {
+		return nil, err
+	}
+	if st := pick(o.Start, cfg, config.KeyStart); st != "" {
+		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", origin(o.Start, "--start", cfg, config.KeyStart), err)
+		}
+		po.Start, po.HasStart = n, true
+	}
+	plan, err := NewPlan(pkg, edl, po)
+	if err != nil {
+		// Say which files disagree: in a batch of hundreds "the EDL marks
+		// no SOT" alone does not.
+		var mm *MismatchError
+		switch {
+		case errors.Is(err, ErrNoSOTWindows):
+			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
+		case errors.As(err, &mm):
+			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
+		}
+		return nil, err
+	}
+	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
+	lp.out = o.Out
+	if lp.out == "" {
+		lp.out = rel(cfg.String(config.KeyOut))
+	}
+	lp.name = o.Name
+	if lp.name == "" {
+		lp.name = cfg.String(config.KeyName)
+	}
+	if lp.name == "" {
+		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
+	}
+	if err := CheckBaseName(lp.name); err != nil {
+		if o.Name != "" {
+			return nil, fmt.Errorf("--name: %w", err)
+		}
+		return nil, err
+	}
+	lp.formats = o.Formats
+	if len(lp.formats) == 0 {
+		lp.formats = cfg.StringSlice(config.KeyFormats)
+	}
+	for _, f := range lp.formats {
+		if _, ok := format.ByName(f); !ok {
+			return nil, fmt.Errorf("--formats: %q is not %s", f, format.List(format.Names(), "or"))
 		}
 	}
-	return out
+	// A Teletext STL row holds 37 characters: when STL is written, every
+	// format gets lines that fit it, rather than the STL failing at the end.
+	if rc := stl.RowChars(lp.opts.STL); rc > 0 && slices.Contains(lp.formats, "stl") && lp.opts.Rules.MaxCharsPerLine > rc {
+		lp.warns = append(lp.warns, fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
+			"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
+			lp.profile, lp.opts.Rules.MaxCharsPerLine, rc, rc))
+		lp.opts.Rules.MaxCharsPerLine = rc
+	}
+	return lp, nil
 }
 
-func speakerOf(s script.SOT) string {
-	if len(s.Turns) == 0 {
-		return ""
-	}
-	return s.Turns[0].Speaker
+// generated is what one package run produced.
+type generated struct {
+	res   *Result
+	files []string
+	warns []string
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// ErrNoSOTWindows is returned when the EDL marks no SOT at all.
-var ErrNoSOTWindows = errors.New("the EDL marks no SOT")
-
-// Read reads a package's script and EDL.
-func Read(in Inputs, opts Options) (*script.Package, *timing.EDL, error) {
-	if opts.Rate.IsZero() {
-		return nil, nil, errors.New("no frame rate: give --fps")
-	}
-	srd := script.Reader{File: in.ScriptName}
-	pkg, err := srd.Read(in.Script)
+// generatePackage loads, generates and writes one package.
+func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
+	lp, err := loadPackage(o)
 	if err != nil {
 		return nil, nil, err
 	}
-	erd := timing.NewReader(in.EDL, opts.Rate)
-	erd.File = in.EDLName
-	edl, err := erd.Read()
+	res, err := Generate(lp.plan, lp.opts)
 	if err != nil {
-		return nil, nil, err
+		return lp, nil, err
 	}
-	return pkg, edl, nil
+	exts := append(append([]string{}, lp.formats...), "report.json")
+	names := make([]string, len(exts))
+	for i, e := range exts {
+		names[i] = filepath.Join(lp.out, lp.name+"."+e)
+	}
+	files, ws, err := res.Render(lp.formats, names, lp.opts)
+	if err != nil {
+		return lp, nil, err
+	}
+	if _, err := WriteOutputs(lp.out, lp.name, files); err != nil {
+		return lp, nil, err
+	}
+	g := &generated{res: res, files: names}
+	g.warns = append(g.warns, lp.warns...)
+	g.warns = append(g.warns, lp.plan.Warnings...)
+	for _, w := range lp.plan.Script.Warnings {
+		g.warns = append(g.warns, "script "+w.String())
+	}
+	for _, w := range lp.plan.EDL.Warnings {
+		g.warns = append(g.warns, fmt.Sprintf("EDL line %d: %s", w.Line, w.Message))
+	}
+	for _, w := range ws {
+		g.warns = append(g.warns, "stl: "+w.String())
+	}
+	return lp, g, nil
 }
 
-// NewPlan maps the script's SOTs onto the EDL's SOT windows: the N-th SOT
-// to the N-th window, or as opts.Map says.
-func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) {
-	markers := opts.Markers
-	if markers == nil {
-		markers = timing.DefaultSOTMarkers()
+func RunGenerate(o GenerateOptions, s IO) error {
+	lp, g, err := generatePackage(o)
+	if err != nil {
+		return BadInput(err)
 	}
-	p := &Plan{Script: pkg, EDL: edl, Rate: opts.Rate, Windows: edl.SOTWindows(markers)}
-	if opts.HasStart {
-		p.Start = opts.Start
-	} else if len(edl.Events) > 0 {
-		p.Start = edl.Events[0].RecordInFrame
-		for _, ev := range edl.Events {
-			p.Start = min(p.Start, ev.RecordInFrame)
-		}
-	}
-	target := primary(opts.Language)
-	if target == "" {
-		target = "en"
-	}
-	if opts.Map.IsZero() {
-		if len(p.Windows) == 0 {
-			return nil, fmt.Errorf("%w (markers %s in a clip name or locator); mark the soundbites in the edit or map them with --map", ErrNoSOTWindows, strings.Join(markers, ", "))
-		}
-		if len(pkg.SOTs) != len(p.Windows) {
-			return nil, &MismatchError{SOTs: pkg.SOTs, Windows: p.Windows, Rate: opts.Rate, Drop: edl.DropFrame}
+	if o.JSON {
+		rep := g.res.Report(g.files, false)
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
 		}
 	} else {
-		for _, k := range opts.Map.SOTs() {
-			if k > len(pkg.SOTs) {
-				return nil, fmt.Errorf("--map names SOT %d but the script has %d SOTs", k, len(pkg.SOTs))
-			}
+		sw := &stickyWriter{w: s.Out}
+		printSummary(sw, lp, g)
+		for _, w := range g.warns {
+			fmt.Fprintln(s.Err, "warning:", w)
 		}
-	}
-	cuts := edl.Cuts()
-	for i, sot := range pkg.SOTs {
-		sp := SOTPlan{Index: sot.Index, SOT: sot, Language: script.LanguageTag(sot.Language())}
-		if opts.Map.IsZero() {
-			sp.Window, sp.Mapped = p.Windows[i], true
-		} else if evs := opts.Map.Events(sot.Index); evs != nil {
-			w, err := windowOf(edl, evs, cuts)
-			if err != nil {
-				return nil, fmt.Errorf("--map %d=…: %w", sot.Index, err)
-			}
-			sp.Window, sp.Mapped = w, true
-		} else {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("SOT %d (line %d) is not in --map: no captions", sot.Index, sot.Line))
-		}
-		switch {
-		case !sp.Mapped:
-		case opts.Mode == Captions:
-			sp.Subtitled = true
-		case sp.Language == "":
-			sp.Subtitled = true
-			p.Warnings = append(p.Warnings, fmt.Sprintf("SOT %d (line %d): spoken language %q unknown; subtitled", sot.Index, sot.Line, sot.Language()))
-		default:
-			sp.Subtitled = sp.Language != target
-		}
-		p.SOTs = append(p.SOTs, sp)
-	}
-	for _, sp := range p.SOTs {
-		if sp.Subtitled && sp.Window.In < p.Start {
-			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, edl.DropFrame) }
-			return nil, fmt.Errorf("programme start %s is after SOT %d's window (%s-%s): its captions would come before the start; expected a start at or before %s",
-				tc(p.Start), sp.Index, tc(sp.Window.In), tc(sp.Window.Out), tc(sp.Window.In))
-		}
-	}
-	return p, nil
-}
-
-func primary(tag string) string {
-	t, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	return t
-}
-
-// windowOf builds the window of the EDL events numbered evs.
-func windowOf(edl *timing.EDL, evs []int, cuts []timing.Cut) (timing.Window, error) {
-	var w timing.Window
-	found := map[int]bool{}
-	for _, ev := range edl.Events {
-		n, err := strconv.Atoi(ev.Number)
-		if err != nil || !slicesContains(evs, n) || ev.RecordOutFrame <= ev.RecordInFrame {
-			continue
-		}
-		if !found[n] {
-			w.Events = append(w.Events, ev.Number)
-		}
-		found[n] = true
-		if len(w.Lines) == 0 || ev.RecordInFrame < w.In {
-			w.In = ev.RecordInFrame
-		}
-		if len(w.Lines) == 0 || ev.RecordOutFrame > w.Out {
-			w.Out = ev.RecordOutFrame
-		}
-		if w.Clip == "" {
-			w.Clip = ev.ClipName
-		}
-		w.Lines = append(w.Lines, ev.Line)
-	}
-	for _, n := range evs {
-		if !found[n] {
-			return timing.Window{}, fmt.Errorf("the EDL has no event %d with a record range", n)
-		}
-	}
-	for _, c := range cuts {
-		if c.Frame > w.In && c.Frame < w.Out {
-			w.Cuts = append(w.Cuts, c)
-		}
-	}
-	return w, nil
-}
-
-func slicesContains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// SOTError is a failure to caption one SOT.
-type SOTError struct {
-	SOT  int
-	Line int // the SOT's line in the script
-	Err  error
-}
-
-// Error names the SOT and its script line.
-func (e *SOTError) Error() string {
-	return fmt.Sprintf("SOT %d (script line %d): %v", e.SOT, e.Line, e.Err)
-}
-
-// Unwrap returns the cause.
-func (e *SOTError) Unwrap() error { return e.Err }
-
-// Generate segments and times every subtitled SOT of the plan.
-func Generate(p *Plan, opts Options) (*Result, error) {
-	res := &Result{Plan: p, rules: opts.Rules, Document: captions.Document{Title: p.Script.Title, Language: opts.Language}}
-	if res.Document.Language == "" {
-		res.Document.Language = "en"
-	}
-	// Every window any SOT plays in limits the hang of the one before it,
-	// subtitled or not.
-	var ins []int64
-	for _, w := range p.Windows {
-		ins = append(ins, w.In)
-	}
-	for _, sp := range p.SOTs {
-		if sp.Mapped {
-			ins = append(ins, sp.Window.In)
-		}
-	}
-	sort.Slice(ins, func(i, j int) bool { return ins[i] < ins[j] })
-	for i := range p.SOTs {
-		sp := &p.SOTs[i]
-		if !sp.Subtitled {
-			continue
-		}
-		var limit int64
-		for _, in := range ins {
-			if in > sp.Window.In {
-				limit = in
-				break
-			}
-		}
-		turns := make([]captions.Turn, 0, len(sp.SOT.Turns))
-		for _, t := range sp.SOT.Turns {
-			if strings.TrimSpace(t.Text) != "" {
-				turns = append(turns, captions.Turn{Speaker: t.Speaker, Text: t.Text})
-			}
-		}
-		if len(turns) == 0 {
-			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: errors.New("no text to caption")}
-		}
-		out, err := place.SOT(opts.Rules, place.Input{Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
-		if err != nil {
-			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: err}
-		}
-		sp.Captions = out.Captions
-		sp.NeededSeconds, sp.AvailableSeconds = out.NeededSeconds, out.AvailableSeconds
-		base := len(res.Document.Captions)
-		for _, v := range out.Violations {
-			v.Caption += base
-			res.Violations = append(res.Violations, SOTViolation{SOT: sp.Index, Violation: v})
-		}
-		res.Document.Captions = append(res.Document.Captions, out.Captions...)
-	}
-	return res, nil
-}
-
-// Formats are the caption formats Render writes.
-func Formats() []string { return []string{"srt", "vtt", "stl"} }
-
-// writeCues writes caps one at a time with an SRT or WebVTT writer and
-// flushes it.
-func writeCues(w interface {
-	Write(captions.Caption) error
-	Flush() error
-}, caps []captions.Caption) error {
-	for _, c := range caps {
-		if err := w.Write(c); err != nil {
+		if err := sw.check(); err != nil {
 			return err
 		}
 	}
-	return w.Flush()
+	if o.Strict && len(g.res.Violations) > 0 {
+		return &ExitError{Code: ExitViolation, Err: fmt.Errorf("%d rule violations (--strict)", len(g.res.Violations))}
+	}
+	return nil
 }
 
-// Render encodes the result in each of formats ("srt", "vtt", "stl"), and
-// always the report, returning file contents by extension (".srt", …,
-// ".report.json"). files are the paths the outputs will have, for the
-// report. Nothing is written; any error leaves nothing to write.
-func (r *Result) Render(formats []string, files []string, opts Options) (map[string][]byte, []captions.Warning, error) {
-	out := map[string][]byte{}
-	var warns []captions.Warning
-	origin := r.Rate.Duration(r.Start)
-	for _, f := range formats {
-		var buf bytes.Buffer
-		switch f {
-		case "srt":
-			w := srt.NewWriter(&buf)
-			w.Origin = origin
-			if err := writeCues(w, r.Document.Captions); err != nil {
-				return nil, nil, fmt.Errorf("srt: %w", err)
-			}
-		case "vtt":
-			w := vtt.NewWriter(&buf)
-			w.Origin = origin
-			if err := writeCues(w, r.Document.Captions); err != nil {
-				return nil, nil, fmt.Errorf("webvtt: %w", err)
-			}
-		case "stl":
-			so := opts.STL
-			so.Rate = r.Rate
-			so.DropFrame = r.EDL.DropFrame
-			so.Start = origin
-			if so.Language == "" {
-				so.Language = r.Document.Language
-			}
-			ws, err := stl.Write(&buf, r.Document, so)
-			if err != nil {
-				return nil, nil, fmt.Errorf("stl: %w", err)
-			}
-			warns = append(warns, ws...)
-		default:
-			return nil, nil, fmt.Errorf("format %q: expected srt, vtt or stl", f)
+// printSummary writes the per-SOT table and the files written.
+func printSummary(w io.Writer, lp *loadedPackage, g *generated) {
+	res := g.res
+	drop := res.EDL.DropFrame
+	fmt.Fprintf(w, "%s at %s fps, programme start %s, profile %s (max %g cps, %d×%d)\n\n", lp.plan.Script.Title, res.Rate,
+		timing.FormatTimecode(res.Start, res.Rate, drop), lp.profile, lp.opts.Rules.MaxCPS, lp.opts.Rules.MaxLines, lp.opts.Rules.MaxCharsPerLine)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOT\tSPEAKER\tLANG\tWINDOW\tCAPTIONS\tMAX CPS\tNEEDED/AVAILABLE\tVIOLATIONS")
+	for _, sp := range res.SOTs {
+		win := "not mapped"
+		if sp.Mapped {
+			win = timing.FormatTimecode(sp.Window.In, res.Rate, drop) + "-" + timing.FormatTimecode(sp.Window.Out, res.Rate, drop)
 		}
-		out["."+f] = buf.Bytes()
+		if !sp.Subtitled {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t-\t-\t-\t-\n", sp.Index, sp.Speaker(), sp.Language, win)
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%.1f\t%.1fs/%.1fs\t%d\n", sp.Index, sp.Speaker(), sp.Language, win,
+			len(sp.Captions), res.MaxCPS(sp), sp.NeededSeconds, sp.AvailableSeconds, res.ViolationsOf(sp.Index))
 	}
-	rep, err := json.MarshalIndent(r.Report(files, true), "", "  ")
-	if err != nil {
-		return nil, nil, err
+	tw.Flush()
+	if len(res.Violations) > 0 {
+		fmt.Fprintln(w)
+		for _, v := range res.Violations {
+			fmt.Fprintf(w, "  SOT %d %s\n", v.SOT, v.Violation)
+		}
 	}
-	out[".report.json"] = append(rep, '\n')
-	return out, warns, nil
+	fmt.Fprintln(w)
+	for _, f := range g.files {
+		fmt.Fprintln(w, "wrote", f)
+	}
 }

@@ -84,7 +84,7 @@ func TestSampleEndToEnd(t *testing.T) {
 	}
 	assert.True(t, found)
 
-	files, _, err := res.Render(Formats(), []string{"x.srt"}, opts)
+	files, _, err := res.Render([]string{"srt", "vtt", "stl"}, []string{"x.srt"}, opts)
 	require.NoError(t, err)
 	for _, ext := range []string{".srt", ".vtt", ".stl", ".report.json"} {
 		assert.NotEmpty(t, files[ext], ext)
@@ -95,7 +95,7 @@ func TestSampleEndToEnd(t *testing.T) {
 	require.Len(t, back, len(res.Document.Captions))
 	assert.Equal(t, res.Document.Captions[0].Start-opts.Rate.Duration(res.Start), back[0].Start)
 	// STL keeps the programme's labels with TCP = programme start.
-	f, err := stl.Read(bytes.NewReader(files[".stl"]))
+	f, err := stl.Decode(files[".stl"], stl.ReadOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, opts.Rate.Duration(res.Start), f.Start)
 	require.Len(t, f.Document.Captions, len(res.Document.Captions))

@@ -24,7 +24,7 @@ func ExampleWrite() {
 		fmt.Println(err)
 		return
 	}
-	f, _ := stl.Read(&buf)
+	f, _ := stl.Decode(buf.Bytes(), stl.ReadOptions{})
 	fmt.Println(f.GSI.DFC, f.GSI.CCT.CCT(), f.GSI.LC, f.GSI.CO, f.GSI.TCP, f.GSI.TCF, len(warns))
 	fmt.Printf("%v %q\n", f.Document.Captions[0].Start, f.Document.Captions[0].Text())
 	// Output:

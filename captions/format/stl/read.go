@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,6 +49,8 @@ type Comment struct {
 // labels a second but not whether the video runs at 29.97 or 30 fps, nor
 // whether the labels are drop-frame.
 type ReadOptions struct {
+	// File names the input in errors (ParseError.File).
+	File string
 	// Rate, when set, overrides the rate DFC implies. It must count the
 	// same labels a second (24, 25 or 30 nominal).
 	Rate timing.Rate
@@ -61,25 +64,75 @@ var (
 	ErrNotSTL    = errors.New("not an EBU STL file")
 )
 
-// Read reads an EBU STL file. STL25.01 is read at 25 fps, STL24.01 at 24,
-// STL23.01 at 23.976, STL50.01 at 50, and STL30.01 at 29.97 with
-// drop-frame labels (as ttconv does) unless a label in the file cannot be
-// drop-frame, which makes it 29.97 non-drop; use ReadWith to say otherwise.
+// MaxFileSize is the largest EBU STL file there can be: a GSI block and
+// MaxBlocks TTI blocks. Read refuses a larger input without reading it all.
+const MaxFileSize = gsiSize + MaxBlocks*ttiSize
+
+// ErrTooLarge is wrapped by Read's error for an input over MaxFileSize.
+var ErrTooLarge = errors.New("larger than an EBU STL file can be")
+
+// Read reads an EBU STL file into the document model: the subtitles (see
+// File.Document), with TimeBase holding the labels' rate, drop frame and
+// the programme start (TCP), and the reader's warnings, each naming its
+// TTI block. Decode gives the whole File (GSI, comments) instead.
+//
+// STL25.01 is read at 25 fps, STL24.01 at 24, STL23.01 at 23.976,
+// STL50.01 at 50, and STL30.01 at 29.97 with drop-frame labels (as ttconv
+// does) unless a label in the file cannot be drop-frame, which makes it
+// 29.97 non-drop; opts.Rate says otherwise.
 //
 // A malformed file gives a *captions.ParseError whose Line is the 1-based
 // number of the TTI block at fault (0 for the GSI block) and whose Column
 // is the 1-based byte position in the file of the offending field (byte
-// offset + 1). The message names the field.
-func Read(r io.Reader) (*File, error) { return ReadWith(r, ReadOptions{}) }
-
-// ReadWith is Read with options.
-func ReadWith(r io.Reader, opts ReadOptions) (*File, error) {
-	data, err := io.ReadAll(r)
+// offset + 1). The message names the field. ParseError.File is opts.File.
+func Read(r io.Reader, opts ReadOptions) (captions.Document, []captions.Warning, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return captions.Document{}, nil, err
 	}
-	return Decode(data, opts)
+	if len(data) > MaxFileSize {
+		return captions.Document{}, nil, &captions.ParseError{File: opts.File, Binary: true,
+			Err: fmt.Errorf("%w: over %d bytes (a GSI block and %d TTI blocks)", ErrTooLarge, MaxFileSize, MaxBlocks)}
+	}
+	f, err := Decode(data, opts)
+	if err != nil {
+		return captions.Document{}, nil, err
+	}
+	return f.Document, f.BlockWarnings(), nil
 }
+
+// BlockWarnings returns the file's warnings with each message led by the
+// TTI block it concerns ("TTI block 3: …") and Line 0, since an EBU STL
+// file has blocks, not lines.
+func (f *File) BlockWarnings() []captions.Warning {
+	ws := make([]captions.Warning, len(f.Warnings))
+	for i, w := range f.Warnings {
+		ws[i] = captions.Warning{Message: w.Message}
+		if w.Line > 0 {
+			ws[i].Message = "TTI block " + strconv.Itoa(w.Line) + ": " + w.Message
+		}
+	}
+	return ws
+}
+
+// Detect reports whether head, the first bytes of a file (at least
+// DetectSize of them), is an EBU Tech 3264 GSI block: a code page number
+// (bytes 0–2) of 437, 850, 860, 863 or 865 and a disk format code (bytes
+// 3–10) "STLnn.01", such as STL25.01 or STL30.01.
+func Detect(head []byte) bool {
+	if len(head) < gsiSize {
+		return false
+	}
+	switch string(head[0:3]) {
+	case "437", "850", "860", "863", "865":
+	default:
+		return false
+	}
+	dfc := head[3:11]
+	return string(dfc[0:3]) == "STL" && isDigit(dfc[3]) && isDigit(dfc[4]) && string(dfc[5:8]) == ".01"
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func gsiError(f gsiField, err error) error {
 	return &captions.ParseError{Column: f.off + 1, Binary: true, Err: fmt.Errorf("GSI %s (byte %d): %w", f.name, f.off, err)}
@@ -95,6 +148,15 @@ func blockError(block, off int, field string, err error) error {
 
 // Decode parses a whole EBU STL file held in memory (see Read).
 func Decode(data []byte, opts ReadOptions) (*File, error) {
+	f, err := decode(data, opts)
+	var pe *captions.ParseError
+	if errors.As(err, &pe) && pe.File == "" {
+		pe.File = opts.File
+	}
+	return f, err
+}
+
+func decode(data []byte, opts ReadOptions) (*File, error) {
 	if len(data) < gsiSize {
 		return nil, &captions.ParseError{Column: len(data) + 1, Binary: true, Err: fmt.Errorf("%w: %w: %d bytes, the GSI block alone is %d", ErrNotSTL, ErrTruncated, len(data), gsiSize)}
 	}
@@ -158,6 +220,7 @@ func Decode(data []byte, opts ReadOptions) (*File, error) {
 	}
 	f.Document.Title = g.OPT
 	f.Document.Language = LanguageTag(g.LC)
+	f.Document.TimeBase = captions.TimeBase{Rate: f.Rate, DropFrame: f.DropFrame, Start: f.Start}
 	if g.TNS != 0 && g.TNS != d.subtitles {
 		f.Warnings = append(f.Warnings, captions.Warning{Message: fmt.Sprintf("GSI TNS says %d subtitles, the file has %d", g.TNS, d.subtitles)})
 	}

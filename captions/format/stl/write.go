@@ -159,18 +159,8 @@ func (e *encoder) setup() error {
 		return errors.New("EBU STL: no frame rate given")
 	}
 	var dfc string
-	switch o.Rate {
-	case timing.Rate25(), timing.Rate50():
-		e.tcRate, dfc = timing.Rate25(), "STL25.01"
-	case timing.Rate2997(), timing.Rate5994():
-		e.tcRate, dfc = timing.Rate2997(), "STL30.01"
-	case timing.Rate30(), timing.Rate60():
-		e.tcRate, dfc = timing.Rate30(), "STL30.01"
-	case timing.Rate23976():
-		e.tcRate, dfc = timing.Rate23976(), "STL23.01"
-	case timing.Rate24(), timing.Rate48():
-		e.tcRate, dfc = timing.Rate24(), "STL24.01"
-	default:
+	var ok bool
+	if e.tcRate, dfc, ok = labels(o.Rate); !ok {
 		return fmt.Errorf("EBU STL: frame rate %s has no disk format code", o.Rate)
 	}
 	if dfc == "STL23.01" || dfc == "STL24.01" {
@@ -619,3 +609,31 @@ func (e *RowError) Error() string {
 
 // Is makes errors.Is(err, ErrRowTooLong) true.
 func (e *RowError) Is(target error) bool { return target == ErrRowTooLong }
+
+// LabelRate returns the rate EBU STL timecode labels count at for a
+// programme at rate r: 25 or 30 labels a second at 50, 59.94 and 60 fps (as
+// the video's timecode counts), 24 at 48; r itself at 23.976 to 30 and at
+// any rate without a disk format code.
+func LabelRate(r timing.Rate) timing.Rate {
+	if l, _, ok := labels(r); ok {
+		return l
+	}
+	return r
+}
+
+// labels returns the label rate and disk format code of a programme rate.
+func labels(r timing.Rate) (timing.Rate, string, bool) {
+	switch r {
+	case timing.Rate25(), timing.Rate50():
+		return timing.Rate25(), "STL25.01", true
+	case timing.Rate2997(), timing.Rate5994():
+		return timing.Rate2997(), "STL30.01", true
+	case timing.Rate30(), timing.Rate60():
+		return timing.Rate30(), "STL30.01", true
+	case timing.Rate23976():
+		return timing.Rate23976(), "STL23.01", true
+	case timing.Rate24(), timing.Rate48():
+		return timing.Rate24(), "STL24.01", true
+	}
+	return r, "", false
+}

@@ -105,10 +105,17 @@ func (r *Reader) Skipped() int { return r.c.Skipped }
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
 
-// Read reads a whole WebVTT document from r. name is used in errors.
-func Read(r io.Reader, name string) (captions.Document, []captions.Warning, error) {
+// ReadOptions are Read's options: the Reader's settings of the same names.
+type ReadOptions struct {
+	File          string
+	Origin        time.Duration
+	SkipMalformed bool
+}
+
+// Read reads a whole WebVTT document from r.
+func Read(r io.Reader, opts ReadOptions) (captions.Document, []captions.Warning, error) {
 	rd := NewReader(r)
-	rd.File = name
+	rd.File, rd.Origin, rd.SkipMalformed = opts.File, opts.Origin, opts.SkipMalformed
 	caps, err := rd.ReadAll()
 	return captions.Document{Captions: caps}, rd.Warnings(), err
 }

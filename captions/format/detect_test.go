@@ -1,4 +1,4 @@
-package report
+package format
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func utf16be(s string) []byte {
 	return b
 }
 
-func TestDetectFormat(t *testing.T) {
+func TestDetect(t *testing.T) {
 	const srt = "1\r\n00:00:01,000 --> 00:00:02,500\r\nHello\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nBye\r\n"
 	tests := []struct {
 		name string
@@ -77,34 +77,34 @@ func TestDetectFormat(t *testing.T) {
 		{"ext is not name", []byte("x"), "srt", ""},
 	}
 	for _, tt := range tests {
-		if got := DetectFormat(tt.head, tt.file); got != tt.want {
-			t.Errorf("%s: DetectFormat(%.40q, %q) = %q, want %q", tt.name, tt.head, tt.file, got, tt.want)
+		if got := detectName(tt.head, tt.file); got != tt.want {
+			t.Errorf("%s: detectName(%.40q, %q) = %q, want %q", tt.name, tt.head, tt.file, got, tt.want)
 		}
 	}
 }
 
-// FuzzDetectFormat checks the contract: a known result, content before
+// FuzzDetect checks the contract: a known result, content before
 // the extension, and the extension only as a fallback.
-func FuzzDetectFormat(f *testing.F) {
+func FuzzDetect(f *testing.F) {
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\nhi\n"), "a.srt")
 	f.Add([]byte("\xEF\xBB\xBFWEBVTT\n\n"), "a.vtt")
 	f.Add(gsi("850", "STL25.01"), "a.stl")
 	f.Add(utf16le("WEBVTT\n"), "")
 	f.Add([]byte("\n\n7\r\n1:2:3,4 --> 5"), "x.txt")
 	f.Fuzz(func(t *testing.T, head []byte, name string) {
-		got := DetectFormat(head, name)
+		got := detectName(head, name)
 		switch got {
 		case "", "srt", "vtt", "stl":
 		default:
 			t.Fatalf("DetectFormat = %q", got)
 		}
-		content := DetectFormat(head, "")
+		content := detectName(head, "")
 		for _, other := range []string{"a.srt", "a.vtt", "a.stl", "a.txt"} {
-			g := DetectFormat(head, other)
+			g := detectName(head, other)
 			if content != "" && g != content {
 				t.Fatalf("content says %q but name %q gives %q", content, other, g)
 			}
-			if content == "" && g != DetectFormat(nil, other) {
+			if content == "" && g != detectName(nil, other) {
 				t.Fatalf("no content match, but name %q gives %q", other, g)
 			}
 		}
@@ -112,8 +112,14 @@ func FuzzDetectFormat(f *testing.F) {
 			t.Fatalf("STL from %d bytes, less than a GSI block", len(head))
 		}
 		// A BOM or a WEBVTT header makes a VTT whatever follows.
-		if g := DetectFormat(append([]byte("\xEF\xBB\xBFWEBVTT\n"), head...), name); g != "vtt" {
+		if g := detectName(append([]byte("\xEF\xBB\xBFWEBVTT\n"), head...), name); g != "vtt" {
 			t.Fatalf("WEBVTT header followed by %q detected as %q", head, g)
 		}
 	})
+}
+
+// detectName is Detect's format name, "" when it cannot tell.
+func detectName(head []byte, name string) string {
+	f, _ := Detect(head, name)
+	return f.Name
 }

@@ -1,4 +1,4 @@
-package main
+package app
 
 // warningJSON is how every command's --json output writes a warning.
 type warningJSON struct {

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -40,18 +40,18 @@ func BenchmarkCheckSRT100k(b *testing.B) {
 	fi, _ := os.Stat(name)
 	b.SetBytes(fi.Size())
 	b.ReportAllocs()
-	s := stdio{in: strings.NewReader(""), out: io.Discard, err: io.Discard}
+	s := IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
 	for b.Loop() {
-		err := runCheck(checkOptions{files: []string{name}, format: "json"}, s)
-		var ee *exitError
-		if err != nil && !(asExit(err, &ee) && ee.code == exitViolation) {
+		err := RunCheck(CheckOptions{Files: []string{name}, Format: "json"}, s)
+		var ee *ExitError
+		if err != nil && !(asExit(err, &ee) && ee.Code == ExitViolation) {
 			b.Fatal(err)
 		}
 	}
 }
 
-func asExit(err error, target **exitError) bool {
-	e, ok := err.(*exitError)
+func asExit(err error, target **ExitError) bool {
+	e, ok := err.(*ExitError)
 	*target = e
 	return ok
 }

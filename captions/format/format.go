@@ -1,0 +1,282 @@
+// Package format is the one registry of the caption formats sotcap reads
+// and writes: each format's names, file extensions, content detection and
+// a reader and writer over the document model, chosen in one place.
+//
+// The format packages (srt, vtt, stl, …) never import each other or this
+// package; this package imports them and adapts each to the Reader and
+// Writer interfaces, so that a new format plugs in here and nowhere else.
+package format
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format/srt"
+	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/format/vtt"
+	"github.com/sotcap/sotcap/timing"
+)
+
+// Format is one caption format. The zero Format is no format.
+type Format struct {
+	// Name is the format's name on the command line and in reports
+	// ("srt", "vtt", "stl").
+	Name string
+	// Title names the format for people ("SRT", "WebVTT", "EBU STL").
+	Title string
+	// Aliases are other names accepted for Name ("webvtt").
+	Aliases []string
+	// Extensions are the file-name endings of the format, lower case, the
+	// first the one written ("" for a format sotcap only reads).
+	Extensions []string
+	// Binary says the format is not text: it is detected from its raw bytes
+	// and its readers count blocks, not lines.
+	Binary bool
+	// Unit names one caption of the format in messages ("cue", "subtitle").
+	Unit string
+
+	detect    func(head []byte) bool
+	newReader func(r io.Reader, o ReadOptions) (Reader, error)
+	newWriter func(w io.Writer, o WriteOptions) (Writer, error)
+}
+
+// IsZero reports whether f is the zero Format.
+func (f Format) IsZero() bool { return f.Name == "" }
+
+// String returns the format's Title.
+func (f Format) String() string { return f.Title }
+
+// Extension returns the extension files of the format are written with
+// (".srt").
+func (f Format) Extension() string { return f.Extensions[0] }
+
+// Reader reads captions one at a time, in file order.
+type Reader interface {
+	// Read returns the next caption, or io.EOF after the last one.
+	Read() (captions.Caption, error)
+	// Line returns the input line of the caption Read last returned (0
+	// when the format has no lines).
+	Line() int
+	// Warnings returns the first warnings about the input read so far.
+	Warnings() []captions.Warning
+	// WarningCount returns how many warnings there were in all.
+	WarningCount() int
+}
+
+// Writer writes captions one at a time; Flush completes the file.
+type Writer interface {
+	Write(captions.Caption) error
+	Flush() error
+}
+
+// ReadOptions are the options every reader takes; each format uses those
+// that apply to it.
+type ReadOptions struct {
+	// File names the input in errors.
+	File string
+	// Origin is added to every time of a format that counts from the start
+	// of the file (SRT, WebVTT), placing its zero on the programme timeline.
+	Origin time.Duration
+	// SkipMalformed skips what cannot be read with a warning, for QC.
+	SkipMalformed bool
+	// STL are the EBU STL reader's options (its rate when DFC cannot say).
+	STL stl.ReadOptions
+}
+
+// WriteOptions are the options every writer takes.
+type WriteOptions struct {
+	// Origin is subtracted from every time of a format that counts from the
+	// start of the file (SRT, WebVTT).
+	Origin time.Duration
+	// Title and Language describe the document (EBU STL's OPT and LC).
+	Title, Language string
+	// STL are the EBU STL writer's options.
+	STL stl.Options
+}
+
+// All returns every format, in the order they are listed to users.
+func All() []Format {
+	return []Format{
+		{Name: "srt", Title: "SRT", Extensions: []string{".srt"}, Unit: "cue",
+			detect: srt.Detect, newReader: newSRTReader, newWriter: newSRTWriter},
+		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue",
+			detect: vtt.Detect, newReader: newVTTReader, newWriter: newVTTWriter},
+		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle",
+			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter},
+	}
+}
+
+// List joins words as people list them: "a, b or c".
+func List(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
+}
+
+// Names returns the formats' names, in All's order.
+func Names() []string {
+	var n []string
+	for _, f := range All() {
+		n = append(n, f.Name)
+	}
+	return n
+}
+
+// ByName returns the format called s (a Name or an alias, any case, with or
+// without a leading dot).
+func ByName(s string) (Format, bool) {
+	s = strings.ToLower(strings.TrimPrefix(s, "."))
+	for _, f := range All() {
+		if f.Name == s || slices.Contains(f.Aliases, s) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// ByExtension returns the format whose extension ends name (any case).
+func ByExtension(name string) (Format, bool) {
+	lower := strings.ToLower(name)
+	best, bestLen := Format{}, 0
+	for _, f := range All() {
+		for _, e := range f.Extensions {
+			if e != "" && strings.HasSuffix(lower, e) && len(e) > bestLen {
+				best, bestLen = f, len(e)
+			}
+		}
+	}
+	return best, bestLen > 0 && filepath.Ext(lower) != ""
+}
+
+// DetectSize is how many leading bytes of a file Detect needs: the whole
+// EBU STL General Subtitle Information (GSI) block. Pass the whole file
+// when it is shorter.
+const DetectSize = 1024
+
+// Detect returns the format of a file from its first bytes (head, at least
+// DetectSize of them when the file has that many) and its name. The content
+// decides first: each format's own signature (EBU STL's GSI block, the
+// WEBVTT header, an SRT cue number and timing line); UTF-8 and UTF-16 text
+// with a byte order mark is recognised. Only when no content matches does
+// the name's extension decide, so that a damaged file still reaches the
+// reader that can say what is wrong with it.
+func Detect(head []byte, name string) (Format, bool) {
+	// Binary signatures first: a binary header can hold text that looks
+	// like a text format, never the other way round.
+	for _, f := range All() {
+		if f.Binary && f.detect(head) {
+			return f, true
+		}
+	}
+	text := textHead(head)
+	for _, f := range All() {
+		if !f.Binary && f.detect(text) {
+			return f, true
+		}
+	}
+	return ByExtension(name)
+}
+
+// textHead returns head as UTF-8 without a byte order mark: UTF-16 with a
+// BOM is decoded (a trailing odd byte dropped), anything else is returned
+// as it is, since the markers Detect looks for are ASCII in UTF-8,
+// Windows-1252 and ISO 8859 alike.
+func textHead(head []byte) []byte {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		return head[3:]
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return decodeUTF16(head[2:], false)
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return decodeUTF16(head[2:], true)
+	}
+	return head
+}
+
+func decodeUTF16(b []byte, bigEndian bool) []byte {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	out := make([]byte, 0, len(u))
+	for _, r := range utf16.Decode(u) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+// NewReader returns a reader of format f over r.
+func (f Format) NewReader(r io.Reader, o ReadOptions) (Reader, error) { return f.newReader(r, o) }
+
+// NewWriter returns a writer of format f over w.
+func (f Format) NewWriter(w io.Writer, o WriteOptions) (Writer, error) { return f.newWriter(w, o) }
+
+// Read reads a whole document of format f from r.
+func (f Format) Read(r io.Reader, o ReadOptions) (captions.Document, []captions.Warning, error) {
+	if f.Name == "stl" {
+		o.STL.File = o.File
+		return stl.Read(r, o.STL)
+	}
+	rd, err := f.NewReader(r, o)
+	if err != nil {
+		return captions.Document{}, nil, err
+	}
+	var doc captions.Document
+	for {
+		c, err := rd.Read()
+		if err == io.EOF {
+			return doc, rd.Warnings(), nil
+		}
+		if err != nil {
+			return doc, rd.Warnings(), err
+		}
+		doc.Captions = append(doc.Captions, c)
+	}
+}
+
+// LabelRate is the rate a format's timecode labels count at for a programme
+// at rate r: EBU STL labels count 25 or 30 a second at 50, 59.94 and 60
+// fps (as the video's timecode does), 24 at 48; every other format counts
+// at r.
+func (f Format) LabelRate(r timing.Rate) timing.Rate {
+	if f.Name == "stl" {
+		return stl.LabelRate(r)
+	}
+	return r
+}
+
+func newSRTReader(r io.Reader, o ReadOptions) (Reader, error) {
+	rd := srt.NewReader(r)
+	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	return rd, nil
+}
+
+func newVTTReader(r io.Reader, o ReadOptions) (Reader, error) {
+	rd := vtt.NewReader(r)
+	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	return rd, nil
+}
+
+func newSRTWriter(w io.Writer, o WriteOptions) (Writer, error) {
+	wr := srt.NewWriter(w)
+	wr.Origin = o.Origin
+	return wr, nil
+}
+
+func newVTTWriter(w io.Writer, o WriteOptions) (Writer, error) {
+	wr := vtt.NewWriter(w)
+	wr.Origin = o.Origin
+	return wr, nil
+}

@@ -1,0 +1,312 @@
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format"
+	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/atomicfile"
+	"github.com/sotcap/sotcap/timing"
+	"github.com/spf13/pflag"
+)
+
+// ConvertOptions are the options of `sotcap convert`.
+type ConvertOptions struct {
+	In, Out   string
+	To        string // srt, vtt or stl; "" to go by OUT's extension
+	FPS       string // the target's frame rate; times snap to its frames
+	FromFPS   string // an EBU STL input's rate when DFC cannot say (STL30.01 at 30)
+	Start     string // programme start timecode (EBU STL in or out)
+	Offset    string // ±timecode or ±duration added to every time
+	DropFrame bool   // drop-frame labels at 29.97 and 59.94
+	Flags     *pflag.FlagSet
+}
+
+// convertPlan is the resolved command line. A time moves from IN to OUT as
+// out = outOrigin + snap(in - inOrigin + offset).
+type convertPlan struct {
+	from, to  format.Format
+	rate      timing.Rate // the target's rate; zero: none given
+	grid      timing.Rate // snap to frames of this rate (an STL's labels); zero: no snapping
+	drop      bool        // timecodes at rate are drop frame
+	offset    time.Duration
+	inOrigin  time.Duration // IN's time that becomes relative 0 (STL: TCP or --start)
+	outOrigin time.Duration // where relative 0 lands in OUT (STL out: TCP)
+	reader    format.Reader // IN's captions
+	src       *stl.File     // the EBU STL input, read whole
+	cfg       *config.Config
+}
+
+// snap moves one time from IN's timeline to OUT's.
+func (p *convertPlan) snap(t time.Duration) time.Duration {
+	rel := t - p.inOrigin + p.offset
+	if !p.grid.IsZero() {
+		rel = p.grid.Duration(p.grid.Frames(rel))
+	}
+	return p.outOrigin + rel
+}
+
+// openSink returns the writer for format f. Times reach it on OUT's
+// timeline, so the SRT and WebVTT writers keep Origin 0.
+func openSink(f format.Format, w io.Writer, p *convertPlan, o ConvertOptions) (format.Writer, error) {
+	wo := format.WriteOptions{}
+	if isSTL(f) {
+		opts, err := p.stlOptions(o)
+		if err != nil {
+			return nil, err
+		}
+		wo.STL, wo.Language = opts, opts.Language
+		if p.src != nil {
+			wo.Title = p.src.Document.Title
+		}
+	}
+	return f.NewWriter(w, wo)
+}
+
+// isSTL reports whether f is EBU STL, whose timecodes count from a
+// programme start (TCP) and whose header convert carries over.
+func isSTL(f format.Format) bool { return f.Name == "stl" }
+
+// plan resolves formats, rates, origins and offset; every error is a usage
+// error. r is IN, from which an EBU STL input is read whole.
+func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
+	p := &convertPlan{}
+	var ok bool
+	if p.from, ok = format.Detect(head, o.In); !ok {
+		return nil, fmt.Errorf("%s: cannot tell its format from the extension or the content; name it %s", o.In, extensionList())
+	}
+	if o.To != "" {
+		if p.to, ok = format.ByName(o.To); !ok {
+			return nil, fmt.Errorf("--to %q: expected %s", o.To, format.List(format.Names(), "or"))
+		}
+	} else if p.to, ok = format.ByExtension(o.Out); !ok {
+		return nil, fmt.Errorf("%s: cannot tell the output format from the extension; use --to %s", o.Out, strings.Join(format.Names(), "|"))
+	}
+	cfg, err := config.Load(config.Options{Flags: o.Flags})
+	if err != nil {
+		return nil, err
+	}
+	p.cfg = cfg
+	if o.Flags != nil && o.Flags.Changed("language") && !isSTL(p.to) {
+		return nil, errors.New("--language sets EBU STL's language code and character table; SRT and WebVTT do not carry one")
+	}
+	var target timing.Rate
+	if o.FPS != "" {
+		if target, err = timing.ParseRate(o.FPS); err != nil {
+			return nil, fmt.Errorf("--fps: %w", err)
+		}
+	}
+	if o.FromFPS != "" && !isSTL(p.from) {
+		return nil, errors.New("--from-fps gives an EBU STL input's rate; SRT and WebVTT times are real times (use --fps for the target)")
+	}
+	if isSTL(p.from) {
+		if p.reader, err = openSTL(o, r); err != nil {
+			return nil, err
+		}
+		p.src = format.STLFile(p.reader)
+	} else if p.reader, err = p.from.NewReader(r, format.ReadOptions{File: o.In}); err != nil {
+		return nil, err
+	}
+	dropFlag := o.Flags == nil || o.DropFrame
+	dropOf := func(r timing.Rate) bool { return dropFlag && r.DropFrameCapable() }
+	switch {
+	case !target.IsZero():
+		p.rate, p.drop = target, dropOf(target)
+		if p.src != nil && target == p.src.Rate && (o.Flags == nil || !o.Flags.Changed("drop-frame")) {
+			p.drop = p.src.DropFrame // same rate: keep the file's labels
+		}
+	case p.src != nil:
+		p.rate, p.drop = p.src.Rate, p.src.DropFrame
+		if o.Flags != nil && o.Flags.Changed("drop-frame") {
+			p.drop = dropOf(p.rate)
+		}
+	case isSTL(p.to):
+		return nil, fmt.Errorf("%s → EBU STL needs --fps: STL timecodes count frames, and %s times do not say at which rate", p.from, p.from)
+	}
+	p.grid = p.to.LabelRate(p.rate)
+	if o.Start != "" {
+		switch {
+		case p.src != nil && !isSTL(p.to):
+			n, err := timing.ParseTimecode(o.Start, p.src.Rate, p.src.DropFrame)
+			if err != nil {
+				return nil, fmt.Errorf("--start (at the STL's rate): %w", err)
+			}
+			p.inOrigin = p.src.Rate.Duration(n)
+		case isSTL(p.to):
+			n, err := timing.ParseTimecode(o.Start, p.grid, p.drop)
+			if err != nil {
+				return nil, fmt.Errorf("--start: %w", err)
+			}
+			p.outOrigin = p.grid.Duration(n)
+		default:
+			return nil, errors.New("--start sets EBU STL's programme start; it does not apply between SRT and WebVTT (use --offset to shift times)")
+		}
+	}
+	if p.src != nil {
+		if o.Start == "" || isSTL(p.to) {
+			p.inOrigin = p.src.Start
+		}
+		if isSTL(p.to) && o.Start == "" {
+			p.outOrigin = sameLabel(p.src.Start, p.src.Rate, p.src.DropFrame, p.grid, p.drop)
+		}
+	}
+	if o.Offset != "" {
+		d, err := parseOffset(o.Offset, p.grid, p.drop)
+		if err != nil {
+			return nil, fmt.Errorf("--offset: %w", err)
+		}
+		p.offset = d
+	}
+	return p, nil
+}
+
+func RunConvert(o ConvertOptions, s IO) error {
+	f, err := os.Open(o.In)
+	if err != nil {
+		return BadInput(err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return BadInput(fmt.Errorf("%s: is a folder: expected an SRT, WebVTT or EBU STL file", o.In))
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(format.DetectSize)
+	if len(head) == 0 {
+		return BadInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.In))
+	}
+	p, err := o.plan(head, br)
+	if err != nil {
+		return BadInput(err)
+	}
+	src := p.reader
+	n, empty := 0, 0
+	var at [][2]int // IN's line and cue number of each caption written, for errors
+	err = writeConverted(o.Out, s.Out, func(w io.Writer) error {
+		sink, err := openSink(p.to, w, p, o)
+		if err != nil {
+			return BadInput(err)
+		}
+		for cue := 1; ; cue++ {
+			c, err := src.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return BadInput(err)
+			}
+			if len(c.Lines) == 0 {
+				empty++ // the reader has warned about it
+				continue
+			}
+			c.Start, c.End = p.snap(c.Start), p.snap(c.End)
+			at = append(at, [2]int{src.Line(), cue})
+			if err := sink.Write(c); err != nil {
+				var ce *captions.CaptionError
+				if errors.As(err, &ce) {
+					err = ce.Err
+				}
+				return BadInput(fmt.Errorf("%s: %s cannot be written as %s: %w%s", where(o.In, p.from, src.Line()), cueName(p.from, cue), p.to, err, o.hint(p)))
+			}
+			n++
+		}
+		if n == 0 {
+			// A damaged STL (header counts subtitles, no blocks) or a file of
+			// empty cues would otherwise become a valid, empty delivery.
+			return BadInput(fmt.Errorf("%s: no captions to convert (%d without text)", o.In, empty))
+		}
+		if err := sink.Flush(); err != nil {
+			return o.flushError(p, err, at)
+		}
+		if ww, ok := sink.(interface{ Warnings() []captions.Warning }); ok {
+			for _, w := range ww.Warnings() {
+				fmt.Fprintf(s.Err, "sotcap: %s: warning: %s\n", o.Out, w.Message)
+			}
+		}
+		return nil
+	})
+	printWarnings(s.Err, o.In, src)
+	if err != nil {
+		return err
+	}
+	if empty > 0 {
+		fmt.Fprintf(s.Err, "sotcap: %s: %d cues without text were left out\n", o.In, empty)
+	}
+	summary := s.Out
+	if o.Out == "-" {
+		summary = s.Err // standard output holds the captions
+	}
+	fmt.Fprintf(summary, "%s (%s) → %s (%s): %d captions\n", o.In, p.from, o.Out, p.to, n)
+	return nil
+}
+
+// writeConverted writes OUT atomically with atomicfile.WriteFile, or, when
+// out is "-", converts everything in memory first and then copies it to
+// stdout, so that a failed conversion prints nothing and a failed write
+// (a full disk, a closed pipe) is an error.
+func writeConverted(out string, stdout io.Writer, write func(w io.Writer) error) error {
+	if out != "-" {
+		return atomicfile.WriteFile(out, write)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return BadInput(fmt.Errorf("write standard output: %w", err))
+	}
+	return nil
+}
+
+// hint says what moved a time, for errors about times.
+func (o ConvertOptions) hint(p *convertPlan) string {
+	var parts []string
+	if o.Start != "" {
+		parts = append(parts, "--start "+o.Start)
+	}
+	if o.Offset != "" {
+		parts = append(parts, "--offset "+o.Offset)
+	}
+	if o.FPS != "" {
+		parts = append(parts, "snapping to --fps "+o.FPS)
+	}
+	h := ""
+	if len(parts) > 0 {
+		h = " (after " + strings.Join(parts, ", ") + ")"
+	}
+	if p.src != nil && !isSTL(p.to) && o.Start == "" && p.inOrigin != 0 {
+		h += "; times are relative to the STL's programme start " + timing.FormatTimecode(p.src.Rate.Frames(p.inOrigin), p.src.Rate, p.src.DropFrame) + ", and --start 00:00:00:00 keeps them absolute"
+	}
+	return h
+}
+
+func printWarnings(w io.Writer, name string, src format.Reader) {
+	ws := src.Warnings()
+	for _, x := range ws {
+		if x.Line > 0 {
+			fmt.Fprintf(w, "sotcap: %s:line %d: warning: %s\n", name, x.Line, x.Message)
+		} else {
+			fmt.Fprintf(w, "sotcap: %s: warning: %s\n", name, x.Message)
+		}
+	}
+	if more := src.WarningCount() - len(ws); more > 0 {
+		fmt.Fprintf(w, "sotcap: %s: %d more warnings\n", name, more)
+	}
+}
+
+// extensionList lists the extensions convert reads: ".srt, .vtt or .stl".
+func extensionList() string {
+	var ext []string
+	for _, f := range format.All() {
+		ext = append(ext, f.Extension())
+	}
+	return format.List(ext, "or")
+}

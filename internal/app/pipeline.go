@@ -1,0 +1,453 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format"
+	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/place"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/script"
+	"github.com/sotcap/sotcap/timing"
+)
+
+// Mode says which soundbites get captions.
+type Mode int
+
+const (
+	// Subtitles (the zero Mode) translates only the SOTs spoken in another
+	// language than the target language.
+	Subtitles Mode = iota
+	// Captions captions every SOT (for deaf and hard-of-hearing viewers).
+	Captions
+)
+
+// ParseMode parses "subtitles" or "captions".
+func ParseMode(s string) (Mode, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "subtitles":
+		return Subtitles, nil
+	case "captions":
+		return Captions, nil
+	}
+	return 0, fmt.Errorf("mode %q: expected subtitles or captions", s)
+}
+
+// String returns "subtitles" or "captions".
+func (m Mode) String() string {
+	if m == Captions {
+		return "captions"
+	}
+	return "subtitles"
+}
+
+// Options configure a run. The zero value is not usable: Rate and Rules
+// must be set.
+type Options struct {
+	Rate     timing.Rate
+	Rules    rules.Profile
+	Language string // the target language (BCP 47); "" means "en"
+	Mode     Mode
+	Map      Map
+	// Markers are the SOT markers of EDL clip names; nil means
+	// timing.DefaultSOTMarkers().
+	Markers []string
+	// Start is the programme start frame; HasStart false means the EDL's
+	// earliest record-in.
+	Start    int64
+	HasStart bool
+	// STL configures the STL writer; Rate, DropFrame, Start, Language and
+	// Title are filled in from the package.
+	STL stl.Options
+}
+
+// Inputs are a package's two source files.
+type Inputs struct {
+	ScriptName string
+	Script     io.Reader
+	EDLName    string
+	EDL        io.Reader
+}
+
+// SOTPlan is one script SOT and the window it plays in.
+type SOTPlan struct {
+	Index     int
+	SOT       script.SOT
+	Window    timing.Window
+	Mapped    bool // false when --map left the SOT out
+	Subtitled bool
+	Language  string // BCP 47 of the spoken language, "" unknown
+	// NeededSeconds is the reading time the translation needs at the
+	// profile's CPS; AvailableSeconds is the window's length plus hang.
+	NeededSeconds, AvailableSeconds float64
+	Captions                        []captions.Caption
+}
+
+// Speaker returns the first turn's speaker.
+func (p SOTPlan) Speaker() string {
+	if len(p.SOT.Turns) == 0 {
+		return ""
+	}
+	return p.SOT.Turns[0].Speaker
+}
+
+// Plan is a package mapped onto its edit.
+type Plan struct {
+	Script   *script.Package
+	EDL      *timing.EDL
+	Windows  []timing.Window // every SOT window the EDL marks
+	SOTs     []SOTPlan
+	Start    int64 // programme start frame
+	Rate     timing.Rate
+	Warnings []string
+}
+
+// SOTViolation is a broken rule with the SOT it belongs to.
+type SOTViolation struct {
+	SOT int
+	rules.Violation
+}
+
+// Result is a generated package.
+type Result struct {
+	*Plan
+	Document   captions.Document
+	Violations []SOTViolation
+	rules      rules.Profile
+}
+
+// MismatchError says the script and the edit disagree on the number of
+// SOTs; its message shows both lists side by side with a --map hint.
+type MismatchError struct {
+	SOTs    []script.SOT
+	Windows []timing.Window
+	Rate    timing.Rate
+	Drop    bool
+}
+
+// Error lists the script's SOTs beside the EDL's SOT windows.
+func (e *MismatchError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the script has %d SOTs but the EDL marks %d SOT windows; map them with --map SOT=EVENT[+EVENT…]\n\n", len(e.SOTs), len(e.Windows))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOT\tSCRIPT (line, speaker)\t\tEDL WINDOW\tEVENTS\tCLIP")
+	n := max(len(e.SOTs), len(e.Windows))
+	for i := 0; i < n; i++ {
+		left, right := "\t", "\t\t"
+		if i < len(e.SOTs) {
+			s := e.SOTs[i]
+			left = fmt.Sprintf("%d\tline %d: %s", s.Index, s.Line, clip(speakerOf(s), 30))
+		}
+		if i < len(e.Windows) {
+			w := e.Windows[i]
+			right = fmt.Sprintf("%s-%s\t%s\t%s", timing.FormatTimecode(w.In, e.Rate, e.Drop), timing.FormatTimecode(w.Out, e.Rate, e.Drop),
+				strings.Join(w.Events, "+"), clip(w.Clip, 30))
+		}
+		fmt.Fprintf(tw, "%s\t\t%s\n", left, right)
+	}
+	tw.Flush()
+	var hint []string
+	for i := 0; i < min(len(e.SOTs), len(e.Windows)); i++ {
+		hint = append(hint, fmt.Sprintf("%d=%s", i+1, strings.Join(trimZeros(e.Windows[i].Events), "+")))
+	}
+	fmt.Fprintf(&b, "\nfor example: --map %s", strings.Join(hint, ","))
+	return b.String()
+}
+
+func trimZeros(evs []string) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		if n, err := strconv.Atoi(e); err == nil {
+			out[i] = strconv.Itoa(n)
+		} else {
+			out[i] = e
+		}
+	}
+	return out
+}
+
+func speakerOf(s script.SOT) string {
+	if len(s.Turns) == 0 {
+		return ""
+	}
+	return s.Turns[0].Speaker
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ErrNoSOTWindows is returned when the EDL marks no SOT at all.
+var ErrNoSOTWindows = errors.New("the EDL marks no SOT")
+
+// Read reads a package's script and EDL.
+func Read(in Inputs, opts Options) (*script.Package, *timing.EDL, error) {
+	if opts.Rate.IsZero() {
+		return nil, nil, errors.New("no frame rate: give --fps")
+	}
+	srd := script.Reader{File: in.ScriptName}
+	pkg, err := srd.Read(in.Script)
+	if err != nil {
+		return nil, nil, err
+	}
+	erd := timing.NewReader(in.EDL, opts.Rate)
+	erd.File = in.EDLName
+	edl, err := erd.Read()
+	if err != nil {
+		return nil, nil, err
+	}
+	return pkg, edl, nil
+}
+
+// NewPlan maps the script's SOTs onto the EDL's SOT windows: the N-th SOT
+// to the N-th window, or as opts.Map says.
+func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) {
+	markers := opts.Markers
+	if markers == nil {
+		markers = timing.DefaultSOTMarkers()
+	}
+	p := &Plan{Script: pkg, EDL: edl, Rate: opts.Rate, Windows: edl.SOTWindows(markers)}
+	if opts.HasStart {
+		p.Start = opts.Start
+	} else if len(edl.Events) > 0 {
+		p.Start = edl.Events[0].RecordInFrame
+		for _, ev := range edl.Events {
+			p.Start = min(p.Start, ev.RecordInFrame)
+		}
+	}
+	target := primary(opts.Language)
+	if target == "" {
+		target = "en"
+	}
+	if opts.Map.IsZero() {
+		if len(p.Windows) == 0 {
+			return nil, fmt.Errorf("%w (markers %s in a clip name or locator); mark the soundbites in the edit or map them with --map", ErrNoSOTWindows, strings.Join(markers, ", "))
+		}
+		if len(pkg.SOTs) != len(p.Windows) {
+			return nil, &MismatchError{SOTs: pkg.SOTs, Windows: p.Windows, Rate: opts.Rate, Drop: edl.DropFrame}
+		}
+	} else {
+		for _, k := range opts.Map.SOTs() {
+			if k > len(pkg.SOTs) {
+				return nil, fmt.Errorf("--map names SOT %d but the script has %d SOTs", k, len(pkg.SOTs))
+			}
+		}
+	}
+	cuts := edl.Cuts()
+	for i, sot := range pkg.SOTs {
+		sp := SOTPlan{Index: sot.Index, SOT: sot, Language: script.LanguageTag(sot.Language())}
+		if opts.Map.IsZero() {
+			sp.Window, sp.Mapped = p.Windows[i], true
+		} else if evs := opts.Map.Events(sot.Index); evs != nil {
+			w, err := windowOf(edl, evs, cuts)
+			if err != nil {
+				return nil, fmt.Errorf("--map %d=…: %w", sot.Index, err)
+			}
+			sp.Window, sp.Mapped = w, true
+		} else {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("SOT %d (line %d) is not in --map: no captions", sot.Index, sot.Line))
+		}
+		switch {
+		case !sp.Mapped:
+		case opts.Mode == Captions:
+			sp.Subtitled = true
+		case sp.Language == "":
+			sp.Subtitled = true
+			p.Warnings = append(p.Warnings, fmt.Sprintf("SOT %d (line %d): spoken language %q unknown; subtitled", sot.Index, sot.Line, sot.Language()))
+		default:
+			sp.Subtitled = sp.Language != target
+		}
+		p.SOTs = append(p.SOTs, sp)
+	}
+	for _, sp := range p.SOTs {
+		if sp.Subtitled && sp.Window.In < p.Start {
+			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, edl.DropFrame) }
+			return nil, fmt.Errorf("programme start %s is after SOT %d's window (%s-%s): its captions would come before the start; expected a start at or before %s",
+				tc(p.Start), sp.Index, tc(sp.Window.In), tc(sp.Window.Out), tc(sp.Window.In))
+		}
+	}
+	return p, nil
+}
+
+func primary(tag string) string {
+	t, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	return t
+}
+
+// windowOf builds the window of the EDL events numbered evs.
+func windowOf(edl *timing.EDL, evs []int, cuts []timing.Cut) (timing.Window, error) {
+	var w timing.Window
+	found := map[int]bool{}
+	for _, ev := range edl.Events {
+		n, err := strconv.Atoi(ev.Number)
+		if err != nil || !slicesContains(evs, n) || ev.RecordOutFrame <= ev.RecordInFrame {
+			continue
+		}
+		if !found[n] {
+			w.Events = append(w.Events, ev.Number)
+		}
+		found[n] = true
+		if len(w.Lines) == 0 || ev.RecordInFrame < w.In {
+			w.In = ev.RecordInFrame
+		}
+		if len(w.Lines) == 0 || ev.RecordOutFrame > w.Out {
+			w.Out = ev.RecordOutFrame
+		}
+		if w.Clip == "" {
+			w.Clip = ev.ClipName
+		}
+		w.Lines = append(w.Lines, ev.Line)
+	}
+	for _, n := range evs {
+		if !found[n] {
+			return timing.Window{}, fmt.Errorf("the EDL has no event %d with a record range", n)
+		}
+	}
+	for _, c := range cuts {
+		if c.Frame > w.In && c.Frame < w.Out {
+			w.Cuts = append(w.Cuts, c)
+		}
+	}
+	return w, nil
+}
+
+func slicesContains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// SOTError is a failure to caption one SOT.
+type SOTError struct {
+	SOT  int
+	Line int // the SOT's line in the script
+	Err  error
+}
+
+// Error names the SOT and its script line.
+func (e *SOTError) Error() string {
+	return fmt.Sprintf("SOT %d (script line %d): %v", e.SOT, e.Line, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *SOTError) Unwrap() error { return e.Err }
+
+// Generate segments and times every subtitled SOT of the plan.
+func Generate(p *Plan, opts Options) (*Result, error) {
+	res := &Result{Plan: p, rules: opts.Rules, Document: captions.Document{Title: p.Script.Title, Language: opts.Language}}
+	if res.Document.Language == "" {
+		res.Document.Language = "en"
+	}
+	// Every window any SOT plays in limits the hang of the one before it,
+	// subtitled or not.
+	var ins []int64
+	for _, w := range p.Windows {
+		ins = append(ins, w.In)
+	}
+	for _, sp := range p.SOTs {
+		if sp.Mapped {
+			ins = append(ins, sp.Window.In)
+		}
+	}
+	sort.Slice(ins, func(i, j int) bool { return ins[i] < ins[j] })
+	for i := range p.SOTs {
+		sp := &p.SOTs[i]
+		if !sp.Subtitled {
+			continue
+		}
+		var limit int64
+		for _, in := range ins {
+			if in > sp.Window.In {
+				limit = in
+				break
+			}
+		}
+		turns := make([]captions.Turn, 0, len(sp.SOT.Turns))
+		for _, t := range sp.SOT.Turns {
+			if strings.TrimSpace(t.Text) != "" {
+				turns = append(turns, captions.Turn{Speaker: t.Speaker, Text: t.Text})
+			}
+		}
+		if len(turns) == 0 {
+			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: errors.New("no text to caption")}
+		}
+		out, err := place.SOT(opts.Rules, place.Input{Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
+		if err != nil {
+			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: err}
+		}
+		sp.Captions = out.Captions
+		sp.NeededSeconds, sp.AvailableSeconds = out.NeededSeconds, out.AvailableSeconds
+		base := len(res.Document.Captions)
+		for _, v := range out.Violations {
+			v.Caption += base
+			res.Violations = append(res.Violations, SOTViolation{SOT: sp.Index, Violation: v})
+		}
+		res.Document.Captions = append(res.Document.Captions, out.Captions...)
+	}
+	return res, nil
+}
+
+// writeCues writes caps one at a time and flushes the writer.
+func writeCues(w format.Writer, caps []captions.Caption) error {
+	for _, c := range caps {
+		if err := w.Write(c); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// Render encodes the result in each of formats (format names: "srt",
+// "vtt", "stl", …), and always the report, returning file contents by
+// extension (".srt", …, ".report.json"). files are the paths the outputs
+// will have, for the report. Nothing is written; any error leaves nothing
+// to write.
+func (r *Result) Render(formats []string, files []string, opts Options) (map[string][]byte, []captions.Warning, error) {
+	out := map[string][]byte{}
+	var warns []captions.Warning
+	origin := r.Rate.Duration(r.Start)
+	for _, name := range formats {
+		f, ok := format.ByName(name)
+		if !ok {
+			return nil, nil, fmt.Errorf("format %q: expected %s", name, format.List(format.Names(), "or"))
+		}
+		so := opts.STL
+		so.Rate = r.Rate
+		so.DropFrame = r.EDL.DropFrame
+		so.Start = origin
+		var buf bytes.Buffer
+		w, err := f.NewWriter(&buf, format.WriteOptions{Origin: origin, Title: r.Document.Title, Language: r.Document.Language, STL: so})
+		if err == nil {
+			err = writeCues(w, r.Document.Captions)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if ww, ok := w.(interface{ Warnings() []captions.Warning }); ok {
+			warns = append(warns, ww.Warnings()...)
+		}
+		out[f.Extension()] = buf.Bytes()
+	}
+	rep, err := json.MarshalIndent(r.Report(files, true), "", "  ")
+	if err != nil {
+		return nil, nil, err
+	}
+	out[".report.json"] = append(rep, '\n')
+	return out, warns, nil
+}
