@@ -69,6 +69,7 @@ func goldenCases() []goldenCase {
 		{name: "generate", args: append([]string{"generate"}, gen...)},
 		{name: "generate-json", args: append([]string{"generate", "--json", "--out", "j"}, gen...)},
 		{name: "generate-netflix", args: append([]string{"generate", "--profile", "netflix-en", "--formats", "srt,vtt", "--out", "nf"}, gen...)},
+		{name: "generate-netflix-stl", args: append([]string{"generate", "--profile", "netflix-en", "--out", "nfs"}, gen...)},
 		{name: "generate-map", args: append([]string{"generate", "--map", "1=2,2=4,3=6", "--out", "m"}, gen...)},
 		{name: "generate-bad-fps", args: []string{"generate", "--script", "pkg.txt", "--edl", "cut.edl", "--fps", "26"}},
 		{name: "plan", args: append([]string{"plan"}, gen...)},

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
 )
@@ -52,7 +53,7 @@ func RunBatch(o BatchOptions, s IO) error {
 	if fi, err := os.Stat(o.Dir); err != nil || !fi.IsDir() {
 		return BadInput(fmt.Errorf("batch: %s is not a folder", o.Dir))
 	}
-	jobs, unpaired, err := FindJobs(o.Dir)
+	jobs, unpaired, err := pipeline.FindJobs(o.Dir)
 	if err != nil {
 		return BadInput(err)
 	}
@@ -60,7 +61,7 @@ func RunBatch(o BatchOptions, s IO) error {
 		fmt.Fprintf(s.Err, "warning: %s has no script of the same name; skipped\n", u)
 	}
 	if len(jobs) == 0 {
-		return BadInput(fmt.Errorf("batch: no packages under %s (a NAME.txt with a NAME.edl, or a %s)", o.Dir, ConfigFileName))
+		return BadInput(fmt.Errorf("batch: no packages under %s (a NAME.txt with a NAME.edl, or a %s)", o.Dir, pipeline.ConfigFileName))
 	}
 	workers := o.Workers
 	if workers <= 0 {
@@ -68,9 +69,9 @@ func RunBatch(o BatchOptions, s IO) error {
 	}
 	bar := o.Progress == "bar" || (o.Progress == "auto" && isTerminal(s.Err))
 	start := time.Now()
-	do := func(j Job) Outcome {
+	do := func(j pipeline.Job) pipeline.Outcome {
 		if j.Err != nil {
-			return Outcome{Err: j.Err}
+			return pipeline.Outcome{Err: j.Err}
 		}
 		g := GenerateOptions{Script: j.Script, EDL: j.EDL, FPS: o.FPS, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
 		if j.Config == "" {
@@ -79,11 +80,11 @@ func RunBatch(o BatchOptions, s IO) error {
 		}
 		_, res, err := generatePackage(g)
 		if err != nil {
-			return Outcome{Err: err}
+			return pipeline.Outcome{Err: err}
 		}
-		return Outcome{Files: res.files, Captions: len(res.res.Document.Captions), Violations: len(res.res.Violations)}
+		return pipeline.Outcome{Files: res.files, Captions: len(res.res.Document.Captions), Violations: len(res.res.Violations)}
 	}
-	progress := func(done int, oc Outcome) {
+	progress := func(done int, oc pipeline.Outcome) {
 		name := filepath.Join(oc.Job.Dir, oc.Job.Name)
 		if bar {
 			const width = 30
@@ -100,7 +101,7 @@ func RunBatch(o BatchOptions, s IO) error {
 			fmt.Fprintf(s.Err, "[%d/%d] ok   %s: %d captions, %d violations\n", done, len(jobs), name, oc.Captions, oc.Violations)
 		}
 	}
-	outcomes := RunJobs(context.Background(), jobs, workers, do, progress)
+	outcomes := pipeline.RunJobs(context.Background(), jobs, workers, do, progress)
 	if bar {
 		fmt.Fprintln(s.Err)
 	}

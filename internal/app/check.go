@@ -35,22 +35,6 @@ type CheckOptions struct {
 // maxCheckFile bounds what check reads into memory for one file.
 const maxCheckFile = 512 << 20
 
-// cueReader is what the SRT and WebVTT readers share.
-type cueReader interface {
-	ReadAll() ([]captions.Caption, error)
-	Warnings() []captions.Warning
-}
-
-// readCues reads every cue of an SRT or WebVTT file; on error it returns
-// no captions and no warnings.
-func readCues(rd cueReader) (captions.Document, []captions.Warning, error) {
-	caps, err := rd.ReadAll()
-	if err != nil {
-		return captions.Document{}, nil, err
-	}
-	return captions.Document{Captions: caps}, rd.Warnings(), nil
-}
-
 // readAtMost reads name whole, but no more than limit+1 bytes, so that an
 // endless input (/dev/zero, a pipe) or a huge file is refused by its size
 // instead of filling memory.

@@ -1,6 +1,5 @@
-// Package pipeline ties sotcap's parts together for one news package: it
-// reads the script and the EDL, maps each soundbite (SOT) of the script
-// onto its window in the edit, segments and times the translations, and
-// renders the caption files and the reading-rate report. The commands
-// generate, plan and batch are thin wrappers around it.
+// Package app holds sotcap's use cases, one per command: each an options
+// struct and a Run function that takes its standard streams as an IO, so
+// that every command runs from tests without a terminal. Package main
+// only parses flags into the options.
 package app

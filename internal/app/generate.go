@@ -8,13 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sotcap/sotcap/captions/format"
-	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
 )
@@ -41,8 +40,8 @@ type GenerateOptions struct {
 
 // loadedPackage is a package read and planned, ready to generate.
 type loadedPackage struct {
-	opts    Options
-	plan    *Plan
+	opts    pipeline.Options
+	plan    *pipeline.Plan
 	out     string
 	name    string
 	formats []string
@@ -114,21 +113,21 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode, err := ParseMode(pick(o.Mode, cfg, config.KeyMode))
+	mode, err := pipeline.ParseMode(pick(o.Mode, cfg, config.KeyMode))
 	if err != nil {
 		return nil, err
 	}
-	m, err := ParseMap(pick(o.Mapping, cfg, config.KeyMap))
+	m, err := pipeline.ParseMap(pick(o.Mapping, cfg, config.KeyMap))
 	if err != nil {
 		return nil, err
 	}
-	po := Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
+	po := pipeline.Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
 		Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts}
 	if po.Language == "" {
 		po.Language = "en"
 	}
 
-	in := Inputs{ScriptName: scriptPath, EDLName: edlPath}
+	in := pipeline.Inputs{ScriptName: scriptPath, EDLName: edlPath}
 	if o.ScriptData != nil {
 		in.Script = bytes.NewReader(o.ScriptData)
 	} else {
@@ -149,7 +148,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		defer f.Close()
 		in.EDL = f
 	}
-	pkg, edl, err := Read(in, po)
+	pkg, edl, err := pipeline.Read(in, po)
 	if err != nil {
 		return nil, err
 	}
@@ -160,13 +159,13 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		}
 		po.Start, po.HasStart = n, true
 	}
-	plan, err := NewPlan(pkg, edl, po)
+	plan, err := pipeline.NewPlan(pkg, edl, po)
 	if err != nil {
 		// Say which files disagree: in a batch of hundreds "the EDL marks
 		// no SOT" alone does not.
-		var mm *MismatchError
+		var mm *pipeline.MismatchError
 		switch {
-		case errors.Is(err, ErrNoSOTWindows):
+		case errors.Is(err, pipeline.ErrNoSOTWindows):
 			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
 		case errors.As(err, &mm):
 			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
@@ -185,7 +184,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if lp.name == "" {
 		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
 	}
-	if err := CheckBaseName(lp.name); err != nil {
+	if err := pipeline.CheckBaseName(lp.name); err != nil {
 		if o.Name != "" {
 			return nil, fmt.Errorf("--name: %w", err)
 		}
@@ -200,20 +199,16 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 			return nil, fmt.Errorf("--formats: %q is not %s", f, format.List(format.Names(), "or"))
 		}
 	}
-	// A Teletext STL row holds 37 characters: when STL is written, every
-	// format gets lines that fit it, rather than the STL failing at the end.
-	if rc := stl.RowChars(lp.opts.STL); rc > 0 && slices.Contains(lp.formats, "stl") && lp.opts.Rules.MaxCharsPerLine > rc {
-		lp.warns = append(lp.warns, fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
-			"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
-			lp.profile, lp.opts.Rules.MaxCharsPerLine, rc, rc))
-		lp.opts.Rules.MaxCharsPerLine = rc
+	lp.opts.Formats = lp.formats
+	if w := lp.opts.FitFormats(); w != "" {
+		lp.warns = append(lp.warns, w)
 	}
 	return lp, nil
 }
 
 // generated is what one package run produced.
 type generated struct {
-	res   *Result
+	res   *pipeline.Result
 	files []string
 	warns []string
 }
@@ -224,7 +219,7 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := Generate(lp.plan, lp.opts)
+	res, err := pipeline.Generate(lp.plan, lp.opts)
 	if err != nil {
 		return lp, nil, err
 	}
@@ -237,7 +232,7 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return lp, nil, err
 	}
-	if _, err := WriteOutputs(lp.out, lp.name, files); err != nil {
+	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
 	g := &generated{res: res, files: names}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -21,7 +22,7 @@ type planCutJSON struct {
 }
 
 type planSOTJSON struct {
-	ReportSOT
+	pipeline.ReportSOT
 	Line  int           `json:"line"`
 	Clip  string        `json:"clip"`
 	Cuts  []planCutJSON `json:"shot_changes"`
@@ -41,7 +42,7 @@ func RunPlan(o PlanOptions, s IO) error {
 	if err != nil {
 		return BadInput(err)
 	}
-	res, err := Generate(lp.plan, lp.opts)
+	res, err := pipeline.Generate(lp.plan, lp.opts)
 	if err != nil {
 		return BadInput(err)
 	}

@@ -1,4 +1,4 @@
-package app
+package pipeline
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,6 +69,26 @@ type Options struct {
 	// STL configures the STL writer; Rate, DropFrame, Start, Language and
 	// Title are filled in from the package.
 	STL stl.Options
+	// Formats are the formats the captions will be written in (format
+	// names); they limit the lines (see FitFormats).
+	Formats []string
+}
+
+// FitFormats limits the profile to what every format in Formats can show:
+// a Teletext EBU STL row holds RowChars characters, so when STL is written
+// every format gets lines that fit it, rather than the STL failing at the
+// end. It returns a warning saying so, or "" when nothing changed.
+// Generate calls it; a caller calls it first to show the warning.
+func (o *Options) FitFormats() string {
+	rc := stl.RowChars(o.STL)
+	if rc <= 0 || !slices.Contains(o.Formats, "stl") || o.Rules.MaxCharsPerLine <= rc {
+		return ""
+	}
+	w := fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
+		"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
+		o.Rules.Name, o.Rules.MaxCharsPerLine, rc, rc)
+	o.Rules.MaxCharsPerLine = rc
+	return w
 }
 
 // Inputs are a package's two source files.
@@ -350,6 +371,7 @@ func (e *SOTError) Unwrap() error { return e.Err }
 
 // Generate segments and times every subtitled SOT of the plan.
 func Generate(p *Plan, opts Options) (*Result, error) {
+	opts.FitFormats()
 	res := &Result{Plan: p, rules: opts.Rules, Document: captions.Document{Title: p.Script.Title, Language: opts.Language}}
 	if res.Document.Language == "" {
 		res.Document.Language = "en"
