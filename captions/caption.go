@@ -8,6 +8,7 @@ package captions
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/timing"
@@ -154,11 +155,13 @@ func (w Warning) String() string {
 	return "line " + itoa(w.Line) + ": " + w.Message
 }
 
-// ParseError is an error in an input, with its position. It works with
-// errors.As; Unwrap gives the underlying cause.
+// ParseError is an error in an input, with its position: the one error
+// shape of every sotcap reader (captions, scripts, EDLs). It works with
+// errors.As; Unwrap gives the underlying cause, so errors.Is finds the
+// reader's sentinel errors.
 type ParseError struct {
 	File   string // the input's name, when known
-	Line   int    // 1-based; 0 when unknown
+	Line   int    // 1-based; 0 when unknown or the error concerns the whole input
 	Column int    // 1-based; 0 when unknown
 	Err    error
 	// Binary says Line counts the blocks and Column the bytes (from 1) of a
@@ -167,22 +170,31 @@ type ParseError struct {
 	Binary bool
 }
 
-// Error formats e as "file:line:column: message".
+// Error formats e as "file:line:column: message", as compilers do, or,
+// when the input has no name, "line 3, column 7: message"; it leaves out
+// what is not known.
 func (e *ParseError) Error() string {
-	s := e.File
+	var b strings.Builder
+	b.WriteString(e.File)
 	if e.Line > 0 && !e.Binary {
-		if s != "" {
-			s += ":"
-		}
-		s += "line " + itoa(e.Line)
-		if e.Column > 0 {
-			s += ", column " + itoa(e.Column)
+		switch {
+		case e.File == "":
+			b.WriteString("line " + itoa(e.Line))
+			if e.Column > 0 {
+				b.WriteString(", column " + itoa(e.Column))
+			}
+		case e.Column > 0:
+			b.WriteString(":" + itoa(e.Line) + ":" + itoa(e.Column))
+		default:
+			b.WriteString(":" + itoa(e.Line))
 		}
 	}
-	if s == "" {
+	if b.Len() == 0 {
 		return e.Err.Error()
 	}
-	return s + ": " + e.Err.Error()
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
 }
 
 // Unwrap returns the underlying error.

@@ -20,7 +20,7 @@ func TestCaptionText(t *testing.T) {
 
 func TestParseErrorFormats(t *testing.T) {
 	err := errors.New("expected a timing line")
-	assert.Equal(t, "a.srt:line 3, column 7: expected a timing line", (&ParseError{File: "a.srt", Line: 3, Column: 7, Err: err}).Error())
+	assert.Equal(t, "a.srt:3:7: expected a timing line", (&ParseError{File: "a.srt", Line: 3, Column: 7, Err: err}).Error())
 	assert.Equal(t, "line 3: expected a timing line", (&ParseError{Line: 3, Err: err}).Error())
 	assert.Equal(t, "expected a timing line", (&ParseError{Err: err}).Error())
 	bin := &ParseError{File: "x.stl", Line: 4, Column: 1409, Binary: true, Err: errors.New("TTI block 4 (byte 1408): file ends inside a block")}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions/format/stl"
-	"github.com/sotcap/sotcap/timing"
+	"github.com/sotcap/sotcap/timing/edl"
 )
 
 // Keys of a package run (generate, plan, batch's sotcap.yaml). They have no
@@ -46,7 +46,7 @@ func packageKeys() []Key {
 		{Name: KeyOut, Kind: KindString, Default: "sotcap-out", Usage: "output folder"},
 		{Name: KeyName, Kind: KindString, Usage: "base name of the output files (default: the script's)"},
 		{Name: KeyFormats, Kind: KindStrings, Default: "srt,vtt,stl", Usage: "formats to write: srt, vtt, stl"},
-		{Name: KeySOTMarkers, Kind: KindStrings, Default: strings.Join(timing.DefaultSOTMarkers(), ","),
+		{Name: KeySOTMarkers, Kind: KindStrings, Default: strings.Join(edl.DefaultSOTMarkers(), ","),
 			Usage: "words (whole, any case) that mark a SOT in an EDL clip name or locator"},
 		{Name: KeySTLDisplayStandard, Kind: KindString, Default: "teletext", Choices: []string{"teletext", "teletext2", "open"},
 			Usage: "EBU STL display standard: Teletext level 1 (DSC 1), level 2 (DSC 2) or open subtitling (DSC 0)"},

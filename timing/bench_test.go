@@ -1,25 +1,8 @@
 package timing
 
 import (
-	"bytes"
-	"os"
 	"testing"
 )
-
-func BenchmarkReadEDLAdobe(b *testing.B) {
-	data, err := os.ReadFile("../testdata/edl/pycmx__adobe_dai109_test.edl")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		e, err := ReadEDL(bytes.NewReader(data), Rate24())
-		if err != nil || len(e.Events) != 3727 {
-			b.Fatal(err)
-		}
-	}
-}
 
 func BenchmarkParseTimecodeDF(b *testing.B) {
 	b.ReportAllocs()

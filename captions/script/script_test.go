@@ -267,7 +267,7 @@ func TestUnterminatedQuote(t *testing.T) {
 	require.True(t, errors.As(err, &pe))
 	assert.Equal(t, 1, pe.Line)
 	assert.Equal(t, 20, pe.Column)
-	assert.Contains(t, err.Error(), "pkg.txt:line 1, column 20: unterminated quote")
+	assert.Contains(t, err.Error(), "pkg.txt:1:20: unterminated quote")
 }
 
 func TestParagraphsOpenEachWithMark(t *testing.T) {

@@ -248,7 +248,7 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	// The language defaults to the profile's.
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "25", "--profile", "broadcast-en", "--set", "stl.country=GBR")
 	assert.Equal(t, app.ExitBadInput, code, "Cyrillic in an English (Latin table) STL")
-	assert.Contains(t, stderr, "in.srt:line 2: cue 1 cannot be written as EBU STL")
+	assert.Contains(t, stderr, "in.srt:2: cue 1 cannot be written as EBU STL")
 	assert.Contains(t, stderr, "П")
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "25", "--profile", "netflix-ru", "--set", "stl.country=RUS")
 	require.Equal(t, app.ExitOK, code, "the profile's language picks the table: %s", stderr)
@@ -370,7 +370,7 @@ func TestConvertSTLBadInputWritesNothing(t *testing.T) {
 		msg  string
 	}{
 		{[]string{good, existing}, "SRT → EBU STL needs --fps"},
-		{[]string{han, existing, "--fps", "25", "--set", "stl.country=GBR"}, "han.srt:line 6: cue 2 cannot be written as EBU STL: "},
+		{[]string{han, existing, "--fps", "25", "--set", "stl.country=GBR"}, "han.srt:6: cue 2 cannot be written as EBU STL: "},
 		{[]string{manyPath, existing, "--fps", "25", "--set", "stl.country=GBR"}, "cue 65536 cannot be written as EBU STL: too many subtitles"},
 		{[]string{truncated, existingSRT}, "truncated.stl: "},
 		{[]string{badTCPath, existingSRT}, "badtc.stl: TTI block 1 TCI"},

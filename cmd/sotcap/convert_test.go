@@ -89,8 +89,8 @@ func TestConvertWarningsGoToStderr(t *testing.T) {
 	out := filepath.Join(filepath.Dir(in), "out.vtt")
 	code, stdout, stderr := runArgs(t, "", "convert", in, out)
 	require.Equal(t, app.ExitOK, code, stderr)
-	assert.Contains(t, stderr, "in.srt:line 5: warning: blank line inside cue 1")
-	assert.Contains(t, stderr, "in.srt:line 8: warning: cue 2 has no text")
+	assert.Contains(t, stderr, "in.srt:5: warning: blank line inside cue 1")
+	assert.Contains(t, stderr, "in.srt:8: warning: cue 2 has no text")
 	assert.Contains(t, stderr, "1 cues without text were left out")
 	assert.Contains(t, stdout, "2 captions")
 	caps, err := vtt.NewReader(strings.NewReader(mustRead(t, out))).ReadAll()
@@ -117,8 +117,8 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{bad, existing}, "bad.srt:line 6, column 1: malformed timestamp"},
-		{[]string{good, existing, "--offset", "-2s"}, "good.srt:line 2: cue 1 cannot be written as WebVTT: starts at -00:00:01.000, before 00:00:00.000 of the file (after --offset -2s)"},
+		{[]string{bad, existing}, "bad.srt:6:1: malformed timestamp"},
+		{[]string{good, existing, "--offset", "-2s"}, "good.srt:2: cue 1 cannot be written as WebVTT: starts at -00:00:01.000, before 00:00:00.000 of the file (after --offset -2s)"},
 		{[]string{good, existing, "--offset", "+24h"}, "past 24 hours"},
 		{[]string{filepath.Join(dir, "missing.srt"), existing}, "missing.srt: no such file"},
 		{[]string{good, filepath.Join(dir, "out.xyz")}, "cannot tell the output format"},

@@ -13,7 +13,7 @@ import (
 )
 
 func TestEDLTable(t *testing.T) {
-	code, out, stderr := runArgs(t, "", "edl", "../../timing/testdata/sot_package.edl", "--fps", "25")
+	code, out, stderr := runArgs(t, "", "edl", "../../timing/edl/testdata/sot_package.edl", "--fps", "25")
 	require.Equal(t, app.ExitOK, code, stderr)
 	assert.Contains(t, out, `"HAFTAR MOSCOW PKG 1800", 15 event lines at 25 fps, record timecodes non-drop frame`)
 	assert.Contains(t, out, "10:00:14:00  10:00:19:12  900350-900487")

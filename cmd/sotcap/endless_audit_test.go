@@ -19,7 +19,7 @@ func TestEndlessInput(t *testing.T) {
 	}
 	code, _, stderr := runArgs(t, "", "segment", "/dev/zero")
 	assert.Equal(t, app.ExitBadInput, code)
-	assert.Contains(t, stderr, "/dev/zero:line 1: line too long: over 64 KiB")
+	assert.Contains(t, stderr, "/dev/zero:1: line too long: over 64 KiB")
 }
 
 // TestCheckHugeFileUnread: a regular file over the limit is refused by its

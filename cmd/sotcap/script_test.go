@@ -80,7 +80,7 @@ func TestScriptStdinAndOptions(t *testing.T) {
 
 	code, _, stderr := runArgs(t, "SOT A (Arabic): “open\n", "script", "-", "--strict")
 	assert.Equal(t, app.ExitBadInput, code)
-	assert.Contains(t, stderr, "<stdin>:line 1, column 17: unterminated quote")
+	assert.Contains(t, stderr, "<stdin>:1:17: unterminated quote")
 
 	code, _, stderr = runArgs(t, in, "script", "-", "--dialect", "reuters")
 	assert.Equal(t, app.ExitBadInput, code)
@@ -99,10 +99,10 @@ func TestScriptBadInput(t *testing.T) {
 	}{
 		{"missing", filepath.Join(dir, "nope.txt"), "no such file"},
 		{"empty", write("empty.txt", nil), "empty script"},
-		{"binary", write("bin.txt", []byte("SOT\x00\x01\x02")), "line 1, column 4: not a text script"},
+		{"binary", write("bin.txt", []byte("SOT\x00\x01\x02")), "1:4: not a text script"},
 		{"docx", write("pkg.docx", []byte("PK\x03\x04rest")), "Word .docx"},
 		{"narrative", write("prose.txt", []byte("Title\n\n“Quoted,” he said.\n")), "prose.txt: no soundbite found"},
-		{"no text", write("notext.txt", []byte("Title\nSOT A (Arabic):\n")), "notext.txt:line 2, column 16: speaker line has no text"},
+		{"no text", write("notext.txt", []byte("Title\nSOT A (Arabic):\n")), "notext.txt:2:16: speaker line has no text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

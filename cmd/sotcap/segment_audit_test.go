@@ -16,8 +16,8 @@ func TestSegmentRejectsNonText(t *testing.T) {
 	for name, c := range map[string]struct{ in, want string }{
 		"empty":       {"", "standard input: no text to segment"},
 		"blank lines": {"\n  \n\n", "no text to segment"},
-		"utf-16":      {"H\x00e\x00l\x00l\x00o\x00\n\x00", "standard input:line 1, column 2: NUL byte"},
-		"long line":   {strings.Repeat("x", 70<<10) + "\n", "standard input:line 1: line too long: over 64 KiB"},
+		"utf-16":      {"H\x00e\x00l\x00l\x00o\x00\n\x00", "standard input:1:2: NUL byte"},
+		"long line":   {strings.Repeat("x", 70<<10) + "\n", "standard input:1: line too long: over 64 KiB"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, out, stderr := runArgs(t, c.in, "segment")

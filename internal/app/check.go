@@ -17,6 +17,7 @@ import (
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
+	"github.com/sotcap/sotcap/timing/edl"
 	"github.com/spf13/pflag"
 )
 
@@ -123,7 +124,7 @@ func RunCheck(o CheckOptions, s IO) error {
 		if err != nil {
 			return BadInput(err)
 		}
-		rd := timing.NewReader(f, rate)
+		rd := edl.NewReader(f, rate)
 		rd.File = o.EDL
 		e, err := rd.Read()
 		f.Close()

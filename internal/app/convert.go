@@ -292,7 +292,7 @@ func printWarnings(w io.Writer, name string, src format.Reader) {
 	ws := src.Warnings()
 	for _, x := range ws {
 		if x.Line > 0 {
-			fmt.Fprintf(w, "sotcap: %s:line %d: warning: %s\n", name, x.Line, x.Message)
+			fmt.Fprintf(w, "sotcap: %s:%d: warning: %s\n", name, x.Line, x.Message)
 		} else {
 			fmt.Fprintf(w, "sotcap: %s: warning: %s\n", name, x.Message)
 		}

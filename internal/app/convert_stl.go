@@ -114,7 +114,7 @@ func where(name string, f format.Format, line int) string {
 	if f.Binary || line <= 0 {
 		return name
 	}
-	return name + ":line " + strconv.Itoa(line)
+	return name + ":" + strconv.Itoa(line)
 }
 
 // cueName names the n-th caption of IN: "cue 3" or, in EBU STL, "subtitle 3".

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/sotcap/sotcap/timing"
+	"github.com/sotcap/sotcap/timing/edl"
 )
 
 // EDLOptions are the flags and argument of `sotcap edl`.
@@ -40,7 +41,7 @@ func RunEDL(o EDLOptions, s IO) error {
 		defer f.Close()
 		in, name = f, o.File
 	}
-	rd := timing.NewReader(in, rate)
+	rd := edl.NewReader(in, rate)
 	rd.File = name
 	e, err := rd.Read()
 	if err != nil {
@@ -107,7 +108,7 @@ func optional(s string, ok bool) *string {
 	return &s
 }
 
-func edlToJSON(e *timing.EDL) edlJSON {
+func edlToJSON(e *edl.EDL) edlJSON {
 	out := edlJSON{
 		Title:     optional(e.Title, e.Title != ""),
 		FCM:       optional(e.FCM, e.FCM != ""),
@@ -143,7 +144,7 @@ func edlToJSON(e *timing.EDL) edlJSON {
 	return out
 }
 
-func writeEDLTable(w io.Writer, e *timing.EDL, name string) {
+func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
 	mode := "non-drop frame"
 	if e.DropFrame {
 		mode = "drop frame"

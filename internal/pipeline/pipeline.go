@@ -19,6 +19,7 @@ import (
 	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/timing"
+	"github.com/sotcap/sotcap/timing/edl"
 )
 
 // Mode says which soundbites get captions.
@@ -60,7 +61,7 @@ type Options struct {
 	Mode     Mode
 	Map      Map
 	// Markers are the SOT markers of EDL clip names; nil means
-	// timing.DefaultSOTMarkers().
+	// edl.DefaultSOTMarkers().
 	Markers []string
 	// Start is the programme start frame; HasStart false means the EDL's
 	// earliest record-in.
@@ -124,7 +125,7 @@ func (p SOTPlan) Speaker() string {
 // Plan is a package mapped onto its edit.
 type Plan struct {
 	Script   *script.Package
-	EDL      *timing.EDL
+	EDL      *edl.EDL
 	Windows  []timing.Window // every SOT window the EDL marks
 	SOTs     []SOTPlan
 	Start    int64 // programme start frame
@@ -215,7 +216,7 @@ func clip(s string, n int) string {
 var ErrNoSOTWindows = errors.New("the EDL marks no SOT")
 
 // Read reads a package's script and EDL.
-func Read(in Inputs, opts Options) (*script.Package, *timing.EDL, error) {
+func Read(in Inputs, opts Options) (*script.Package, *edl.EDL, error) {
 	if opts.Rate.IsZero() {
 		return nil, nil, errors.New("no frame rate: give --fps")
 	}
@@ -224,7 +225,7 @@ func Read(in Inputs, opts Options) (*script.Package, *timing.EDL, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	erd := timing.NewReader(in.EDL, opts.Rate)
+	erd := edl.NewReader(in.EDL, opts.Rate)
 	erd.File = in.EDLName
 	edl, err := erd.Read()
 	if err != nil {
@@ -235,17 +236,17 @@ func Read(in Inputs, opts Options) (*script.Package, *timing.EDL, error) {
 
 // NewPlan maps the script's SOTs onto the EDL's SOT windows: the N-th SOT
 // to the N-th window, or as opts.Map says.
-func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) {
+func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 	markers := opts.Markers
 	if markers == nil {
-		markers = timing.DefaultSOTMarkers()
+		markers = edl.DefaultSOTMarkers()
 	}
-	p := &Plan{Script: pkg, EDL: edl, Rate: opts.Rate, Windows: edl.SOTWindows(markers)}
+	p := &Plan{Script: pkg, EDL: list, Rate: opts.Rate, Windows: list.SOTWindows(markers)}
 	if opts.HasStart {
 		p.Start = opts.Start
-	} else if len(edl.Events) > 0 {
-		p.Start = edl.Events[0].RecordInFrame
-		for _, ev := range edl.Events {
+	} else if len(list.Events) > 0 {
+		p.Start = list.Events[0].RecordInFrame
+		for _, ev := range list.Events {
 			p.Start = min(p.Start, ev.RecordInFrame)
 		}
 	}
@@ -258,7 +259,7 @@ func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) 
 			return nil, fmt.Errorf("%w (markers %s in a clip name or locator); mark the soundbites in the edit or map them with --map", ErrNoSOTWindows, strings.Join(markers, ", "))
 		}
 		if len(pkg.SOTs) != len(p.Windows) {
-			return nil, &MismatchError{SOTs: pkg.SOTs, Windows: p.Windows, Rate: opts.Rate, Drop: edl.DropFrame}
+			return nil, &MismatchError{SOTs: pkg.SOTs, Windows: p.Windows, Rate: opts.Rate, Drop: list.DropFrame}
 		}
 	} else {
 		for _, k := range opts.Map.SOTs() {
@@ -267,13 +268,13 @@ func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) 
 			}
 		}
 	}
-	cuts := edl.Cuts()
+	cuts := list.Cuts()
 	for i, sot := range pkg.SOTs {
 		sp := SOTPlan{Index: sot.Index, SOT: sot, Language: script.LanguageTag(sot.Language())}
 		if opts.Map.IsZero() {
 			sp.Window, sp.Mapped = p.Windows[i], true
 		} else if evs := opts.Map.Events(sot.Index); evs != nil {
-			w, err := windowOf(edl, evs, cuts)
+			w, err := windowOf(list, evs, cuts)
 			if err != nil {
 				return nil, fmt.Errorf("--map %d=…: %w", sot.Index, err)
 			}
@@ -295,7 +296,7 @@ func NewPlan(pkg *script.Package, edl *timing.EDL, opts Options) (*Plan, error) 
 	}
 	for _, sp := range p.SOTs {
 		if sp.Subtitled && sp.Window.In < p.Start {
-			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, edl.DropFrame) }
+			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, list.DropFrame) }
 			return nil, fmt.Errorf("programme start %s is after SOT %d's window (%s-%s): its captions would come before the start; expected a start at or before %s",
 				tc(p.Start), sp.Index, tc(sp.Window.In), tc(sp.Window.Out), tc(sp.Window.In))
 		}
@@ -309,7 +310,7 @@ func primary(tag string) string {
 }
 
 // windowOf builds the window of the EDL events numbered evs.
-func windowOf(edl *timing.EDL, evs []int, cuts []timing.Cut) (timing.Window, error) {
+func windowOf(edl *edl.EDL, evs []int, cuts []timing.Cut) (timing.Window, error) {
 	var w timing.Window
 	found := map[int]bool{}
 	for _, ev := range edl.Events {

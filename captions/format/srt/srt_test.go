@@ -312,16 +312,16 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	cases := []struct{ in, msg string }{
-		{"hello\n", "in.srt:line 1, column 1: expected a cue number or a timing line"},
-		{"1\nhello\n", "in.srt:line 2, column 1: expected a timing line"},
-		{"1\n", "in.srt:line 2: unexpected end of input"},
-		{"1\n00:00:01,000 -> 00:00:02,000\nx\n", `line 2, column 14: expected "-->"`},
-		{"1\n00:00:01,000 --> 00:00:0x,000\nx\n", "in.srt:line 2, column 18: malformed timestamp"},
-		{"1\n00:61:01,000 --> 00:00:02,000\nx\n", "line 2, column 1: minutes or seconds past 59"},
-		{"1\n00:00:03,000 --> 00:00:02,000\nx\n", "line 2, column 1: cue ends (00:00:02.000) before it starts (00:00:03.000)"},
-		{"1\n00:00:01,000 --> 00:00:02,000 junk\nx\n\n2\n00:00:01,000 00:00:02,000\n", `line 6, column 14: expected "-->" after the start time`},
-		{"1\n00:00:01,000 --> 00:00:02,000x\n", "line 2, column 30: unexpected"},
-		{"1\n00:00:01,000 --> 00:00:02,000\nok\n\n" + strings.Repeat("x", 2<<20) + "\n", "line 5: line longer than 1 MiB"},
+		{"hello\n", "in.srt:1:1: expected a cue number or a timing line"},
+		{"1\nhello\n", "in.srt:2:1: expected a timing line"},
+		{"1\n", "in.srt:2: unexpected end of input"},
+		{"1\n00:00:01,000 -> 00:00:02,000\nx\n", `2:14: expected "-->"`},
+		{"1\n00:00:01,000 --> 00:00:0x,000\nx\n", "in.srt:2:18: malformed timestamp"},
+		{"1\n00:61:01,000 --> 00:00:02,000\nx\n", "2:1: minutes or seconds past 59"},
+		{"1\n00:00:03,000 --> 00:00:02,000\nx\n", "2:1: cue ends (00:00:02.000) before it starts (00:00:03.000)"},
+		{"1\n00:00:01,000 --> 00:00:02,000 junk\nx\n\n2\n00:00:01,000 00:00:02,000\n", `6:14: expected "-->" after the start time`},
+		{"1\n00:00:01,000 --> 00:00:02,000x\n", "2:30: unexpected"},
+		{"1\n00:00:01,000 --> 00:00:02,000\nok\n\n" + strings.Repeat("x", 2<<20) + "\n", "in.srt:5: line longer than 1 MiB"},
 	}
 	for _, tc := range cases {
 		r := NewReader(strings.NewReader(tc.in))

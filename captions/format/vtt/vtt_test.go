@@ -156,16 +156,16 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	cases := []struct{ in, msg string }{
-		{"", "in.vtt:line 1, column 1: empty input: expected the WEBVTT header"},
-		{"1\n00:00:01.000 --> 00:00:02.000\nx\n", "in.vtt:line 1, column 1: expected the WEBVTT header"},
+		{"", "in.vtt:1:1: empty input: expected the WEBVTT header"},
+		{"1\n00:00:01.000 --> 00:00:02.000\nx\n", "in.vtt:1:1: expected the WEBVTT header"},
 		{"WEBVTTX\n", "expected the WEBVTT header"},
-		{"WEBVTT\n\nid\nnot timing\n", "in.vtt:line 4, column 1: expected a timing line"},
-		{"WEBVTT\n\nid\n", "in.vtt:line 4: unexpected end of input"},
-		{"WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n", "in.vtt:line 3, column 1: malformed timestamp"},
-		{"WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nx\n", "in.vtt:line 3, column 1: malformed timestamp"},
-		{"WEBVTT\n\n00:01.000 --> 0:02.000\nx\n", "line 3, column 15: malformed timestamp"},
+		{"WEBVTT\n\nid\nnot timing\n", "in.vtt:4:1: expected a timing line"},
+		{"WEBVTT\n\nid\n", "in.vtt:4: unexpected end of input"},
+		{"WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed timestamp"},
+		{"WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed timestamp"},
+		{"WEBVTT\n\n00:01.000 --> 0:02.000\nx\n", "3:15: malformed timestamp"},
 		{"WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx\n", "expected a timing line"},
-		{"WEBVTT\n\n00:00:01.000 --> 00:00:02.000x\n", "line 3, column 30: unexpected"},
+		{"WEBVTT\n\n00:00:01.000 --> 00:00:02.000x\n", "3:30: unexpected"},
 		{"WEBVTT\n\n00:00:03.000 --> 00:00:02.000\n", "cue ends (00:00:02.000) before it starts"},
 	}
 	for _, tc := range cases {

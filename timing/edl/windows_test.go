@@ -1,19 +1,20 @@
-package timing
+package edl
 
 import (
 	"os"
 	"testing"
 
+	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func readFixture(t *testing.T, name string, r Rate) *EDL {
+func readFixture(t *testing.T, name string, r timing.Rate) *EDL {
 	t.Helper()
 	f, err := os.Open("testdata/" + name)
 	require.NoError(t, err)
 	defer f.Close()
-	e, err := ReadEDL(f, r)
+	e, err := Read(f, r)
 	require.NoError(t, err)
 	return e
 }
@@ -21,15 +22,15 @@ func readFixture(t *testing.T, name string, r Rate) *EDL {
 // tc25 is the frame of a 25 fps label, for readable expectations.
 func tc25(t *testing.T, s string) int64 {
 	t.Helper()
-	n, err := ParseTimecode(s, Rate25(), false)
+	n, err := timing.ParseTimecode(s, timing.Rate25(), false)
 	require.NoError(t, err)
 	return n
 }
 
 func TestCutsOfPackage(t *testing.T) {
-	e := readFixture(t, "sot_package.edl", Rate25())
+	e := readFixture(t, "sot_package.edl", timing.Rate25())
 	assert.Empty(t, e.Warnings)
-	want := []Cut{
+	want := []timing.Cut{
 		{Frame: tc25(t, "10:00:00:00")},
 		{Frame: tc25(t, "10:00:04:00")},
 		{Frame: tc25(t, "10:00:08:00")},
@@ -46,21 +47,21 @@ func TestCutsOfPackage(t *testing.T) {
 }
 
 func TestSOTWindowsOfPackage(t *testing.T) {
-	e := readFixture(t, "sot_package.edl", Rate25())
+	e := readFixture(t, "sot_package.edl", timing.Rate25())
 	got := e.SOTWindows(nil)
-	want := []Window{{
+	want := []timing.Window{{
 		// A jump cut inside one soundbite: two events, one window, and the
 		// jump cut is a shot change inside it.
 		In: tc25(t, "10:00:08:00"), Out: tc25(t, "10:00:19:12"), Clip: "SOT HAFTAR",
 		Events: []string{"004", "005"}, Lines: []int{14, 18},
-		Cuts: []Cut{{Frame: tc25(t, "10:00:14:00")}},
+		Cuts: []timing.Cut{{Frame: tc25(t, "10:00:14:00")}},
 	}, {
 		// Audio under a video-only cutaway, then a dissolve out: the
 		// window runs to the end of the dissolve, and the cutaway's two
 		// cuts and the dissolve are inside it.
 		In: tc25(t, "10:00:19:12"), Out: tc25(t, "10:00:32:00"), Clip: "Sot_Lavrov",
 		Events: []string{"006", "007", "009", "010"}, Lines: []int{21, 24, 30, 33},
-		Cuts: []Cut{{Frame: tc25(t, "10:00:24:00")}, {Frame: tc25(t, "10:00:27:00")},
+		Cuts: []timing.Cut{{Frame: tc25(t, "10:00:24:00")}, {Frame: tc25(t, "10:00:27:00")},
 			{Frame: tc25(t, "10:00:31:00"), Frames: 25}},
 	}, {
 		// A dissolve into a soundbite: the window starts where the
@@ -106,8 +107,8 @@ func TestCutsCorpus(t *testing.T) {
 	// A dissolve pair: one soft cut where the transition starts.
 	e = readCorpus(t, "otio__dissolve_test_4.edl")
 	cuts := e.Cuts()
-	assert.Contains(t, cuts, Cut{Frame: e.Events[3].RecordInFrame, Frames: 35})
-	assert.Contains(t, cuts, Cut{Frame: e.Events[5].RecordInFrame, Frames: 64})
+	assert.Contains(t, cuts, timing.Cut{Frame: e.Events[3].RecordInFrame, Frames: 35})
+	assert.Contains(t, cuts, timing.Cut{Frame: e.Events[5].RecordInFrame, Frames: 64})
 	for i := 1; i < len(cuts); i++ {
 		assert.Less(t, cuts[i-1].Frame, cuts[i].Frame)
 	}
@@ -115,7 +116,7 @@ func TestCutsCorpus(t *testing.T) {
 	assert.Empty(t, readCorpus(t, "pycmx__TEST.edl").Cuts())
 	// gap_test: cuts to black at the end of each shot before a gap.
 	e = readCorpus(t, "otio__gap_test.edl")
-	assert.Equal(t, []Cut{{0, 0}, {24, 0}, {40, 0}, {64, 0}, {102, 0}, {126, 0}}, e.Cuts())
+	assert.Equal(t, []timing.Cut{{Frame: 0}, {Frame: 24}, {Frame: 40}, {Frame: 64}, {Frame: 102}, {Frame: 126}}, e.Cuts())
 }
 
 func TestTrackOrder(t *testing.T) {
@@ -127,7 +128,7 @@ func TestTrackOrder(t *testing.T) {
 	for i := 1; i < len(v); i++ {
 		assert.LessOrEqual(t, v[i-1].RecordInFrame, v[i].RecordInFrame)
 	}
-	p := readFixture(t, "sot_package.edl", Rate25())
+	p := readFixture(t, "sot_package.edl", timing.Rate25())
 	a2 := p.Track("A2")
 	var nums []string
 	for _, ev := range a2 {

@@ -1,17 +1,18 @@
-package timing
+package edl
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func readString(t *testing.T, s string, r Rate) (*EDL, error) {
+func readString(t *testing.T, s string, r timing.Rate) (*EDL, error) {
 	t.Helper()
-	return ReadEDL(strings.NewReader(s), r)
+	return Read(strings.NewReader(s), r)
 }
 
 func TestEDLBadInput(t *testing.T) {
@@ -19,27 +20,27 @@ func TestEDLBadInput(t *testing.T) {
 	long := head + "* " + strings.Repeat("x", MaxEDLLine) + "\n"
 	cases := []struct {
 		name, in string
-		rate     Rate
+		rate     timing.Rate
 		line     int
 		col      int
 		is       error
 		msg      string
 	}{
-		{"frame 29 at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:00:29\n", Rate25(), 3, 49, ErrBadTimecode, "frames 00 to 24"},
-		{"non-existent DF label", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:00 00:01:01:00\n", Rate2997(), 2, 37, ErrBadTimecode, "exists in drop frame"},
-		{"DF separator at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 00:01:00;02 00:01:01;00\n", Rate25(), 3, 37, ErrBadTimecode, "drop frame exists only"},
-		{"DF header at 25", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:02 00:01:01:00\n", Rate25(), 1, 1, ErrBadTimecode, "--fps 29.97"},
-		{"no event", head + "001  AX V C 01:00:00:00 01:00:01:00\n", Rate25(), 3, 0, ErrNotEvent, "expected NUMBER REEL"},
-		{"bad timecode", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 1:00:01:00\n", Rate25(), 3, 0, ErrNotEvent, "record out"},
-		{"bad edit type", head + "001  AX V X 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", Rate25(), 3, 11, ErrNotEvent, "edit type \"X\""},
-		{"bad channels", head + "001  AX Q C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", Rate25(), 3, 9, ErrNotEvent, "channels \"Q\""},
-		{"no reel", head + "001  V C 030 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", Rate25(), 3, 0, ErrNotEvent, "no reel"},
-		{"binary", "TITLE: x\n\x00\x01\x02\xff\xfe", Rate25(), 2, 1, ErrBinary, "expected a text EDL"},
-		{"utf16", "\xff\xfeT\x00I\x00", Rate25(), 1, 1, ErrBinary, "UTF-16"},
-		{"empty", "", Rate25(), 1, 0, ErrNoEvents, "empty"},
-		{"blank", "\n\r\n  \n", Rate25(), 1, 0, ErrNoEvents, "empty"},
-		{"prose", "Dear editor,\nplease find the cut attached.\n", Rate25(), 2, 0, ErrNoEvents, "expected event lines"},
-		{"long line", long, Rate25(), 3, 0, ErrLineTooLong, "64 KiB"},
+		{"frame 29 at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:00:29\n", timing.Rate25(), 3, 49, timing.ErrBadTimecode, "frames 00 to 24"},
+		{"non-existent DF label", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:00 00:01:01:00\n", timing.Rate2997(), 2, 37, timing.ErrBadTimecode, "exists in drop frame"},
+		{"DF separator at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 00:01:00;02 00:01:01;00\n", timing.Rate25(), 3, 37, timing.ErrBadTimecode, "drop frame exists only"},
+		{"DF header at 25", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:02 00:01:01:00\n", timing.Rate25(), 1, 1, timing.ErrBadTimecode, "--fps 29.97"},
+		{"no event", head + "001  AX V C 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 0, ErrNotEvent, "expected NUMBER REEL"},
+		{"bad timecode", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 1:00:01:00\n", timing.Rate25(), 3, 0, ErrNotEvent, "record out"},
+		{"bad edit type", head + "001  AX V X 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 11, ErrNotEvent, "edit type \"X\""},
+		{"bad channels", head + "001  AX Q C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 9, ErrNotEvent, "channels \"Q\""},
+		{"no reel", head + "001  V C 030 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 0, ErrNotEvent, "no reel"},
+		{"binary", "TITLE: x\n\x00\x01\x02\xff\xfe", timing.Rate25(), 2, 1, ErrBinary, "expected a text EDL"},
+		{"utf16", "\xff\xfeT\x00I\x00", timing.Rate25(), 1, 1, ErrBinary, "UTF-16"},
+		{"empty", "", timing.Rate25(), 1, 0, ErrNoEvents, "empty"},
+		{"blank", "\n\r\n  \n", timing.Rate25(), 1, 0, ErrNoEvents, "empty"},
+		{"prose", "Dear editor,\nplease find the cut attached.\n", timing.Rate25(), 2, 0, ErrNoEvents, "expected event lines"},
+		{"long line", long, timing.Rate25(), 3, 0, ErrLineTooLong, "64 KiB"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -57,14 +58,14 @@ func TestEDLBadInput(t *testing.T) {
 		})
 	}
 	// Reader.File names the file.
-	rd := NewReader(strings.NewReader(""), Rate25())
+	rd := NewReader(strings.NewReader(""), timing.Rate25())
 	rd.File = "pkg.edl"
 	_, err := rd.Read()
 	assert.True(t, strings.HasPrefix(err.Error(), "pkg.edl:1: "), err.Error())
-	_, err = ReadEDL(strings.NewReader("x"), Rate{})
-	assert.ErrorIs(t, err, ErrUnknownRate)
+	_, err = Read(strings.NewReader("x"), timing.Rate{})
+	assert.ErrorIs(t, err, timing.ErrUnknownRate)
 	// A line of exactly the limit is fine.
-	_, err = readString(t, head+"* "+strings.Repeat("x", MaxEDLLine-2)+"\n001 AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00", Rate25())
+	_, err = readString(t, head+"* "+strings.Repeat("x", MaxEDLLine-2)+"\n001 AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00", timing.Rate25())
 	assert.NoError(t, err)
 }
 
@@ -89,7 +90,7 @@ func TestEDLDetails(t *testing.T) {
 		"003    BL    V            C  00:00:00:00 00:00:01:00 01:00:02:00 01:00:03:00\r\n" +
 		"* FROM CLIP NAME:\r\n" +
 		"004  AX V W012R 010 00:00:00:00 00:00:02:00 01:00:03:00 01:00:05:02\r" // old Mac line end, no final newline
-	e, err := readString(t, in, Rate2997())
+	e, err := readString(t, in, timing.Rate2997())
 	require.NoError(t, err)
 	assert.Equal(t, "News pkg", e.Title)
 	assert.Equal(t, "DROP FRAME", e.FCM)
@@ -150,15 +151,15 @@ func TestEDLWarnings(t *testing.T) {
 		"FCM: SOMETIMES\n" +
 		"002  AX V D 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n" +
 		"003  EVL1 V      008 00:00:00:00 00:00:00:08 01:00:02:00 01:00:02:08\n"
-	e, err := readString(t, in, Rate25())
+	e, err := readString(t, in, timing.Rate25())
 	require.NoError(t, err)
 	want := []Warning{
-		{2, `odd FCM "NON-DROP FRAME/Users/x" read as NON-DROP FRAME`},
-		{3, "event 001: source duration 25 frames but record duration 26 frames (record timecodes kept as written)"},
-		{4, `another TITLE ("b") ignored: the EDL is titled "a"`},
-		{5, `odd FCM "SOMETIMES" ignored: expected DROP FRAME or NON-DROP FRAME`},
-		{6, "event 002: edit type D without a duration"},
-		{7, "event 003 has no edit type before the transition duration 008: read as a 8-frame transition"},
+		{Line: 2, Message: `odd FCM "NON-DROP FRAME/Users/x" read as NON-DROP FRAME`},
+		{Line: 3, Message: "event 001: source duration 25 frames but record duration 26 frames (record timecodes kept as written)"},
+		{Line: 4, Message: `another TITLE ("b") ignored: the EDL is titled "a"`},
+		{Line: 5, Message: `odd FCM "SOMETIMES" ignored: expected DROP FRAME or NON-DROP FRAME`},
+		{Line: 6, Message: "event 002: edit type D without a duration"},
+		{Line: 7, Message: "event 003 has no edit type before the transition duration 008: read as a 8-frame transition"},
 	}
 	assert.Equal(t, want, e.Warnings)
 	assert.Equal(t, "008", e.Events[2].Transition)
@@ -232,7 +233,7 @@ func TestEDLAudOnTransition(t *testing.T) {
 		"001  BX AA D 010 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n" +
 		"* FROM CLIP NAME: a\n* TO CLIP NAME: b\nAUD 3 4 3\n" +
 		"002  CX V C 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n"
-	e, err := readString(t, in, Rate25())
+	e, err := readString(t, in, timing.Rate25())
 	require.NoError(t, err)
 	assert.Equal(t, []int{3, 4}, e.Events[0].Aud)
 	assert.Equal(t, []int{3, 4}, e.Events[1].Aud)
@@ -252,6 +253,6 @@ func (endless) Read(p []byte) (int, error) {
 }
 
 func TestEDLTooLarge(t *testing.T) {
-	_, err := ReadEDL(endless{}, Rate25())
+	_, err := Read(endless{}, timing.Rate25())
 	assert.ErrorIs(t, err, ErrTooLarge)
 }

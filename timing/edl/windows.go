@@ -1,28 +1,30 @@
-package timing
+package edl
 
 import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/sotcap/sotcap/timing"
 )
 
 // Cuts returns every shot change on the record timeline, sorted by frame
-// with one Cut per frame: the record-in of every video event that lasts at
+// with one timing.Cut per frame: the record-in of every video event that lasts at
 // least a frame (a dissolve, wipe or key as a soft cut of its transition
 // length, starting at the incoming line's record-in), and the record-out
 // of a video event where no other video event continues the picture (a cut
 // to black or into a gap). When a hard and a soft cut share a frame, the
 // soft cut is kept.
-func (e *EDL) Cuts() []Cut {
+func (e *EDL) Cuts() []timing.Cut {
 	type span struct{ in, out int64 }
 	var spans []span
-	var cuts []Cut
+	var cuts []timing.Cut
 	for i := range e.Events {
 		ev := &e.Events[i]
 		if !ev.IsVideo() || ev.RecordOutFrame <= ev.RecordInFrame {
 			continue
 		}
-		c := Cut{Frame: ev.RecordInFrame}
+		c := timing.Cut{Frame: ev.RecordInFrame}
 		if k := ev.Kind(); k != 'C' {
 			c.Frames = ev.TransitionFrames
 		}
@@ -42,7 +44,7 @@ func (e *EDL) Cuts() []Cut {
 		// Spans starting at or before s.out; is any still running there?
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].in > s.out }) - 1
 		if k < 0 || maxOut[k] <= s.out {
-			cuts = append(cuts, Cut{Frame: s.out})
+			cuts = append(cuts, timing.Cut{Frame: s.out})
 		}
 	}
 	sort.Slice(cuts, func(i, j int) bool {
@@ -134,9 +136,9 @@ func MatchesSOT(text string, markers []string) bool {
 // An event's record range is [record-in, record-out); the outgoing line of
 // a dissolve or wipe (the zero-length line before the transition line of
 // the same event) covers the transition, since its clip stays on screen
-// until the transition ends. Window.Cuts are the shot changes of Cuts
+// until the transition ends. timing.Window.Cuts are the shot changes of Cuts
 // strictly inside the window, from every video event.
-func (e *EDL) SOTWindows(markers []string) []Window {
+func (e *EDL) SOTWindows(markers []string) []timing.Window {
 	if markers == nil {
 		markers = DefaultSOTMarkers()
 	}
@@ -178,7 +180,7 @@ func (e *EDL) SOTWindows(markers []string) []Window {
 		sots = append(sots, sot{in, out, key, ev})
 	}
 	sort.SliceStable(sots, func(i, j int) bool { return sots[i].in < sots[j].in })
-	var wins []Window
+	var wins []timing.Window
 	open := map[string]int{} // key → index in wins of its latest window
 	for _, s := range sots {
 		if k, ok := open[s.key]; ok && s.in <= wins[k].Out {
@@ -189,7 +191,7 @@ func (e *EDL) SOTWindows(markers []string) []Window {
 			continue
 		}
 		open[s.key] = len(wins)
-		wins = append(wins, Window{In: s.in, Out: s.out, Clip: s.key,
+		wins = append(wins, timing.Window{In: s.in, Out: s.out, Clip: s.key,
 			Events: []string{s.ev.Number}, Lines: []int{s.ev.Line}})
 	}
 	if len(wins) == 0 {

@@ -1,4 +1,4 @@
-package timing
+package edl
 
 import (
 	"bytes"
@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // MaxEDLSize is the largest input, in bytes, that the EDL reader accepts.
@@ -36,59 +39,23 @@ var ErrTooLarge = errors.New("input too large")
 // ErrLineTooLong is wrapped by the error for a line over MaxEDLLine bytes.
 var ErrLineTooLong = errors.New("line too long")
 
-// ParseError is an error in an EDL at a line and column. File is empty
-// unless the caller (or Reader.File) names the file. Err says what was
-// wrong and what was expected; it may wrap ErrBadTimecode (with a
-// *TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary, ErrLineTooLong,
-// ErrTooLarge or ErrUnknownRate.
-type ParseError struct {
-	File   string
-	Line   int // 1-based; 0 when the error concerns the whole input
-	Column int // 1-based byte column; 0 when not known
-	Err    error
-}
-
-// Error formats e as "file:line:column: message", leaving out what is
-// not known.
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteString(":")
-	}
-	if e.Line > 0 {
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteString(":")
-		if e.Column > 0 {
-			b.WriteString(strconv.Itoa(e.Column))
-			b.WriteString(":")
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteString(" ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is the error type of the EDL reader: captions.ParseError,
+// the one shape every sotcap reader reports with. Err says what was wrong
+// and what was expected; it may wrap timing.ErrBadTimecode (with a
+// *timing.TimecodeError), ErrNotEvent, ErrNoEvents, ErrBinary,
+// ErrLineTooLong, ErrTooLarge or timing.ErrUnknownRate. Column counts
+// bytes.
+type ParseError = captions.ParseError
 
 // Warning is something odd but readable in an EDL, at a 1-based line.
-type Warning struct {
-	Line    int
-	Message string
-}
-
-// String formats w as "line N: message".
-func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Message) }
+type Warning = captions.Warning
 
 // Locator is a `* LOC:` marker on an event: a record timecode, a colour
 // and optional text.
 type Locator struct {
 	// Line is the 1-based line of the LOC comment.
 	Line int
-	// Timecode is the record timecode as written; Frame is its frame count
+	// timing.Timecode is the record timecode as written; Frame is its frame count
 	// from 00:00:00:00 at the EDL's rate.
 	Timecode string
 	Frame    int64
@@ -224,8 +191,8 @@ type EDL struct {
 	// DropFrame reports whether record timecodes are drop frame (from the
 	// header FCM).
 	DropFrame bool
-	// Rate is the rate the EDL was read at.
-	Rate Rate
+	// timing.Rate is the rate the EDL was read at.
+	Rate timing.Rate
 	// Events are every event line, in file order.
 	Events []Event
 	// Comments are remark lines before the first event.
@@ -256,23 +223,23 @@ type EDL struct {
 type Reader struct {
 	// File names the input in errors (ParseError.File).
 	File string
-	// Rate is the record rate; the file does not say it.
-	Rate Rate
+	// timing.Rate is the record rate; the file does not say it.
+	Rate timing.Rate
 
 	r io.Reader
 }
 
 // NewReader returns a Reader of r at rate.
-func NewReader(r io.Reader, rate Rate) *Reader { return &Reader{Rate: rate, r: r} }
+func NewReader(r io.Reader, rate timing.Rate) *Reader { return &Reader{Rate: rate, r: r} }
 
 // ReadEDL reads a whole EDL from r at rate. Errors are *ParseError.
-func ReadEDL(r io.Reader, rate Rate) (*EDL, error) { return NewReader(r, rate).Read() }
+func Read(r io.Reader, rate timing.Rate) (*EDL, error) { return NewReader(r, rate).Read() }
 
 // Read reads the whole EDL. Errors are *ParseError values naming the line
 // and column and saying what was expected.
 func (rd *Reader) Read() (*EDL, error) {
 	if rd.Rate.Nominal() == 0 {
-		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", ErrUnknownRate)}
+		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", timing.ErrUnknownRate)}
 	}
 	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1}
 	err := p.run(rd.r)
@@ -289,7 +256,7 @@ func (rd *Reader) Read() (*EDL, error) {
 
 type parser struct {
 	edl  *EDL
-	rate Rate
+	rate timing.Rate
 
 	line       int
 	header     bool // still before the first event
@@ -519,7 +486,7 @@ func (p *parser) locator(t, body string) {
 		return
 	}
 	loc := Locator{Line: p.line, Timecode: f[0]}
-	n, err := ParseTimecode(f[0], p.rate, p.edl.DropFrame)
+	n, err := timing.ParseTimecode(f[0], p.rate, p.edl.DropFrame)
 	if err != nil {
 		p.warn("LOC kept as a comment: %v", err)
 		p.comment(t)
@@ -710,9 +677,9 @@ func (p *parser) event(s string) error {
 	if n < 8 {
 		return bad(n-1, "%d fields: expected %s", n, eventForm)
 	}
-	var tcs [4]Timecode
+	var tcs [4]timing.Timecode
 	for k := 0; k < 4; k++ {
-		tc, err := SplitTimecode(tok(n - 4 + k))
+		tc, err := timing.SplitTimecode(tok(n - 4 + k))
 		if err != nil {
 			what := [...]string{"source in", "source out", "record in", "record out"}[k]
 			return bad(n-4+k, "%s %q: expected a timecode HH:MM:SS:FF; the line should read %s", what, clip(tok(n-4+k), 20), eventForm)
@@ -774,7 +741,7 @@ func (p *parser) event(s string) error {
 	if p.header {
 		p.header = false
 		if p.edl.DropFrame && !p.rate.DropFrameCapable() {
-			return &ParseError{Line: p.fcmLine, Column: 1, Err: fmt.Errorf("%w: FCM: DROP FRAME, but the EDL is read at %s fps and drop frame exists only at 29.97 and 59.94: expected --fps 29.97 or 59.94", ErrBadTimecode, p.rate)}
+			return &ParseError{Line: p.fcmLine, Column: 1, Err: fmt.Errorf("%w: FCM: DROP FRAME, but the EDL is read at %s fps and drop frame exists only at 29.97 and 59.94: expected --fps 29.97 or 59.94", timing.ErrBadTimecode, p.rate)}
 		}
 	}
 	var err error
@@ -782,7 +749,7 @@ func (p *parser) event(s string) error {
 		tc := tcs[2+k]
 		tc.Drop = tc.Drop || p.edl.DropFrame
 		if *dst, err = tc.Frame(p.rate); err != nil {
-			var te *TimecodeError
+			var te *timing.TimecodeError
 			if errors.As(err, &te) {
 				te.Timecode = tok(n - 2 + k)
 			}
@@ -932,8 +899,8 @@ func (p *parser) checkDuration(e *Event) {
 	if e.Speed != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
 		return
 	}
-	si, err1 := ParseTimecode(e.SourceIn, p.rate, e.srcDrop)
-	so, err2 := ParseTimecode(e.SourceOut, p.rate, e.srcDrop)
+	si, err1 := timing.ParseTimecode(e.SourceIn, p.rate, e.srcDrop)
+	so, err2 := timing.ParseTimecode(e.SourceOut, p.rate, e.srcDrop)
 	if err1 != nil || err2 != nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package timing
+package edl
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sotcap/sotcap/timing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -45,9 +46,9 @@ var corpusRates = map[string]string{
 
 func readCorpus(t testing.TB, name string) *EDL {
 	t.Helper()
-	r, err := ParseRate(corpusRates[name])
+	r, err := timing.ParseRate(corpusRates[name])
 	require.NoError(t, err, name)
-	f, err := os.Open(filepath.Join("../testdata/edl", name))
+	f, err := os.Open(filepath.Join("../../testdata/edl", name))
 	require.NoError(t, err)
 	defer f.Close()
 	rd := NewReader(f, r)
@@ -78,7 +79,7 @@ type expectedEDL struct {
 }
 
 func TestCorpusReadsAll(t *testing.T) {
-	files, err := filepath.Glob("../testdata/edl/*.edl")
+	files, err := filepath.Glob("../../testdata/edl/*.edl")
 	require.NoError(t, err)
 	require.Len(t, files, 25)
 	for _, f := range files {
@@ -96,7 +97,7 @@ func TestCorpusReadsAll(t *testing.T) {
 // rules of the EDL guide; each such line must be explained by one of those
 // defects, checked from the file itself, or the test fails.
 func TestCorpusExpected(t *testing.T) {
-	files, err := filepath.Glob("../testdata/edl/expected/*.json")
+	files, err := filepath.Glob("../../testdata/edl/expected/*.json")
 	require.NoError(t, err)
 	require.Len(t, files, 13)
 	total, explained := 0, map[string]int{}
@@ -107,7 +108,7 @@ func TestCorpusExpected(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &want))
 		assert.Equal(t, corpusRates[want.File], want.Rate, want.File)
 		got := readCorpus(t, want.File)
-		raw, err := os.ReadFile(filepath.Join("../testdata/edl", want.File))
+		raw, err := os.ReadFile(filepath.Join("../../testdata/edl", want.File))
 		require.NoError(t, err)
 		rawLines := strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
 		assert.Equal(t, want.HeaderDropFrame, got.DropFrame, want.File)
