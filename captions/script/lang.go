@@ -159,7 +159,7 @@ func eachLanguage(s string, fn func(string) bool) { englishLexicon().eachLanguag
 // until fn returns false. A colon ends the list: "Russian: followed by
 // English translation" names Russian.
 func (lx *lexicon) eachLanguage(s string, fn func(string) bool) {
-	if c := strings.IndexAny(s, ":："); c >= 0 {
+	if c, _ := firstColon(s); c >= 0 {
 		s = s[:c]
 	}
 	start := 0

@@ -474,7 +474,9 @@ func (lx *lexicon) qualifier(w string) bool {
 		return true
 	}
 	// Durations and timecodes: "18 sec", "00:28-00:44".
-	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ':' || r == '-' || r == '.' || r == '\'' || r == '"') }) < 0
+	return w != "" && strings.IndexFunc(w, func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r == ':' || r == '-' || r == '.' || r == '\'' || r == '"')
+	}) < 0
 }
 
 // conjunctions returns the words that join two languages in a list.

@@ -358,8 +358,14 @@ const fullColon = "："
 // firstColon returns the offset and width of the first colon in s, or -1.
 func firstColon(s string) (int, int) {
 	c := strings.IndexByte(s, ':')
-	if f := strings.Index(s, fullColon); f >= 0 && (c < 0 || f < c) {
-		return f, len(fullColon)
+	before := s
+	if c >= 0 {
+		before = s[:c]
+	}
+	if strings.IndexByte(before, 0xEF) >= 0 {
+		if f := strings.Index(before, fullColon); f >= 0 {
+			return f, len(fullColon)
+		}
 	}
 	return c, 1
 }
@@ -367,8 +373,11 @@ func firstColon(s string) (int, int) {
 // lastColon returns the offset and width of the last colon in s, or -1.
 func lastColon(s string) (int, int) {
 	c := strings.LastIndexByte(s, ':')
-	if f := strings.LastIndex(s, fullColon); f > c {
-		return f, len(fullColon)
+	after := s[c+1:]
+	if strings.IndexByte(after, 0xEF) >= 0 {
+		if f := strings.LastIndex(after, fullColon); f >= 0 {
+			return c + 1 + f, len(fullColon)
+		}
 	}
 	return c, 1
 }
