@@ -44,12 +44,13 @@ func detectLanguage(lines []string) string {
 			case unicode.Is(unicode.Hangul, r):
 				hangul += len(w)
 			}
-			if r >= 0x250 {
+			if r >= 0x250 || len(w) > 12 {
 				continue
 			}
-			k := normKey(w)
+			var buf [64]byte
+			k := normName(buf[:], w)
 			for _, lang := range ScriptLanguages {
-				if t.byLang[lang].stop[k] {
+				if t.byLang[lang].stop[string(k)] {
 					score[lang]++
 				}
 			}

@@ -113,7 +113,7 @@ func (lx *lexicon) singleTag(name string) string {
 	if len(n) == 0 {
 		return ""
 	}
-	if tag, ok := lx.name(string(n)); ok {
+	if tag, ok := lx.nameB(n); ok {
 		return tag
 	}
 	// A code written as such: "ar", "en", "ara" in lower case, or a
@@ -128,14 +128,20 @@ func (lx *lexicon) singleTag(name string) string {
 	// "Swiss German", "на арабском языке": try the last word, then the
 	// first, then any.
 	if sp := bytes.LastIndexByte(n, ' '); sp >= 0 {
-		if tag, ok := lx.word(string(n[sp+1:])); ok {
+		if tag, ok := lx.wordB(n[sp+1:]); ok {
 			return tag
 		}
-		if tag, ok := lx.word(string(n[:bytes.IndexByte(n, ' ')])); ok {
+		if tag, ok := lx.wordB(n[:bytes.IndexByte(n, ' ')]); ok {
 			return tag
 		}
-		for _, w := range strings.Fields(string(n)) {
-			if tag, ok := lx.word(w); ok {
+		for rest := n; len(rest) > 0; {
+			w := rest
+			if i := bytes.IndexByte(rest, ' '); i >= 0 {
+				w, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
+			}
+			if tag, ok := lx.wordB(w); ok {
 				return tag
 			}
 		}
@@ -256,7 +262,7 @@ func (lx *lexicon) isLanguageName(part string) bool {
 	if len(n) == 0 {
 		return false
 	}
-	if _, ok := lx.name(string(n)); ok {
+	if _, ok := lx.nameB(n); ok {
 		return true
 	}
 	// A lower-case code written alone: "(ar)", "(en)".
@@ -265,22 +271,30 @@ func (lx *lexicon) isLanguageName(part string) bool {
 			return true
 		}
 	}
-	words := strings.Fields(string(n))
-	if len(words) > 5 {
+	if bytes.Count(n, []byte{' '}) > 4 {
 		return false
 	}
+	var words [5][]byte
+	nw := 0
+	for rest := n; len(rest) > 0; nw++ {
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			words[nw], rest = rest[:i], rest[i+1:]
+		} else {
+			words[nw], rest = rest, nil
+		}
+	}
 	lang := -1
-	for i, w := range words {
-		if _, ok := lx.word(w); ok {
+	for i, w := range words[:nw] {
+		if _, ok := lx.wordB(w); ok {
 			lang = i
 			continue
 		}
-		if lx.qualifier(w) {
+		if lx.qualifierB(w) {
 			continue
 		}
 		// An adjective before the language: "Egyptian Arabic".
-		if i+1 < len(words) && lang < 0 {
-			if _, ok := lx.word(words[i+1]); ok {
+		if i+1 < nw && lang < 0 {
+			if _, ok := lx.wordB(words[i+1]); ok {
 				continue
 			}
 		}
@@ -318,10 +332,17 @@ func (lx *lexicon) isLanguageList(s string) bool {
 // "18 sec".
 func (lx *lexicon) qualifierPart(p string) bool {
 	var buf [64]byte
-	for _, w := range strings.Fields(string(normName(buf[:], p))) {
-		if !lx.qualifier(w) {
+	n := normName(buf[:], p)
+	for rest := n; len(rest) > 0; {
+		w := rest
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if !lx.qualifierB(w) {
 			return false
 		}
 	}
-	return strings.TrimSpace(p) != ""
+	return len(n) > 0
 }

@@ -453,6 +453,35 @@ func (lx *lexicon) name(k string) (string, bool) {
 	return tag, ok
 }
 
+// nameB is name for a key held in bytes, without allocating for ASCII.
+func (lx *lexicon) nameB(b []byte) (string, bool) {
+	if lx.primary != nil {
+		if tag, ok := lx.primary.names[string(b)]; ok {
+			return tag, true
+		}
+	}
+	if tag, ok := lx.en.names[string(b)]; ok {
+		return tag, true
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return lx.name(string(b))
+		}
+	}
+	return "", false
+}
+
+// wordB is word for a key held in bytes.
+func (lx *lexicon) wordB(b []byte) (string, bool) {
+	if tag, ok := lx.nameB(b); ok {
+		return tag, true
+	}
+	if len(b) > 0 && b[0] >= utf8.RuneSelf {
+		return lx.word(string(b))
+	}
+	return "", false
+}
+
 // word looks up one word of a longer part: a name, or a name with the
 // Arabic conjunction و ("and") before it.
 func (lx *lexicon) word(w string) (string, bool) {
@@ -465,18 +494,21 @@ func (lx *lexicon) word(w string) (string, bool) {
 	return "", false
 }
 
-// qualifier reports a word that may stand beside a language name.
-func (lx *lexicon) qualifier(w string) bool {
-	if lx.primary != nil && lx.primary.quals[w] {
+// qualifierB reports a word that may stand beside a language name.
+func (lx *lexicon) qualifierB(w []byte) bool {
+	if lx.primary != nil && lx.primary.quals[string(w)] {
 		return true
 	}
-	if lx.en.quals[w] {
+	if lx.en.quals[string(w)] {
 		return true
 	}
 	// Durations and timecodes: "18 sec", "00:28-00:44".
-	return w != "" && strings.IndexFunc(w, func(r rune) bool {
-		return !(r >= '0' && r <= '9' || r == ':' || r == '-' || r == '.' || r == '\'' || r == '"')
-	}) < 0
+	for _, c := range w {
+		if !(c >= '0' && c <= '9' || c == ':' || c == '-' || c == '.' || c == '\'' || c == '"') {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // conjunctions returns the words that join two languages in a list.

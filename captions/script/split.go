@@ -25,16 +25,24 @@ var reutersTags = [...]string{"(SOUNDBITE)", "(SOUND BITE)", "(UPSOUND)", "(UP S
 // pieces, the 1-based script line of each and the rune column (less one)
 // where each begins there.
 func (lx *lexicon) splitTags(raw []string) (lines []string, lineNo, colOff []int) {
-	lines = make([]string, 0, len(raw))
-	lineNo = make([]int, 0, len(raw))
-	colOff = make([]int, 0, len(raw))
 	for n, l := range raw {
 		cuts := lx.tagCuts(l)
 		if len(cuts) == 0 {
-			lines = append(lines, l)
-			lineNo = append(lineNo, n+1)
-			colOff = append(colOff, 0)
+			if lines != nil {
+				lines = append(lines, l)
+				lineNo = append(lineNo, n+1)
+				colOff = append(colOff, 0)
+			}
 			continue
+		}
+		if lines == nil {
+			// The first cut: copy the lines before it, one piece each.
+			lines = append(make([]string, 0, len(raw)+8), raw[:n]...)
+			lineNo = make([]int, n, len(raw)+8)
+			colOff = make([]int, n, len(raw)+8)
+			for i := range lineNo {
+				lineNo[i] = i + 1
+			}
 		}
 		prev := 0
 		for _, c := range append(cuts, len(l)) {
@@ -46,6 +54,10 @@ func (lx *lexicon) splitTags(raw []string) (lines []string, lineNo, colOff []int
 			}
 			prev = c
 		}
+	}
+	if lines == nil {
+		// Nothing was cut: the script's own lines, numbered as they stand.
+		return raw, nil, nil
 	}
 	return lines, lineNo, colOff
 }
@@ -66,20 +78,7 @@ func (lx *lexicon) tagCuts(l string) []int {
 	if !mayHoldTag(l) {
 		return nil
 	}
-	var cuts []int
-	numbered := false // a cut stands after a shot number: a flattened shotlist
-	start := len(l) - len(strings.TrimLeft(l, " "))
-	add := func(at int) {
-		// Move back over a shot number: "… 7. SOUNDBITE" is cut before "7.".
-		if b, ok := shotNumberBefore(l, at); ok {
-			at = b
-			numbered = true
-		}
-		// Decoration before a tag ("• SOT") is not text to cut off.
-		if at > start && strings.IndexFunc(l[start:at], isWordRune) >= 0 {
-			cuts = append(cuts, at)
-		}
-	}
+	c := cutter{l: l, start: len(l) - len(strings.TrimLeft(l, " "))}
 	// Reuters: "(SOUNDBITE)(English) NAME, SAYING: “…”".
 	for _, tag := range reutersTags {
 		for off := 0; ; {
@@ -89,7 +88,7 @@ func (lx *lexicon) tagCuts(l string) []int {
 			}
 			at := off + i
 			off = at + len(tag)
-			add(at)
+			c.add(at)
 		}
 	}
 	// AP and AFP: "7. SOUNDBITE (English) Name, title:", "SOUNDBITE 1 Name,
@@ -106,7 +105,7 @@ func (lx *lexicon) tagCuts(l string) []int {
 				continue
 			}
 			if lx.apTagShape(head(l[at+len(kw):], 200)) {
-				add(at)
+				c.add(at)
 			}
 		}
 	}
@@ -125,17 +124,38 @@ func (lx *lexicon) tagCuts(l string) []int {
 				continue
 			}
 			if lx.sotTagShape(h, len(k.word)) {
-				add(at)
+				c.add(at)
 			}
 		}
 	}
-	if len(cuts) == 0 {
+	if len(c.cuts) == 0 {
 		return nil
 	}
-	if numbered || startsWithShotNumber(l) {
-		cuts = append(cuts, shotChain(l, start)...)
+	if c.numbered || startsWithShotNumber(l) {
+		c.cuts = append(c.cuts, shotChain(l, c.start)...)
 	}
-	return sortedUnique(cuts)
+	return sortedUnique(c.cuts)
+}
+
+// cutter gathers the cuts of one line.
+type cutter struct {
+	l        string
+	start    int   // where the line's text begins
+	cuts     []int // offsets to cut at
+	numbered bool  // a cut stands after a shot number: a flattened shotlist
+}
+
+// add records a cut before a tag at offset at, or before the shot number
+// just before it ("… 7. SOUNDBITE" is cut before "7.").
+func (c *cutter) add(at int) {
+	if b, ok := shotNumberBefore(c.l, at); ok {
+		at = b
+		c.numbered = true
+	}
+	// Decoration before a tag ("• SOT") is not text to cut off.
+	if at > c.start && strings.IndexFunc(c.l[c.start:at], isWordRune) >= 0 {
+		c.cuts = append(c.cuts, at)
+	}
 }
 
 // spaceBefore reports whether l[at] follows a space or punctuation that
@@ -209,7 +229,7 @@ func shotNumberBefore(l string, at int) (int, bool) {
 	}
 	j := i - 1
 	k := j
-	for k > 0 && l[k-1] >= '0' && l[k-1] <= '9' && j-k < 3 {
+	for k > 0 && l[k-1] >= '0' && l[k-1] <= '9' && j-k < 5 {
 		k--
 	}
 	if k == j || k > 0 && l[k-1] != ' ' {
