@@ -12,6 +12,15 @@
 //	         "…"
 //	reuters: (SOUNDBITE) (Arabic) KHALIFA HAFTAR, HEAD OF LNA, SAYING: “…”
 //
+// Agencies' other language services write the same lines with their own
+// keyword (SYNCHRO, O-TON, TOTAL, DECLARACIÓN, СИНХРОН), their own names for
+// languages ("(arabe) :", "(auf Arabisch)", "(на арабском)", "(عربي)",
+// "（阿拉伯语）"), quotation marks and punctuation; the script's language is
+// given (Reader.Language) or detected. A tag need not open a line: web
+// transcripts and flattened shotlists carry "… soon. (SOUNDBITE)(English)
+// NAME, SAYING: “…”" or "… 6. Mid of hall 7. SOUNDBITE (English) Name:
+// “…” 8. …" inside a paragraph, and the reader finds them there.
+//
 // Everything else — headline, lead, voice-over, shot descriptions, the
 // storyline, quotes paraphrased in prose — is narrative and never becomes a
 // SOT. Text is kept exactly as the translator wrote it, without the

@@ -44,14 +44,15 @@ func (lx *lexicon) splitTags(raw []string) (lines []string, lineNo, colOff []int
 				lineNo[i] = i + 1
 			}
 		}
-		prev := 0
+		prev, col := 0, 0
 		for _, c := range append(cuts, len(l)) {
 			piece := l[prev:c]
 			if !blank(piece) {
 				lines = append(lines, piece)
 				lineNo = append(lineNo, n+1)
-				colOff = append(colOff, utf8.RuneCountInString(l[:prev]))
+				colOff = append(colOff, col)
 			}
+			col += utf8.RuneCountInString(piece)
 			prev = c
 		}
 	}
@@ -78,7 +79,7 @@ func (lx *lexicon) tagCuts(l string) []int {
 	if !mayHoldTag(l) {
 		return nil
 	}
-	c := cutter{l: l, start: len(l) - len(strings.TrimLeft(l, " "))}
+	c := cutter{l: l, start: len(l) - len(strings.TrimLeft(l, " ")), text: -1}
 	// Reuters: "(SOUNDBITE)(English) NAME, SAYING: “…”".
 	for _, tag := range reutersTags {
 		for off := 0; ; {
@@ -143,6 +144,7 @@ type cutter struct {
 	start    int   // where the line's text begins
 	cuts     []int // offsets to cut at
 	numbered bool  // a cut stands after a shot number: a flattened shotlist
+	text     int   // where the first letter or digit is; -1 before it is looked for
 }
 
 // add records a cut before a tag at offset at, or before the shot number
@@ -153,7 +155,13 @@ func (c *cutter) add(at int) {
 		c.numbered = true
 	}
 	// Decoration before a tag ("• SOT") is not text to cut off.
-	if at > c.start && strings.IndexFunc(c.l[c.start:at], isWordRune) >= 0 {
+	if c.text < 0 {
+		c.text = len(c.l)
+		if i := strings.IndexFunc(c.l[c.start:], isWordRune); i >= 0 {
+			c.text = c.start + i
+		}
+	}
+	if at > c.start && c.text < at {
 		c.cuts = append(c.cuts, at)
 	}
 }
@@ -221,7 +229,7 @@ func toLower(r rune) rune { return []rune(strings.ToLower(string(r)))[0] }
 // returns where it begins.
 func shotNumberBefore(l string, at int) (int, bool) {
 	i := at
-	for i > 0 && l[i-1] == ' ' {
+	for i > 0 && l[i-1] == ' ' && at-i < 8 {
 		i--
 	}
 	if i == 0 || l[i-1] != '.' && l[i-1] != ')' {
