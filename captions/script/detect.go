@@ -49,7 +49,7 @@ func detectLanguage(lines []string) string {
 			}
 			var buf [64]byte
 			k := normName(buf[:], w)
-			for _, lang := range ScriptLanguages {
+			for _, lang := range scriptLanguages {
 				if t.byLang[lang].stop[string(k)] {
 					score[lang]++
 				}
@@ -62,7 +62,7 @@ func detectLanguage(lines []string) string {
 				continue
 			}
 			_, inEnglish := t.byLang["en"].names[k]
-			for _, lang := range ScriptLanguages {
+			for _, lang := range scriptLanguages {
 				if _, ok := t.byLang[lang].names[k]; ok && (lang == "en" || !inEnglish) {
 					score[lang] += 5
 				} else if _, ok := t.byLang[lang].names[foldKey(k)]; ok && lang != "en" && !inEnglish {
@@ -90,7 +90,7 @@ func detectLanguage(lines []string) string {
 		return "ko"
 	}
 	best, bestScore := "en", score["en"]
-	for _, lang := range ScriptLanguages {
+	for _, lang := range scriptLanguages {
 		if score[lang] > bestScore {
 			best, bestScore = lang, score[lang]
 		}

@@ -12,11 +12,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ScriptLanguages are the languages of scripts whose language names,
-// qualifiers and keywords the reader knows in that language, as BCP 47
-// primary subtags. Reader.Language may name any other language that CLDR
-// has display names in; its names are then read without inflected forms.
-var ScriptLanguages = []string{"en", "fr", "de", "es", "it", "pt", "ru", "ar", "tr", "zh", "uk"}
+// scriptLanguages are the languages of scripts whose language names,
+// qualifiers and keywords the reader knows in that language.
+var scriptLanguages = [...]string{"en", "fr", "de", "es", "it", "pt", "ru", "ar", "tr", "zh", "uk"}
+
+// ScriptLanguages returns the languages, as BCP 47 primary subtags, in
+// which the reader knows how scripts name spoken languages, with the
+// forms newsrooms derive and the words that go with them. Reader.Language
+// may name any other language CLDR has display names in; its names are
+// then read as CLDR writes them.
+func ScriptLanguages() []string { return append([]string(nil), scriptLanguages[:]...) }
 
 // langTable holds what a script written in one language calls spoken
 // languages: CLDR's display names in that language, the forms newsrooms
@@ -51,7 +56,7 @@ var tables = sync.OnceValue(func() *langTables {
 		}
 	}
 	union := newLangTable("")
-	for _, l := range ScriptLanguages {
+	for _, l := range scriptLanguages {
 		lt := buildTable(l, bases)
 		t.byLang[l] = lt
 		union.merge(lt)
@@ -192,7 +197,7 @@ func buildTable(lang string, bases []language.Base) *langTable {
 	}
 	// Autonyms of the script languages ("español", "русский", "العربية")
 	// are understood in a script of any language.
-	for _, l := range ScriptLanguages {
+	for _, l := range scriptLanguages {
 		t := language.Make(l)
 		if self := display.Self.Name(t); self != "" {
 			for _, f := range inflect(l, self) {
@@ -221,7 +226,7 @@ func buildTable(lang string, bases []language.Base) *langTable {
 			lt.labels[strings.ToUpper(iso3)] = s
 		}
 	}
-	for _, l := range append([]string{lang}, ScriptLanguages...) {
+	for _, l := range append([]string{lang}, scriptLanguages[:]...) {
 		t := language.Make(l)
 		for _, name := range []string{display.Self.Name(t), display.English.Languages().Name(t), namer.Name(t)} {
 			if f := []rune(strings.ToUpper(foldKey(normKey(name)))); len(f) >= 3 {

@@ -267,7 +267,7 @@ func (rd *Reader) parse(b []byte) (*Package, error) {
 	if rd.Language != "" {
 		t, err := language.Parse(rd.Language)
 		if err != nil {
-			return nil, p.fail(0, 0, fmt.Errorf("script language %q is not a BCP 47 tag (want one such as %s)", rd.Language, strings.Join(ScriptLanguages, ", ")))
+			return nil, p.fail(0, 0, fmt.Errorf("script language %q is not a BCP 47 tag (want one such as %s)", rd.Language, strings.Join(scriptLanguages[:], ", ")))
 		}
 		b, _ := t.Base()
 		lang = b.String()
