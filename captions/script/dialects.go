@@ -7,50 +7,113 @@ import (
 	"unicode/utf8"
 )
 
-// hasSOTMarker reports a Ruptly/RT soundbite line: "SOT" as the first
-// word of a trimmed line.
-func hasSOTMarker(t string) bool {
-	if !strings.HasPrefix(t, "SOT") {
-		return false
-	}
-	if len(t) == 3 {
-		return true
-	}
-	c := t[3]
-	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
+// sotKeywords are the words that open a soundbite line in Ruptly/RT-style
+// scripts, as agencies write them in their language services: "SOT"
+// (English, and most services), "SYNCHRO" (French), "O-TON"/"O-Ton"
+// (German), "СИНХРОН"/"СНХР" (Russian), "TOTAL"/"DECLARACIÓN" (Spanish).
+// Matching is case-sensitive. A strict keyword is also an ordinary word
+// ("TOTAL: 2'30"), so its line must name a spoken language or open a quote
+// to count.
+var sotKeywords = [...]struct {
+	word   string
+	strict bool
+}{
+	{"SOT", false}, {"SYNCHRO", false}, {"O-TON", false}, {"O-Ton", false},
+	{"СИНХРОН", false}, {"Синхрон", false}, {"СНХР", false},
+	{"TOTAL", true}, {"DECLARACIÓN", true}, {"DECLARACION", true},
 }
 
-// sotBody returns the suffix of a trimmed SOT line after the marker, any
-// number ("SOT 2:", "SOT #2") and separator (":", ",", "-").
-func sotBody(t string) string {
-	b := strings.TrimLeft(t[3:], " ")
+// hasSOTMarker reports a Ruptly/RT soundbite line: "SOT" as the first
+// word of a trimmed line.
+func hasSOTMarker(t string) bool { return keywordAt(t, "SOT") }
+
+// keywordAt reports whether t opens with word followed by a non-word
+// character (or nothing).
+func keywordAt(t, word string) bool {
+	if !strings.HasPrefix(t, word) {
+		return false
+	}
+	if len(t) == len(word) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t[len(word):])
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// sotMarker returns the length in bytes of the soundbite keyword that
+// opens the trimmed line t, or 0.
+func (lx *lexicon) sotMarker(t string) int {
+	if t == "" || t[0] != 'S' && t[0] != 'O' && t[0] != 'T' && t[0] != 'D' && t[0] != 0xD0 {
+		return 0
+	}
+	for _, k := range sotKeywords {
+		if !keywordAt(t, k.word) {
+			continue
+		}
+		if k.strict {
+			body := sotBody(t, len(k.word))
+			spk, rest, _ := lx.splitSpeaker(body)
+			if _, _, lang := lx.speakerParts(spk); lang == "" || !lx.isLanguageList(lang) {
+				if r := strings.TrimSpace(rest); r == "" || !startsWithOpener(r) {
+					return 0
+				}
+			}
+		}
+		return len(k.word)
+	}
+	return 0
+}
+
+// sotBody returns the suffix of a trimmed SOT line after the marker of n
+// bytes, any number ("SOT 2:", "SOT #2") and separator (":", ",", "-").
+func sotBody(t string, n int) string {
+	b := strings.TrimLeft(t[n:], " ")
 	if n := strings.TrimLeft(strings.TrimPrefix(b, "#"), "0123456789"); len(n) < len(strings.TrimPrefix(b, "#")) {
-		if n == "" || strings.IndexByte(" :.,-)", n[0]) >= 0 || strings.HasPrefix(n, "–") || strings.HasPrefix(n, "—") {
+		if n == "" || strings.IndexByte(" :.,-)", n[0]) >= 0 || strings.HasPrefix(n, "–") || strings.HasPrefix(n, "—") || strings.HasPrefix(n, "：") {
 			b = strings.TrimLeft(n, ")")
 		}
 	}
-	return strings.TrimLeft(b, " :,-–—.")
+	b = strings.TrimLeft(b, " :,-–—.")
+	for strings.HasPrefix(b, "：") {
+		b = strings.TrimLeft(b[len("："):], " ")
+	}
+	return b
 }
 
 // decoratedSOT recognises a SOT line behind decoration — a bullet, an
 // asterisk, a hash, an arrow: "• SOT …", "*SOT …" — and returns the
 // decoration's length in bytes (0 when the line is no such thing).
-func decoratedSOT(t string) int {
+func (lx *lexicon) decoratedSOT(t string) int {
 	i := 0
 	for i < len(t) {
 		r, n := utf8.DecodeRuneInString(t[i:])
-		if r == 'S' {
+		if unicode.IsLetter(r) {
 			break
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || isOpener(r) || r == '(' || i > 12 {
+		if unicode.IsDigit(r) || isOpener(r) || r == '(' || i > 12 {
 			return 0
 		}
 		i += n
 	}
-	if i == 0 || !hasSOTMarker(t[i:]) {
+	if i == 0 || lx.sotMarker(t[i:]) == 0 {
 		return 0
 	}
 	return i
+}
+
+// voaSOT recognises a Voice of America cue in double parentheses,
+// "((SOT: Name, title))", and returns what is inside after the keyword.
+func (lx *lexicon) voaSOT(t string) (string, bool) {
+	in, ok := strings.CutPrefix(t, "((")
+	if !ok {
+		return "", false
+	}
+	in = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(in, " "), "))"))
+	n := lx.sotMarker(in)
+	if n == 0 {
+		return "", false
+	}
+	return sotBody(in, n), true
 }
 
 // ruptlyTurn recognises a turn without the SOT marker:
@@ -58,16 +121,16 @@ func decoratedSOT(t string) int {
 // list of known languages and be short, and the text must open with a
 // quote mark (here or on the next line), so prose is never taken for a
 // turn.
-func ruptlyTurn(t string) (spk, rest string, ok bool) {
-	if startsWithOpener(t) || strings.IndexByte(t, ')') < 0 {
+func (lx *lexicon) ruptlyTurn(t string) (spk, rest string, ok bool) {
+	if startsWithOpener(t) || strings.IndexByte(t, ')') < 0 && !strings.Contains(t, "）") {
 		return "", "", false
 	}
-	spk, rest, colon := splitSpeaker(t)
+	spk, rest, colon := lx.splitSpeaker(t)
 	if !colon {
 		return "", "", false
 	}
 	s := strings.TrimRight(spk, " ")
-	if len(s) == 0 || len(s) > 160 || s[len(s)-1] != ')' {
+	if len(s) == 0 || len(s) > 160 || !endsWithParen(s) {
 		return "", "", false
 	}
 	groups := parenGroups(s)
@@ -75,10 +138,10 @@ func ruptlyTurn(t string) (spk, rest string, ok bool) {
 		return "", "", false
 	}
 	g := groups[len(groups)-1]
-	if g[1] != len(s) || g[0] == 0 || !isLanguageList(s[g[0]+1:g[1]-1]) {
+	if g.end != len(s) || g.start == 0 || !lx.isLanguageList(s[g.in:g.out]) {
 		return "", "", false
 	}
-	if len(strings.Fields(s[:g[0]])) > 16 {
+	if len(strings.Fields(s[:g.start])) > 16 {
 		return "", "", false
 	}
 	if r := strings.TrimSpace(rest); r != "" && !startsWithOpener(r) {
@@ -88,12 +151,12 @@ func ruptlyTurn(t string) (spk, rest string, ok bool) {
 }
 
 // ruptlyStop reports lines that end a Ruptly quotation's paragraph.
-func ruptlyStop(l string) bool {
+func (lx *lexicon) ruptlyStop(l string) bool {
 	t := strings.TrimSpace(l)
-	if hasSOTMarker(t) || decoratedSOT(t) > 0 {
+	if lx.sotMarker(t) > 0 || lx.decoratedSOT(t) > 0 || strings.HasPrefix(t, "((") {
 		return true
 	}
-	_, _, ok := ruptlyTurn(t)
+	_, _, ok := lx.ruptlyTurn(t)
 	return ok
 }
 
@@ -102,20 +165,20 @@ func ruptlyStop(l string) bool {
 // the index of the line after it. def supplies the language and, for an
 // "Answer" label, the speaker.
 func (p *parser) turn(i int, spk, rest string, def Turn, stop func(string) bool, unquoted, needLang bool) int {
-	name, title, lang := speakerParts(spk)
+	name, title, lang := p.lx.speakerParts(spk)
 	if name == "" && title == "" {
 		name, title = def.Speaker, def.Title
 		if name == "" {
-			p.warn(i+1, "soundbite names no speaker")
+			p.warn(p.ln(i), "soundbite names no speaker")
 		}
 	}
 	if lang == "" {
 		lang = def.Language
 		if lang == "" && needLang {
-			p.problem(i+1, 0, fmt.Errorf("%w: expected “(Language)” after the speaker %q", ErrNoLanguage, name))
+			p.problem(p.ln(i), 0, fmt.Errorf("%w: expected “(Language)” after the speaker %q", ErrNoLanguage, name))
 		}
-	} else if LanguageTag(lang) == "" && !isLanguageList(lang) {
-		p.warn(i+1, "spoken language %q not recognised", lang)
+	} else if p.lx.tag(lang) == "" && !p.lx.isLanguageList(lang) {
+		p.warn(p.ln(i), "spoken language %q not recognised", lang)
 	}
 	text, _, next := p.quote(i, rest, stop, unquoted)
 	if text == "" {
@@ -123,7 +186,7 @@ func (p *parser) turn(i int, spk, rest string, def Turn, stop func(string) bool,
 		if who == "" {
 			who = "the speaker"
 		}
-		p.problem(i+1, column(p.lines[i], rest), fmt.Errorf("%w: expected a quotation after %s, on the same line or the next", ErrNoText, who))
+		p.problem(p.ln(i), p.col(i, column(p.lines[i], rest)), fmt.Errorf("%w: expected a quotation after %s, on the same line or the next", ErrNoText, who))
 	}
 	s := p.current()
 	if title == "" && name != "" {
@@ -136,7 +199,7 @@ func (p *parser) turn(i int, spk, rest string, def Turn, stop func(string) bool,
 			}
 		}
 	}
-	s.Turns = append(s.Turns, Turn{Speaker: name, Title: title, Language: lang, Text: text, Line: i + 1})
+	s.Turns = append(s.Turns, Turn{Speaker: name, Title: title, Language: lang, Text: text, Line: p.ln(i)})
 	return next
 }
 
@@ -168,40 +231,48 @@ func (p *parser) ruptly() {
 			i++
 			continue
 		}
-		if k := decoratedSOT(t); k > 0 {
-			p.warn(i+1, "ignored %q before SOT", strings.TrimSpace(t[:k]))
+		if k := p.lx.decoratedSOT(t); k > 0 {
+			p.warn(p.ln(i), "ignored %q before SOT", strings.TrimSpace(t[:k]))
 			t = t[k:]
 		}
-		if hasSOTMarker(t) {
-			body := sotBody(t)
+		if body, ok := p.lx.voaSOT(t); ok {
+			i = p.voa(i, body)
+			inSOT, cue = true, -1
+			continue
+		}
+		if n := p.lx.sotMarker(t); n > 0 {
+			body := sotBody(t, n)
 			if blank(body) {
 				cue, inSOT = i, false
 				i++
 				continue
 			}
 			p.newSOT(KindSOT, i)
-			spk, rest, _ := splitSpeaker(body)
-			i = p.turn(i, spk, rest, Turn{}, ruptlyStop, false, true)
+			spk, rest, colon := p.lx.splitSpeaker(body)
+			if !colon && blank(rest) {
+				spk, rest = afterGroup(body)
+			}
+			i = p.turn(i, spk, rest, Turn{}, p.lx.ruptlyStop, false, true)
 			inSOT, cue = true, -1
 			continue
 		}
-		if spk, rest, ok := ruptlyTurn(t); ok {
+		if spk, rest, ok := p.lx.ruptlyTurn(t); ok {
 			if !inSOT {
 				if cue >= 0 {
 					p.newSOT(KindSOT, cue)
 				} else {
 					p.newSOT(KindSOT, i)
-					p.warn(i+1, "speaker line without “SOT” read as SOT %d", len(p.pkg.SOTs))
+					p.warn(p.ln(i), "speaker line without “SOT” read as SOT %d", len(p.pkg.SOTs))
 				}
 			}
-			i = p.turn(i, spk, rest, Turn{}, ruptlyStop, false, true)
+			i = p.turn(i, spk, rest, Turn{}, p.lx.ruptlyStop, false, true)
 			inSOT, cue = true, -1
 			continue
 		}
 		if inSOT {
 			if spk, rest, ok := p.bareTurn(t); ok {
-				p.warn(i+1, "turn without “(Language)”; took the language of SOT %d", len(p.pkg.SOTs))
-				i = p.turn(i, spk, rest, Turn{Language: p.current().Language()}, ruptlyStop, false, false)
+				p.warn(p.ln(i), "turn without “(Language)”; took the language of SOT %d", len(p.pkg.SOTs))
+				i = p.turn(i, spk, rest, Turn{Language: p.current().Language()}, p.lx.ruptlyStop, false, false)
 				continue
 			}
 		}
@@ -220,11 +291,11 @@ var interviewerRoles = map[string]bool{
 // without its language — "Reporter: “…”", or the SOT's speaker named
 // again — but not prose ("Haftar said: “…”").
 func (p *parser) bareTurn(t string) (spk, rest string, ok bool) {
-	spk, rest, ok = namedTurn(t)
+	spk, rest, ok = p.lx.namedTurn(t)
 	if !ok {
 		return "", "", false
 	}
-	name, _, _ := speakerParts(spk)
+	name, _, _ := p.lx.speakerParts(spk)
 	if interviewerRoles[strings.ToLower(name)] {
 		return spk, rest, true
 	}
@@ -280,6 +351,12 @@ func apBite(l string) (kind, body string, ok bool) {
 			if rest != "" && rest[0] == 'S' || rest != "" && rest[0] == 's' { // SOUNDBITES
 				rest = rest[1:]
 			}
+			// AFP numbers its soundbites: "SOUNDBITE 1 Nicolas Maduro, …".
+			if r := strings.TrimLeft(rest, " "); r != "" && r[0] >= '0' && r[0] <= '9' {
+				if d := strings.TrimLeft(r, "0123456789"); len(r)-len(d) <= 2 && strings.HasPrefix(d, " ") && isUpperStart(strings.TrimLeft(d, " ")) {
+					rest = d
+				}
+			}
 			return k.kind, rest, true
 		}
 	}
@@ -328,20 +405,20 @@ func dropHeadNotes(body string) string {
 }
 
 // leadingLanguage takes a "(Language)" group off the front of s.
-func leadingLanguage(s string) (lang, rest string) {
+func (lx *lexicon) leadingLanguage(s string) (lang, rest string) {
 	t := strings.TrimLeft(s, " :")
-	if !strings.HasPrefix(t, "(") {
+	if !strings.HasPrefix(t, "(") && !strings.HasPrefix(t, "（") {
 		return "", s
 	}
 	g := parenGroups(t)
-	if len(g) == 0 || g[0][0] != 0 {
+	if len(g) == 0 || g[0].start != 0 {
 		return "", s
 	}
-	inner := strings.TrimSpace(t[1 : g[0][1]-1])
-	if !isLanguageList(inner) && !capitalisedList(inner) {
+	inner := strings.TrimSpace(t[g[0].in:g[0].out])
+	if !lx.isLanguageList(inner) && !capitalisedList(inner) {
 		return "", s
 	}
-	return collapse(inner), t[g[0][1]:]
+	return collapse(inner), t[g[0].end:]
 }
 
 // labelTurn recognises a question-and-answer label inside a bite:
@@ -384,11 +461,11 @@ func labelTurn(t string) (label, rest string, ok bool) {
 // "Reporter: “…”", "Khalifa Haftar (Arabic): “…”", "(Arabic) REPORTER
 // ASKING: “…”". The speaker must be short, and the text must open with a
 // quote mark.
-func namedTurn(t string) (spk, rest string, ok bool) {
+func (lx *lexicon) namedTurn(t string) (spk, rest string, ok bool) {
 	if startsWithOpener(t) {
 		return "", "", false
 	}
-	spk, rest, colon := splitSpeaker(t)
+	spk, rest, colon := lx.splitSpeaker(t)
 	if !colon || blank(spk) {
 		return "", "", false
 	}
@@ -402,7 +479,7 @@ func namedTurn(t string) (spk, rest string, ok bool) {
 }
 
 // apStop reports lines that end an AP quotation's paragraph.
-func apStop(l string) bool {
+func (lx *lexicon) apStop(l string) bool {
 	t := strings.TrimSpace(l)
 	if _, _, ok := header(t); ok {
 		return true
@@ -416,13 +493,13 @@ func apStop(l string) bool {
 	if _, _, ok := labelTurn(t); ok {
 		return true
 	}
-	_, _, ok := namedTurn(t)
+	_, _, ok := lx.namedTurn(t)
 	return ok
 }
 
 // headerLanguage returns the one spoken language that a "LANGUAGE:" header
 // names ("Arabic/Nats" gives "Arabic"), or "".
-func headerLanguage(lines []string) string {
+func (lx *lexicon) headerLanguage(lines []string) string {
 	for _, l := range lines {
 		key, val, ok := header(strings.TrimSpace(l))
 		if !ok || key != "LANGUAGE" {
@@ -433,7 +510,7 @@ func headerLanguage(lines []string) string {
 			if isNonSpeech(part) {
 				continue
 			}
-			if found != "" || singleLanguageTag(part) == "" {
+			if found != "" || lx.singleTag(part) == "" {
 				return ""
 			}
 			found = collapse(part)
@@ -447,7 +524,7 @@ func headerLanguage(lines []string) string {
 // "UPSOUND" shots are soundbites; the text follows on the same line or the
 // next. The STORYLINE section is narrative.
 func (p *parser) ap() {
-	defLang := headerLanguage(p.lines)
+	defLang := p.lx.headerLanguage(p.lines)
 	narrative, inBite := false, false
 	var bite Turn
 	for i := 0; i < len(p.lines); {
@@ -458,7 +535,7 @@ func (p *parser) ap() {
 			continue
 		}
 		if inBite {
-			if next, ok := p.biteContinuation(i, t, apStop, bite); ok {
+			if next, ok := p.biteContinuation(i, t, p.lx.apStop, bite); ok {
 				i = next
 				continue
 			}
@@ -479,24 +556,27 @@ func (p *parser) ap() {
 			continue
 		}
 		if kind, body, ok := apBite(l); ok {
-			lang, body := leadingLanguage(dropHeadNotes(body))
+			start := i
+			body, i = p.joinHead(i, body)
+			lang, body := p.lx.leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
-			spk, rest, _ := splitSpeaker(body)
+			spk, rest, _ := p.lx.splitSpeaker(body)
 			spk, _ = trimVerb(spk)
 			if kind == KindUpsound && !hasQuote(p.lines, i, rest) {
-				p.warn(i+1, "UPSOUND without quoted words is not a soundbite")
+				p.warn(p.ln(i), "UPSOUND without quoted words is not a soundbite")
 				i++
 				inBite = false
 				continue
 			}
 			if lang == "" {
-				_, _, lang = speakerParts(spk)
+				_, _, lang = p.lx.speakerParts(spk)
 				if lang == "" && defLang != "" {
 					lang = defLang
-					p.warn(i+1, "soundbite has no (Language); took %s from the LANGUAGE: header", defLang)
+					p.warn(p.ln(i), "soundbite has no (Language); took %s from the LANGUAGE: header", defLang)
 				}
 			}
-			bite, i = p.biteHead(kind, i, spk, rest, lang, apStop)
+			bite, i = p.biteHead(kind, i, spk, rest, lang, p.lx.apStop)
+			p.headStart(start)
 			inBite = true
 			continue
 		}
@@ -531,7 +611,7 @@ func hasQuote(lines []string, i int, rest string) bool {
 // own turns come from the Answer labels and quotes that follow. It
 // returns the bite's speaker (for those later turns) and the next line.
 func (p *parser) biteHead(kind string, i int, spk, rest, lang string, stop func(string) bool) (Turn, int) {
-	name, title, own := speakerParts(spk)
+	name, title, own := p.lx.speakerParts(spk)
 	if lang == "" {
 		lang = own
 	}
@@ -545,7 +625,7 @@ func (p *parser) biteHead(kind string, i int, spk, rest, lang string, stop func(
 			}
 			if _, _, ok := labelTurn(t); ok {
 				if lang == "" {
-					p.problem(i+1, 0, fmt.Errorf("%w: expected “(Language)” after the speaker %q", ErrNoLanguage, name))
+					p.problem(p.ln(i), 0, fmt.Errorf("%w: expected “(Language)” after the speaker %q", ErrNoLanguage, name))
 				}
 				return bite, j
 			}
@@ -578,8 +658,8 @@ func (p *parser) biteContinuation(i int, t string, stop func(string) bool, bite 
 		}
 		return p.turn(i, "", rest, def, stop, true, false), true
 	}
-	if spk, rest, ok := namedTurn(t); ok {
-		lang, spk2 := leadingLanguage(spk)
+	if spk, rest, ok := p.lx.namedTurn(t); ok {
+		lang, spk2 := p.lx.leadingLanguage(spk)
 		spk2, _ = trimVerb(spk2)
 		if lang != "" {
 			spk2 += " (" + lang + ")"
@@ -590,7 +670,7 @@ func (p *parser) biteContinuation(i int, t string, stop func(string) bool, bite 
 }
 
 // reutersStop reports lines that end a Reuters quotation's paragraph.
-func reutersStop(l string) bool {
+func (lx *lexicon) reutersStop(l string) bool {
 	t := strings.TrimSpace(l)
 	if isReutersBite(t) {
 		return true
@@ -604,7 +684,7 @@ func reutersStop(l string) bool {
 	if _, _, ok := labelTurn(t); ok {
 		return true
 	}
-	_, _, ok := namedTurn(t)
+	_, _, ok := lx.namedTurn(t)
 	return ok
 }
 
@@ -622,24 +702,184 @@ func (p *parser) reuters() {
 			continue
 		}
 		if kind, body, ok := reutersBite(l); ok {
-			lang, body := leadingLanguage(dropHeadNotes(body))
+			start := i
+			body, i = p.joinHead(i, body)
+			lang, body := p.lx.leadingLanguage(dropHeadNotes(body))
 			body = strings.TrimLeft(body, " ,:;-–—")
-			spk, rest, _ := splitSpeaker(body)
+			spk, rest, _ := p.lx.splitSpeaker(body)
 			spk, _ = trimVerb(spk)
 			if lang == "" {
-				_, _, lang = speakerParts(spk)
+				_, _, lang = p.lx.speakerParts(spk)
 			}
-			bite, i = p.biteHead(kind, i, spk, rest, lang, reutersStop)
+			bite, i = p.biteHead(kind, i, spk, rest, lang, p.lx.reutersStop)
+			p.headStart(start)
 			inBite = true
 			continue
 		}
 		if inBite {
-			if next, ok := p.biteContinuation(i, t, reutersStop, bite); ok {
+			if next, ok := p.biteContinuation(i, t, p.lx.reutersStop, bite); ok {
 				i = next
 				continue
 			}
 		}
 		inBite = false
 		i++
+	}
+}
+
+// isVOASOT reports a Voice of America "((SOT: …))" cue line.
+func (lx *lexicon) isVOASOT(t string) bool {
+	_, ok := lx.voaSOT(strings.TrimSpace(t))
+	return ok
+}
+
+// voa reads a Voice of America SOT whose cue "((SOT: Name, title))" is on
+// 0-based line i with body the part after the keyword. The lines after it
+// carry the words as spoken, labelled with their language ("((ENG: "…"))"),
+// and their translation into the script's language ("ESP: …"). The
+// translation is the turn's text (the transcription when there is none)
+// and the label of the spoken words its language. It returns the index of
+// the line after the SOT.
+func (p *parser) voa(i int, body string) int {
+	p.newSOT(KindSOT, i)
+	spk, rest, _ := p.lx.splitSpeaker(body)
+	if r := strings.TrimSpace(rest); r != "" && startsWithOpener(r) {
+		return p.turn(i, spk, rest, Turn{}, p.lx.ruptlyStop, false, true)
+	}
+	name, title, lang := p.lx.speakerParts(body)
+	var spoken, translation string
+	spokenLine, next := i, i+1
+	for j := i + 1; j < len(p.lines) && j <= i+6; j++ {
+		t := strings.TrimSpace(p.lines[j])
+		if t == "" {
+			continue
+		}
+		inner, dbl := strings.CutPrefix(t, "((")
+		if dbl {
+			inner = strings.TrimSpace(strings.TrimSuffix(inner, "))"))
+		}
+		label, text, ok := p.lx.labelled(inner)
+		if !ok {
+			break
+		}
+		if dbl || spoken == "" && translation == "" && p.lx.label(label) != p.lx.lang {
+			if lang == "" {
+				lang = label
+			}
+			spoken, spokenLine = text, j
+		} else {
+			translation = text
+		}
+		next = j + 1
+	}
+	text := translation
+	if text == "" {
+		text = spoken
+	}
+	text = p.cleanText(stripQuotes(text), p.ln(spokenLine))
+	if name == "" {
+		p.warn(p.ln(i), "soundbite names no speaker")
+	}
+	if lang == "" {
+		p.problem(p.ln(i), 0, fmt.Errorf("%w: expected “(Language)” after the speaker %q, or the words labelled with their language (“((ENG: …))”)", ErrNoLanguage, name))
+	}
+	if text == "" {
+		p.problem(p.ln(i), 0, fmt.Errorf("%w: expected the words (“((ENG: …))”) or their translation after the SOT", ErrNoText))
+	}
+	s := p.current()
+	s.Turns = append(s.Turns, Turn{Speaker: name, Title: title, Language: lang, Text: text, Line: p.ln(i)})
+	return next
+}
+
+// labelled splits a transcription line "ENG: text" or "ESP: text" whose
+// label names a language; ok is false otherwise.
+func (lx *lexicon) labelled(t string) (label, text string, ok bool) {
+	c, w := firstColon(t)
+	if c < 2 || c > 4 {
+		return "", "", false
+	}
+	label = t[:c]
+	if lx.label(label) == "" && lx.singleTag(label) == "" {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(t[c+w:]), true
+}
+
+// stripQuotes removes the quote marks around a text, if it has them.
+func stripQuotes(s string) string {
+	s = strings.TrimSpace(s)
+	open, n := utf8.DecodeRuneInString(s)
+	if !isOpener(open) {
+		return s
+	}
+	body := s[n:]
+	if at, _ := lastCloser(body, closersFor(open)); at >= 0 && endsClosed(body, closersFor(open)) {
+		return body[:at]
+	}
+	return body
+}
+
+// afterGroup splits a speaker part that runs on into its text without a
+// colon or quote mark after a parenthesised group: "Sam Krug, factory
+// general manager (Сэм Круг, директор завода) Думаю, …".
+func afterGroup(body string) (spk, rest string) {
+	for _, g := range parenGroups(body) {
+		if g.start > 0 && !blank(body[g.end:]) {
+			return body[:g.end], body[g.end:]
+		}
+	}
+	return body, ""
+}
+
+// joinHead joins to a bite's head (body, on 0-based line i) the lines it
+// was broken over: an unclosed "(" ("SOUNDBITE: (" / "French)") and a
+// speaker part over several short lines that ends with a colon before a
+// line opening with a quote mark. It returns the head and the index of
+// its last line.
+func (p *parser) joinHead(i int, body string) (string, int) {
+	j := i
+	for strings.Count(body, "(") > strings.Count(body, ")") && j+1 < len(p.lines) && j-i < 2 && !blank(p.lines[j+1]) {
+		j++
+		sep := " "
+		if strings.HasSuffix(strings.TrimRight(body, " "), "(") {
+			sep = ""
+		}
+		body = strings.TrimRight(body, " ") + sep + strings.TrimSpace(p.lines[j])
+	}
+	if c, _ := firstColon(strings.TrimLeft(body, " :")); c >= 0 || firstOpener(body) >= 0 {
+		return body, j
+	}
+	var parts []string
+	for k := j + 1; k < len(p.lines) && k <= j+6; k++ {
+		t := strings.TrimSpace(p.lines[k])
+		if t == "" || len(t) > 100 || startsWithOpener(t) || isAPBite(t) || isReutersBite(t) {
+			break
+		}
+		if _, _, ok := header(t); ok {
+			break
+		}
+		if _, num := shotNumber(t); num {
+			break
+		}
+		parts = append(parts, t)
+		if strings.HasSuffix(t, ":") && k+1 < len(p.lines) && startsWithOpener(strings.TrimSpace(p.lines[k+1])) {
+			return strings.TrimRight(body, " ") + " " + strings.Join(parts, " "), k
+		}
+	}
+	return body, j
+}
+
+// headStart dates the SOT just read, and its first turn, from line start
+// where its head began.
+func (p *parser) headStart(start int) {
+	if len(p.pkg.SOTs) == 0 {
+		return
+	}
+	s := p.current()
+	if s.Line > p.ln(start) {
+		s.Line = p.ln(start)
+		if len(s.Turns) > 0 {
+			s.Turns[0].Line = p.ln(start)
+		}
 	}
 }

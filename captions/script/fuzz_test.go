@@ -17,6 +17,10 @@ import (
 // text without stray symbols or line breaks, and warnings in line order.
 func FuzzRead(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txt")
+	for _, dir := range []string{"testdata/agency/*.txt", "testdata/lang/*.txt"} {
+		more, _ := filepath.Glob(dir)
+		files = append(files, more...)
+	}
 	files = append(files, seedPath)
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
@@ -26,6 +30,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("SOT A (Arabic): “x"))
 	f.Add([]byte("\xFF\xFES\x00O\x00T\x00 \x00A\x00"))
 	f.Add([]byte("1. SOUNDBITE (English) A:\n(Question: q?)\n\"a\"\n"))
+	f.Add([]byte("x. (SOUNDBITE)(English) A, SAYING: “b” 2. SOUNDBITE (Arabic) C: “d” 3. e"))
+	f.Add([]byte("((SOT: A))\n((ENG:\"b\"))\nESP: c\n"))
+	f.Add([]byte("SOT 阿里（阿拉伯语）：「是」\nO-TON B (Arabisch): „c“\nСИНХРОН В (на арабском): «г»"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd := Reader{File: "fuzz.txt"}
 		p, err := rd.ReadBytes(b)

@@ -56,14 +56,23 @@ var nonSpeech = map[string]bool{
 
 // LanguageTag returns the BCP 47 primary language subtag for a spoken
 // language named as scripts write it: "Arabic" gives "ar", "Mandarin" and
-// "Chinese" give "zh", "Egyptian Arabic" gives "ar". For a list such as
-// "Arabic/French" or "English and Russian" it returns the first language's
-// tag. Case does not matter. An unknown name, or natural sound ("Nats"),
-// gives "".
+// "Chinese" give "zh", "Egyptian Arabic" gives "ar". Names in every
+// language of ScriptLanguages are understood, as CLDR writes them and in
+// the forms newsrooms derive from them: "arabe", "Arabisch", "árabe",
+// "арабский", "на арабском", "العربية", "عربي", "Arapça", "阿拉伯语"; so are
+// ISO 639 codes ("ar", "ara"; upper case only with three letters). For a
+// list such as "Arabic/French" or "English and Russian" it returns the
+// first language's tag. Case does not matter. An unknown name, or natural
+// sound ("Nats"), gives "".
 func LanguageTag(name string) string {
+	return unionLexicon().tag(name)
+}
+
+// tag is LanguageTag with this lexicon's names.
+func (lx *lexicon) tag(name string) string {
 	tag := ""
-	eachLanguage(name, func(part string) bool {
-		tag = singleLanguageTag(part)
+	lx.eachLanguage(name, func(part string) bool {
+		tag = lx.singleTag(part)
 		return false
 	})
 	return tag
@@ -77,7 +86,7 @@ func normName(buf []byte, name string) []byte {
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		if c >= utf8RuneSelf {
-			return []byte(strings.ToLower(strings.Join(strings.Fields(name), " ")))
+			return []byte(normKey(name))
 		}
 		if c == ' ' || c == '\t' {
 			space = len(out) > 0
@@ -97,33 +106,44 @@ func normName(buf []byte, name string) []byte {
 
 const utf8RuneSelf = 0x80
 
-// singleLanguageTag looks up one language name (no list).
-func singleLanguageTag(name string) string {
+// singleTag looks up one language name (no list).
+func (lx *lexicon) singleTag(name string) string {
 	var buf [64]byte
 	n := normName(buf[:], name)
 	if len(n) == 0 {
 		return ""
 	}
-	if tag, ok := languageTags[string(n)]; ok {
+	if tag, ok := lx.nameB(n); ok {
 		return tag
 	}
-	// A tag written as such, in lower case ("ar", "en"); "(EU)" or "(UN)"
-	// after a name is an organisation, not Basque.
-	if (len(n) == 2 || len(n) == 3) && string(n) == strings.TrimSpace(name) {
-		for _, t := range languageTags {
-			if t == string(n) {
-				return t
-			}
+	// A code written as such: "ar", "en", "ara" in lower case, or a
+	// three-letter one in upper case ("ARA"); "(EU)" or "(UN)" after a
+	// name is an organisation, not Basque.
+	if t := strings.TrimSpace(name); (len(n) == 2 || len(n) == 3) && (string(n) == t || len(n) == 3 && strings.ToUpper(t) == t) {
+		if tag, ok := lx.codes[string(n)]; ok {
+			return tag
 		}
 	}
 	// "Egyptian Arabic", "Brazilian Portuguese", "Arabic dialect",
-	// "Swiss German": try the last word, then the first.
+	// "Swiss German", "на арабском языке": try the last word, then the
+	// first, then any.
 	if sp := bytes.LastIndexByte(n, ' '); sp >= 0 {
-		if tag, ok := languageTags[string(n[sp+1:])]; ok {
+		if tag, ok := lx.wordB(n[sp+1:]); ok {
 			return tag
 		}
-		if tag, ok := languageTags[string(n[:bytes.IndexByte(n, ' ')])]; ok {
+		if tag, ok := lx.wordB(n[:bytes.IndexByte(n, ' ')]); ok {
 			return tag
+		}
+		for rest := n; len(rest) > 0; {
+			w := rest
+			if i := bytes.IndexByte(rest, ' '); i >= 0 {
+				w, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
+			}
+			if tag, ok := lx.wordB(w); ok {
+				return tag
+			}
 		}
 	}
 	return ""
@@ -135,10 +155,19 @@ func isNonSpeech(name string) bool {
 	return nonSpeech[string(normName(buf[:], name))]
 }
 
+// eachLanguage calls fn with each name in a list of languages with the
+// English lexicon.
+func eachLanguage(s string, fn func(string) bool) { englishLexicon().eachLanguage(s, fn) }
+
 // eachLanguage calls fn with each name in a list of languages
 // ("Arabic/French", "English, Russian", "Arabic and English", "Arabic &
-// French"), trimmed and non-empty, until fn returns false.
-func eachLanguage(s string, fn func(string) bool) {
+// French", "arabe et français", "عربي، إنجليزي"), trimmed and non-empty,
+// until fn returns false. A colon ends the list: "Russian: followed by
+// English translation" names Russian.
+func (lx *lexicon) eachLanguage(s string, fn func(string) bool) {
+	if c, _ := firstColon(s); c >= 0 {
+		s = s[:c]
+	}
 	start := 0
 	emit := func(end int) bool {
 		if p := strings.TrimSpace(s[start:end]); p != "" {
@@ -146,6 +175,7 @@ func eachLanguage(s string, fn func(string) bool) {
 		}
 		return true
 	}
+	conj := lx.conjunctions()
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '/', ',', ';', '&', '+', '|':
@@ -153,13 +183,46 @@ func eachLanguage(s string, fn func(string) bool) {
 				return
 			}
 			start = i + 1
-		case ' ':
-			if i+5 <= len(s) && (s[i+1]|0x20) == 'a' && (s[i+2]|0x20) == 'n' && (s[i+3]|0x20) == 'd' && s[i+4] == ' ' {
+		case 0xD8: // ، (U+060C)
+			if strings.HasPrefix(s[i:], "،") {
 				if !emit(i) {
 					return
 				}
-				start = i + 5
-				i += 4
+				start = i + len("،")
+				i = start - 1
+			}
+		case 0xEF, 0xE3: // ， (U+FF0C), 、 (U+3001)
+			if strings.HasPrefix(s[i:], "，") || strings.HasPrefix(s[i:], "、") {
+				if !emit(i) {
+					return
+				}
+				start = i + 3
+				i = start - 1
+			}
+		case ' ':
+			for _, c := range conj {
+				if len(s) > i+len(c)+1 && s[i+len(c)+1] == ' ' && strings.EqualFold(s[i+1:i+1+len(c)], c) {
+					if !emit(i) {
+						return
+					}
+					start = i + len(c) + 2
+					i = start - 1
+					break
+				}
+			}
+		default:
+			// Chinese joins without spaces: "阿拉伯语和英语".
+			if s[i] >= 0xE4 && lx.lang == "zh" {
+				for _, c := range conj {
+					if c[0] >= 0xE4 && strings.HasPrefix(s[i:], c) {
+						if !emit(i) {
+							return
+						}
+						start = i + len(c)
+						i = start - 1
+						break
+					}
+				}
 			}
 		}
 	}
@@ -177,42 +240,61 @@ func languageList(s string) []string {
 }
 
 // qualifiers are words scripts add to a language inside its parentheses
-// ("Arabic, translated", "partly English").
+// ("Arabic, translated", "partly English"). Kept for the English table;
+// the lexicon's qualifiers include them.
 var qualifiers = map[string]bool{
 	"translated": true, "translation": true, "subtitled": true, "dubbed": true, "voiceover": true,
 	"voice-over": true, "interpreted": true, "interpreter": true, "dialect": true, "partly": true,
 	"mostly": true, "mixed": true, "in": true, "speaking": true, "with": true, "subtitles": true,
 }
 
+// isLanguageName reports, with the English lexicon, whether part names one
+// spoken language.
+func isLanguageName(part string) bool { return englishLexicon().isLanguageName(part) }
+
 // isLanguageName reports whether part names one spoken language as a
 // whole ("Arabic"), as a variety ("Egyptian Arabic") or with qualifiers
-// ("in Arabic", "Arabic dialect"), but not a phrase that merely contains
-// one ("Arabic speaker").
-func isLanguageName(part string) bool {
+// ("in Arabic", "Arabic dialect", "на арабском языке", "باللغة العربية"),
+// but not a phrase that merely contains one ("Arabic speaker").
+func (lx *lexicon) isLanguageName(part string) bool {
 	var buf [64]byte
 	n := normName(buf[:], part)
 	if len(n) == 0 {
 		return false
 	}
-	if _, ok := languageTags[string(n)]; ok {
+	if _, ok := lx.nameB(n); ok {
 		return true
 	}
-	words := strings.Fields(string(n))
-	if len(words) > 4 {
+	// A lower-case code written alone: "(ar)", "(en)".
+	if (len(n) == 2 || len(n) == 3) && string(n) == strings.TrimSpace(part) {
+		if _, ok := lx.codes[string(n)]; ok {
+			return true
+		}
+	}
+	if bytes.Count(n, []byte{' '}) > 4 {
 		return false
 	}
+	var words [5][]byte
+	nw := 0
+	for rest := n; len(rest) > 0; nw++ {
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			words[nw], rest = rest[:i], rest[i+1:]
+		} else {
+			words[nw], rest = rest, nil
+		}
+	}
 	lang := -1
-	for i, w := range words {
-		if _, ok := languageTags[w]; ok && lang < 0 {
+	for i, w := range words[:nw] {
+		if _, ok := lx.wordB(w); ok {
 			lang = i
 			continue
 		}
-		if qualifiers[w] {
+		if lx.qualifierB(w) {
 			continue
 		}
 		// An adjective before the language: "Egyptian Arabic".
-		if i+1 < len(words) && lang < 0 {
-			if _, ok := languageTags[words[i+1]]; ok {
+		if i+1 < nw && lang < 0 {
+			if _, ok := lx.wordB(words[i+1]); ok {
 				continue
 			}
 		}
@@ -221,26 +303,46 @@ func isLanguageName(part string) bool {
 	return lang >= 0
 }
 
+// isLanguageList reports, with the English lexicon, whether s names only
+// spoken languages.
+func isLanguageList(s string) bool { return englishLexicon().isLanguageList(s) }
+
 // isLanguageList reports whether s names only spoken languages (with
 // qualifiers) or natural sound, so that "(Arabic)" or "(Arabic/French)"
 // after a name marks a speaker line while "(pictured)", "(LNA)" or
 // "(Arabic speaker)" does not.
-func isLanguageList(s string) bool {
+func (lx *lexicon) isLanguageList(s string) bool {
 	n, langs, ok := 0, 0, true
-	eachLanguage(s, func(p string) bool {
+	lx.eachLanguage(s, func(p string) bool {
 		n++
 		switch {
 		case n > 4:
 			ok = false
-		case isNonSpeech(p), isLanguageName(p):
+		case isNonSpeech(p), lx.isLanguageName(p):
 			langs++
 		default:
-			var buf [64]byte
-			if !qualifiers[string(normName(buf[:], p))] {
-				ok = false
-			}
+			ok = lx.qualifierPart(p)
 		}
 		return ok
 	})
 	return ok && langs > 0
+}
+
+// qualifierPart reports a list item that is only qualifiers: "translated",
+// "18 sec".
+func (lx *lexicon) qualifierPart(p string) bool {
+	var buf [64]byte
+	n := normName(buf[:], p)
+	for rest := n; len(rest) > 0; {
+		w := rest
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if !lx.qualifierB(w) {
+			return false
+		}
+	}
+	return len(n) > 0
 }

@@ -15,6 +15,10 @@ func closersFor(open rune) string {
 		return "”\"“"
 	case '„':
 		return "“”\""
+	case '‚':
+		return "‘’'"
+	case '”': // Arabic and Scandinavian scripts open with ” (Arabic closes with “)
+		return "“”\""
 	case '"':
 		return "\"”“"
 	case '«':
@@ -27,6 +31,8 @@ func closersFor(open rune) string {
 		return "'’"
 	case '‹':
 		return "›"
+	case '›':
+		return "‹›"
 	case '「':
 		return "」"
 	case '『':
@@ -41,7 +47,7 @@ const allClosers = "”\"“»«’'›」』"
 // isOpener reports whether r can open a quote.
 func isOpener(r rune) bool {
 	switch r {
-	case '“', '„', '"', '«', '»', '‘', '\'', '‹', '「', '『':
+	case '“', '„', '"', '«', '»', '‘', '\'', '‹', '「', '『', '‚', '”', '›':
 		return true
 	}
 	return false
@@ -62,12 +68,15 @@ func firstOpener(s string) int {
 		switch r {
 		case '“', '„', '«', '‹', '「', '『':
 			return i
-		case '"', '\'', '‘':
+		case '"', '\'', '‘', '‚', '”', '»', '›':
 			if i == 0 {
 				return i
 			}
 			switch s[i-1] {
 			case ' ', ':', '(', '\t':
+				return i
+			}
+			if strings.HasSuffix(s[:i], fullColon) {
 				return i
 			}
 		}
@@ -159,7 +168,7 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 func (p *parser) quote(i int, rest string, stop func(string) bool, unquoted bool) (text string, start, next int) {
 	line := p.lines[i]
 	r := strings.TrimLeft(rest, " ")
-	col := column(line, r)
+	col := p.col(i, column(line, r))
 	r = strings.TrimRight(r, " ")
 	start = i
 	if r == "" {
@@ -173,7 +182,7 @@ func (p *parser) quote(i int, rest string, stop func(string) bool, unquoted bool
 		start = j
 		line = p.lines[j]
 		r = strings.TrimLeft(line, " ")
-		col = column(line, r)
+		col = p.col(j, column(line, r))
 		r = strings.TrimRight(r, " ")
 	}
 	open, size := utf8.DecodeRuneInString(r)
@@ -200,7 +209,7 @@ func (p *parser) quote(i int, rest string, stop func(string) bool, unquoted bool
 	switch {
 	case !opened:
 		if !unquoted {
-			p.warn(start+1, "column %d: text has no opening quote mark; read to the end of its paragraph", col)
+			p.warn(p.ln(start), "column %d: text has no opening quote mark; read to the end of its paragraph", col)
 		}
 		text = joined
 		if endsClosed(text, allClosers) {
@@ -213,18 +222,18 @@ func (p *parser) quote(i int, rest string, stop func(string) bool, unquoted bool
 		if at >= 0 {
 			text = joined[:at]
 			if trailing := strings.TrimSpace(joined[at+n:]); strings.IndexFunc(trailing, isWordRune) >= 0 {
-				p.warn(k+1, "text after the closing quote mark ignored: %q", trailing)
+				p.warn(p.ln(k), "text after the closing quote mark ignored: %q", trailing)
 			}
 		} else {
 			text = joined
 			if endsWithEllipsis(text) {
-				p.warn(start+1, "column %d: quote cut off with an ellipsis and no closing mark; kept to the end of its paragraph (line %d)", col, k+1)
+				p.warn(p.ln(start), "column %d: quote cut off with an ellipsis and no closing mark; kept to the end of its paragraph (line %d)", col, p.ln(k))
 			} else {
-				p.problem(start+1, col, fmt.Errorf("%w: %c has no closing mark; text kept to the end of its paragraph (line %d)", ErrUnterminatedQuote, open, k+1))
+				p.problem(p.ln(start), col, fmt.Errorf("%w: %c has no closing mark; text kept to the end of its paragraph (line %d)", ErrUnterminatedQuote, open, k+1))
 			}
 		}
 	}
-	return p.cleanText(text, start+1), start, k + 1
+	return p.cleanText(text, p.ln(start)), start, k + 1
 }
 
 // cleanText drops ++notes++ (and insertions when asked) from a turn's text
@@ -320,61 +329,121 @@ func trimVerb(spk string) (string, bool) {
 
 // splitSpeaker splits "Name, Title (Language): “text…" at the colon that
 // ends the speaker (the last one before the quote opens), or at the quote
-// when the colon is missing. colon reports whether a colon was found.
-func splitSpeaker(s string) (spk, rest string, colon bool) {
+// when the colon is missing. colon reports whether a colon was found. A
+// full-width colon (：) counts as a colon; so does French spacing before
+// it ("(arabe) :"), which the speaker part keeps as trailing space.
+func (lx *lexicon) splitSpeaker(s string) (spk, rest string, colon bool) {
 	if q := firstOpener(s); q >= 0 {
-		if c := strings.LastIndexByte(s[:q], ':'); c < 0 {
+		if c, _ := lastColon(s[:q]); c < 0 {
 			// A quote mark inside the name (Khalifa “Marshal” Haftar):
 			// split at "(Language):" when one follows.
-			if at := languageColon(s); at > q {
-				return s[:at], s[at+1:], true
+			if at, w := lx.languageColon(s); at > q {
+				return s[:at], s[at+w:], true
 			}
 		}
-		if c := strings.LastIndexByte(s[:q], ':'); c >= 0 {
-			return s[:c], s[c+1:], true
+		if c, w := lastColon(s[:q]); c >= 0 {
+			return s[:c], s[c+w:], true
 		}
 		return s[:q], s[q:], false
 	}
-	if c := strings.IndexByte(s, ':'); c >= 0 {
-		return s[:c], s[c+1:], true
+	if c, w := firstColon(s); c >= 0 {
+		return s[:c], s[c+w:], true
 	}
 	return s, "", false
 }
 
-// languageColon returns the offset of the colon in the first
-// "(Language):" of s, or -1.
-func languageColon(s string) int {
-	for _, g := range parenGroups(s) {
-		rest := strings.TrimLeft(s[g[1]:], " ")
-		if strings.HasPrefix(rest, ":") && isLanguageList(s[g[0]+1:g[1]-1]) {
-			return len(s) - len(rest)
+// fullColon is the full-width colon of Chinese and Japanese scripts.
+const fullColon = "："
+
+// firstColon returns the offset and width of the first colon in s, or -1.
+func firstColon(s string) (int, int) {
+	c := strings.IndexByte(s, ':')
+	before := s
+	if c >= 0 {
+		before = s[:c]
+	}
+	if strings.IndexByte(before, 0xEF) >= 0 {
+		if f := strings.Index(before, fullColon); f >= 0 {
+			return f, len(fullColon)
 		}
 	}
-	return -1
+	return c, 1
 }
 
-// parenGroups returns the byte ranges of the top-level "(…)" groups in s.
-func parenGroups(s string) [][2]int {
-	var out [][2]int
-	depth, start := 0, 0
+// lastColon returns the offset and width of the last colon in s, or -1.
+func lastColon(s string) (int, int) {
+	c := strings.LastIndexByte(s, ':')
+	after := s[c+1:]
+	if strings.IndexByte(after, 0xEF) >= 0 {
+		if f := strings.LastIndex(after, fullColon); f >= 0 {
+			return c + 1 + f, len(fullColon)
+		}
+	}
+	return c, 1
+}
+
+// languageColon returns the offset and width of the colon in the first
+// "(Language):" of s, or -1.
+func (lx *lexicon) languageColon(s string) (int, int) {
+	for _, g := range parenGroups(s) {
+		rest := strings.TrimLeft(s[g.end:], " ")
+		if (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, fullColon)) && lx.isLanguageList(s[g.in:g.out]) {
+			w := 1
+			if strings.HasPrefix(rest, fullColon) {
+				w = len(fullColon)
+			}
+			return len(s) - len(rest), w
+		}
+	}
+	return -1, 0
+}
+
+// group is a top-level parenthesised group: s[start:end] is all of it,
+// s[in:out] what is inside the parentheses.
+type group struct{ start, in, out, end int }
+
+// parenGroups returns the top-level "(…)" groups in s; full-width
+// parentheses "（…）" count too.
+func parenGroups(s string) []group {
+	var out []group
+	depth, start, in := 0, 0, 0
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(':
+		switch {
+		case s[i] == '(' || s[i] == 0xEF && strings.HasPrefix(s[i:], "（"):
+			w := 1
+			if s[i] != '(' {
+				w = len("（")
+			}
 			if depth == 0 {
-				start = i
+				start, in = i, i+w
 			}
 			depth++
-		case ')':
+			i += w - 1
+		case s[i] == ')' || s[i] == 0xEF && strings.HasPrefix(s[i:], "）"):
+			w := 1
+			if s[i] != ')' {
+				w = len("）")
+			}
 			if depth > 0 {
 				depth--
 				if depth == 0 {
-					out = append(out, [2]int{start, i + 1})
+					out = append(out, group{start, in, i, i + w})
 				}
 			}
+			i += w - 1
 		}
 	}
 	return out
 }
+
+// endsWithParen reports whether s ends with a closing parenthesis.
+func endsWithParen(s string) bool {
+	return strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")
+}
+
+// commas are the commas that part a speaker's name from the title: Latin,
+// Arabic (،) and full-width (，).
+const commas = ",،，"
 
 // capitalisedList reports a language-like list of capitalised single words
 // ("Tuvan", "Tuvan/Russian") that LanguageTag does not know.
@@ -400,7 +469,7 @@ func capitalisedList(s string) bool {
 // "Head of LNA", "Arabic". The language is the last parenthesised group
 // naming languages; an unknown one is accepted only at the end. Groups
 // that are not languages stay in the title.
-func speakerParts(spk string) (name, title, lang string) {
+func (lx *lexicon) speakerParts(spk string) (name, title, lang string) {
 	if strings.Contains(spk, "++") {
 		spk, _ = dropNotes(spk)
 	}
@@ -408,26 +477,31 @@ func speakerParts(spk string) (name, title, lang string) {
 	groups := parenGroups(spk)
 	pick := -1
 	for g := len(groups) - 1; g >= 0; g-- {
-		if isLanguageList(spk[groups[g][0]+1 : groups[g][1]-1]) {
+		if lx.isLanguageList(spk[groups[g].in:groups[g].out]) {
 			pick = g
 			break
 		}
 	}
 	if pick < 0 && len(groups) > 0 {
 		last := groups[len(groups)-1]
-		if last[1] == len(spk) && capitalisedList(spk[last[0]+1:last[1]-1]) {
+		if last.end == len(spk) && capitalisedList(spk[last.in:last.out]) {
 			pick = len(groups) - 1
 		}
 	}
 	if pick >= 0 {
 		g := groups[pick]
-		lang = collapse(spk[g[0]+1 : g[1]-1])
-		spk = spk[:g[0]] + " " + spk[g[1]:]
+		lang = collapse(spk[g.in:g.out])
+		spk = spk[:g.start] + " " + spk[g.end:]
 	}
-	spk = strings.Trim(collapse(spk), " ,:;-–—")
-	if c := strings.IndexByte(spk, ','); c >= 0 {
+	spk = strings.Trim(collapse(spk), " ,:;-–—،，：")
+	// "Manus Cranny, MF Global Spreads, saying (English):"
+	if t, ok := strings.CutSuffix(spk, " saying"); ok {
+		spk = strings.TrimRight(t, " ,")
+	}
+	if c := strings.IndexAny(spk, commas); c >= 0 {
+		_, w := utf8.DecodeRuneInString(spk[c:])
 		name = strings.TrimSpace(spk[:c])
-		title = strings.Trim(strings.TrimSpace(spk[c+1:]), " ,")
+		title = strings.Trim(strings.TrimSpace(spk[c+w:]), " ,،，")
 	} else {
 		name = spk
 	}

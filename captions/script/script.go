@@ -12,6 +12,15 @@
 //	         "…"
 //	reuters: (SOUNDBITE) (Arabic) KHALIFA HAFTAR, HEAD OF LNA, SAYING: “…”
 //
+// Agencies' other language services write the same lines with their own
+// keyword (SYNCHRO, O-TON, TOTAL, DECLARACIÓN, СИНХРОН), their own names for
+// languages ("(arabe) :", "(auf Arabisch)", "(на арабском)", "(عربي)",
+// "（阿拉伯语）"), quotation marks and punctuation; the script's language is
+// given (Reader.Language) or detected. A tag need not open a line: web
+// transcripts and flattened shotlists carry "… soon. (SOUNDBITE)(English)
+// NAME, SAYING: “…”" or "… 6. Mid of hall 7. SOUNDBITE (English) Name:
+// “…” 8. …" inside a paragraph, and the reader finds them there.
+//
 // Everything else — headline, lead, voice-over, shot descriptions, the
 // storyline, quotes paraphrased in prose — is narrative and never becomes a
 // SOT. Text is kept exactly as the translator wrote it, without the
@@ -34,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/sotcap/sotcap/captions"
+	"golang.org/x/text/language"
 )
 
 // Dialects a script can be written in.
@@ -78,6 +88,10 @@ type Package struct {
 	// Encoding is the character encoding the script was read in, such as
 	// "utf-8", "utf-16le" or "windows-1252".
 	Encoding string
+	// Language is the language the script is written in, as a BCP 47
+	// primary subtag ("en", "fr"): Reader.Language, or the one detected.
+	// Language names in parentheses are read in it first, then in English.
+	Language string
 	// SOTs are the soundbites in script order; SOTs[i].Index is i+1.
 	SOTs []SOT
 	// Warnings are the problems that did not stop the script being read,
@@ -109,8 +123,13 @@ type Turn struct {
 	// Libyan National Army"), as written; it may contain commas.
 	Title string
 	// Language is the spoken language as written ("Arabic",
-	// "Arabic/French"); LanguageTag converts it to a BCP 47 tag.
+	// "Arabic/French", "arabe", "на арабском"); LanguageTag converts it to
+	// a BCP 47 tag.
 	Language string
+	// Tag is the BCP 47 primary subtag of Language's first language, read
+	// in the script's language ("ar" for "arabe" in a French script), or ""
+	// when it is unknown or natural sound.
+	Tag string
 	// Text is the translation (or transcription) exactly as written,
 	// without the surrounding quote marks; paragraphs are joined with a
 	// space.
@@ -152,6 +171,12 @@ type Reader struct {
 	// (an unterminated quote, a speaker line without text, a missing
 	// language) an error.
 	Strict bool
+	// Language is the language the script is written in, as a BCP 47 tag
+	// ("fr", "de-CH", "ar"); "" detects it from the script's letters and
+	// words. Spoken languages in parentheses are read as that language
+	// names them ("(arabe)", "(Arabisch)", "(на арабском)"), and in
+	// English.
+	Language string
 }
 
 // Read reads a script with the zero Reader: detected dialect, insertions
@@ -198,9 +223,28 @@ func (rd *Reader) ReadBytes(b []byte) (*Package, error) {
 // parser holds the state of one Read.
 type parser struct {
 	rd       *Reader
-	lines    []string // cleaned, one per script line
+	lx       *lexicon
+	lines    []string // cleaned; a script line cut where a soundbite tag stands inside it
+	lineNo   []int    // the 1-based script line of each of lines
+	colOff   []int    // the rune column in its script line where each of lines begins, less one
 	pkg      *Package
 	problems []*captions.ParseError
+}
+
+// ln returns the 1-based script line of lines[i].
+func (p *parser) ln(i int) int {
+	if i < len(p.lineNo) {
+		return p.lineNo[i]
+	}
+	return i + 1
+}
+
+// col turns a 1-based column in lines[i] into one in its script line.
+func (p *parser) col(i, c int) int {
+	if c <= 0 || i >= len(p.colOff) {
+		return c
+	}
+	return c + p.colOff[i]
 }
 
 func (rd *Reader) parse(b []byte) (*Package, error) {
@@ -213,16 +257,30 @@ func (rd *Reader) parse(b []byte) (*Package, error) {
 		return nil, err
 	}
 	p := &parser{rd: rd, pkg: &Package{Encoding: enc, Warnings: warns}}
-	p.lines = strings.Split(text, "\n")
-	for i, l := range p.lines {
+	raw := strings.Split(text, "\n")
+	for i, l := range raw {
 		var fix lineFix
-		p.lines[i] = cleanLine(l, &fix)
+		raw[i] = cleanLine(l, &fix)
 		p.reportFix(i+1, &fix)
 	}
+	lang := ""
+	if rd.Language != "" {
+		t, err := language.Parse(rd.Language)
+		if err != nil {
+			return nil, p.fail(0, 0, fmt.Errorf("script language %q is not a BCP 47 tag (want one such as %s)", rd.Language, strings.Join(scriptLanguages[:], ", ")))
+		}
+		b, _ := t.Base()
+		lang = b.String()
+	} else {
+		lang = detectLanguage(raw)
+	}
+	p.lx = lexiconFor(lang)
+	p.pkg.Language = lang
+	p.lines, p.lineNo, p.colOff = p.lx.splitTags(raw)
 	p.pkg.Title = p.title()
 	dialect := rd.Dialect
 	if dialect == "" {
-		dialect = detect(p.lines)
+		dialect = p.lx.detect(p.lines)
 	}
 	switch dialect {
 	case DialectRuptly:
@@ -232,8 +290,7 @@ func (rd *Reader) parse(b []byte) (*Package, error) {
 	case DialectReuters:
 		p.reuters()
 	case "":
-		return nil, p.fail(0, 0, fmt.Errorf("%w in %d lines: expected Ruptly “SOT Name (Language): …”, AP “SOUNDBITE (Language) Name:” or Reuters “(SOUNDBITE) (Language) NAME SAYING:” lines",
-			ErrNoSOT, len(p.lines)))
+		return nil, p.noSOT()
 	default:
 		return nil, p.fail(0, 0, fmt.Errorf("unknown dialect %q (want %s, %s or %s)", dialect, DialectRuptly, DialectAP, DialectReuters))
 	}
@@ -253,6 +310,12 @@ func (rd *Reader) parse(b []byte) (*Package, error) {
 			return nil, p.problems[0]
 		}
 		return nil, p.fail(0, 0, fmt.Errorf("%w: the %s script has no soundbite with text", ErrNoSOT, dialect))
+	}
+	for i := range p.pkg.SOTs {
+		for j := range p.pkg.SOTs[i].Turns {
+			t := &p.pkg.SOTs[i].Turns[j]
+			t.Tag = p.lx.tag(t.Language)
+		}
 	}
 	sort.SliceStable(p.pkg.Warnings, func(i, j int) bool { return p.pkg.Warnings[i].Line < p.pkg.Warnings[j].Line })
 	return p.pkg, nil
@@ -312,7 +375,7 @@ func (p *parser) reportFix(line int, fix *lineFix) {
 
 // newSOT appends a SOT that begins at 0-based line i and returns it.
 func (p *parser) newSOT(kind string, i int) *SOT {
-	p.pkg.SOTs = append(p.pkg.SOTs, SOT{Index: len(p.pkg.SOTs) + 1, Kind: kind, Line: i + 1})
+	p.pkg.SOTs = append(p.pkg.SOTs, SOT{Index: len(p.pkg.SOTs) + 1, Kind: kind, Line: p.ln(i)})
 	return &p.pkg.SOTs[len(p.pkg.SOTs)-1]
 }
 
@@ -342,7 +405,7 @@ func (p *parser) title() string {
 			}
 			return ""
 		}
-		if hasSOTMarker(l) || decoratedSOT(l) > 0 || isAPBite(l) || isReutersBite(l) {
+		if p.lx.sotMarker(l) > 0 || p.lx.decoratedSOT(l) > 0 || isAPBite(l) || isReutersBite(l) {
 			return ""
 		}
 		// A Reuters slug ("JAPAN-EARTHQUAKE/RESCUE") precedes the headline.
@@ -352,7 +415,7 @@ func (p *parser) title() string {
 				if m == "" {
 					continue
 				}
-				if _, _, ok := header(m); !ok && !isSlug(m) && !hasSOTMarker(m) && !isAPBite(m) && !isReutersBite(m) {
+				if _, _, ok := header(m); !ok && !isSlug(m) && p.lx.sotMarker(m) == 0 && !isAPBite(m) && !isReutersBite(m) {
 					return m
 				}
 				break
@@ -393,6 +456,10 @@ func header(l string) (key, val string, ok bool) {
 	if key[0] == ' ' {
 		return "", "", false
 	}
+	// "SOUNDBITE: (English) …" is a soundbite, not a header.
+	if isAPBite(key) {
+		return "", "", false
+	}
 	return strings.TrimSpace(key), strings.TrimSpace(l[c+1:]), true
 }
 
@@ -407,7 +474,7 @@ func collapse(s string) string {
 
 // detect chooses the dialect with the most soundbite lines; "" when none
 // has any.
-func detect(lines []string) string {
+func (lx *lexicon) detect(lines []string) string {
 	var ruptly, turns, ap, reuters, apHeaders int
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
@@ -419,12 +486,12 @@ func detect(lines []string) string {
 			reuters++
 		case isAPBite(l):
 			ap++
-		case hasSOTMarker(l), decoratedSOT(l) > 0:
+		case lx.sotMarker(l) > 0, lx.decoratedSOT(l) > 0, strings.HasPrefix(l, "((") && lx.isVOASOT(l):
 			ruptly++
 		default:
 			if key, _, ok := header(l); ok && (key == "SHOTLIST" || key == "STORYLINE") {
 				apHeaders++
-			} else if _, _, ok := ruptlyTurn(l); ok {
+			} else if _, _, ok := lx.ruptlyTurn(l); ok {
 				turns++
 			}
 		}
