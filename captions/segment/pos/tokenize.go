@@ -153,6 +153,15 @@ func (t *Tagger) word(out []Token, text string, s, e, depth int) []Token {
 	if parts, ok := t.mwt[low]; ok {
 		return t.emitParts(out, w, parts, s, e)
 	}
+	// A clitic with an apostrophe splits off even a form seen whole in
+	// training ("company's"), when what is left is a known word.
+	for _, c := range t.clitics {
+		if c[0] == '\'' && len(low) > len(c) && strings.HasSuffix(low, c) && t.inVocab(low[:len(low)-len(c)]) {
+			cut := runeCut(w, utf8.RuneCountInString(low[:len(low)-len(c)]))
+			out = append(out, Token{Text: w[:cut], Start: s, End: s + cut})
+			return append(out, Token{Text: w[cut:], Start: s + cut, End: e})
+		}
+	}
 	if t.inVocab(low) || depth > 3 {
 		return append(out, Token{Text: w, Start: s, End: e})
 	}
@@ -185,7 +194,7 @@ func (t *Tagger) word(out []Token, text string, s, e, depth int) []Token {
 		}
 	}
 	// Hyphenated compound, where the treebank splits them.
-	if t.m.SplitHyphen {
+	if t.m.SplitHyphen && !strings.ContainsAny(w, "/:.@") {
 		if k := strings.IndexByte(w, '-'); k > 0 && k < len(w)-1 {
 			out = t.word(out, text, s, s+k, depth+1)
 			out = append(out, Token{Text: "-", Start: s + k, End: s + k + 1})

@@ -41,6 +41,8 @@ func learnTokenizer(m *feat.Model, sents []Sentence) {
 	preR := map[string]int{}
 	abbr := map[string]bool{}
 	hyphenSplit, hyphenJoined := 0, 0
+	gluedSuf, gluedPre := map[string]int{}, map[string]int{}
+	glued, surfaces := 0, 0
 
 	stat := func(k string) *mwtStat {
 		s := mwts[k]
@@ -57,6 +59,7 @@ func learnTokenizer(m *feat.Model, sents []Sentence) {
 		for i, sf := range s.Surfaces {
 			low := normApos(sf.Form)
 			st := stat(low)
+			surfaces++
 			st.total++
 			if sf.MWT {
 				st.mwt++
@@ -100,10 +103,11 @@ func learnTokenizer(m *feat.Model, sents []Sentence) {
 			// "علي" + "ها"): affix rules, used only where what is left is a
 			// known word.
 			if n <= 3 && lettersOnly(low) && prev != nil && prev.NoSpaceAfter && lettersOnly(prev.Form) {
-				sufR[low]++
+				gluedSuf[low]++
+				glued++
 			}
 			if n <= 2 && lettersOnly(low) && sf.NoSpaceAfter && next != nil && lettersOnly(next.Form) {
-				preR[low]++
+				gluedPre[low]++
 			}
 			if n >= 2 && strings.HasSuffix(low, ".") && hasLetter(low) {
 				abbr[low] = true
@@ -133,6 +137,16 @@ func learnTokenizer(m *feat.Model, sents []Sentence) {
 	sort.Slice(m.MWTs, func(i, j int) bool { return m.MWTs[i].Surface < m.MWTs[j].Surface })
 	m.Elisions = keysAtLeast(elis, 2)
 	m.Clitics = keysAtLeast(clit, 3)
+	// Glued letter clitics only where the treebank writes many (Arabic), not
+	// from the odd "can|not" of a space-delimited language.
+	if glued*50 > surfaces {
+		for k, c := range gluedSuf {
+			sufR[k] += c
+		}
+		for k, c := range gluedPre {
+			preR[k] += c
+		}
+	}
 	m.SuffixRules = keysAtLeast(sufR, 3)
 	m.PrefixRules = keysAtLeast(preR, 3)
 	for a := range abbr {
