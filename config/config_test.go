@@ -32,10 +32,10 @@ func TestPresets(t *testing.T) {
 	r, _ := Preset("ted")
 	assert.Equal(t, 42, r.MaxCharsPerLine)
 	assert.Equal(t, 21.0, r.MaxCPS)
-	assert.Equal(t, int64(25), r.MinDuration.Frames(timing.Rate25()))
+	assert.Equal(t, timing.Frame(25), r.MinDuration.Frames(timing.Rate25()))
 	r, _ = Preset("netflix-en")
-	assert.Equal(t, int64(20), r.MinDuration.Frames(timing.Rate24()), "5/6 s is 20 frames at 24 fps")
-	assert.Equal(t, int64(12), r.ShotChangeZone.Frames(timing.Rate24()))
+	assert.Equal(t, timing.Frame(20), r.MinDuration.Frames(timing.Rate24()), "5/6 s is 20 frames at 24 fps")
+	assert.Equal(t, timing.Frame(12), r.ShotChangeZone.Frames(timing.Rate24()))
 	r, _ = Preset("netflix-ja")
 	assert.Equal(t, 13, r.MaxCharsPerLine)
 	assert.Equal(t, 4.0, r.MaxCPS)
@@ -51,7 +51,7 @@ func TestDefault(t *testing.T) {
 	assert.Equal(t, 37, r.MaxCharsPerLine)
 	assert.Equal(t, "en", r.Language)
 	assert.Equal(t, timing.TimeLength(500*time.Millisecond), r.MaxHang)
-	assert.Equal(t, int64(13), r.MaxHang.Frames(timing.Rate25()), "12.5 frames rounded up")
+	assert.Equal(t, timing.Frame(13), r.MaxHang.Frames(timing.Rate25()), "12.5 frames rounded up")
 }
 
 func TestLayers(t *testing.T) {
@@ -68,8 +68,8 @@ func TestLayers(t *testing.T) {
 	assert.Equal(t, 42, r.MaxCharsPerLine, "from the file's profile")
 	assert.Equal(t, 12.5, r.MaxCPS, "flag beats env beats file")
 	assert.Equal(t, 1, r.MaxLines, "env beats file")
-	assert.Equal(t, int64(20), r.MinDuration.Frames(timing.Rate30()), "file: 20 frames at every rate")
-	assert.Equal(t, int64(25), r.MaxHang.Frames(timing.Rate25()))
+	assert.Equal(t, timing.Frame(20), r.MinDuration.Frames(timing.Rate30()), "file: 20 frames at every rate")
+	assert.Equal(t, timing.Frame(25), r.MaxHang.Frames(timing.Rate25()))
 	assert.Equal(t, rules.SpeakerDash, r.SpeakerChange)
 	assert.Equal(t, "fr", r.Language)
 	assert.Equal(t, "x", c.String("stl.publisher"))

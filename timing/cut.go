@@ -4,10 +4,10 @@ package timing
 type Cut struct {
 	// Frame is the record frame at which the new shot starts (for a
 	// dissolve or wipe: where the transition starts).
-	Frame int64
+	Frame Frame
 	// Frames is the transition's length: 0 for a hard cut, more for a soft
 	// cut (dissolve, wipe, key).
-	Frames int64
+	Frames Frame
 }
 
 // Soft reports whether c is a transition rather than a hard cut.
@@ -19,7 +19,7 @@ func (c Cut) Soft() bool { return c.Frames > 0 }
 type Window struct {
 	// In is the first record frame of the window; Out is the frame after the
 	// last (the EDL's record-out, exclusive).
-	In, Out int64
+	In, Out Frame
 	// Clip is the clip name (or locator text) that marked the SOT.
 	Clip string
 	// Events are the event numbers, as written in the EDL, that form the window.
@@ -32,4 +32,4 @@ type Window struct {
 }
 
 // Frames returns the window's length in frames.
-func (w Window) Frames() int64 { return w.Out - w.In }
+func (w Window) Frames() Frame { return w.Out - w.In }

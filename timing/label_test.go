@@ -36,7 +36,7 @@ func TestTimecodeSkipped(t *testing.T) {
 				assert.Equal(t, err != nil, tc.Skipped(r), "%v at %s", tc, r)
 			}
 		}
-		for n := int64(0); n < int64(nom)*60*11; n++ {
+		for n := Frame(0); n < Frame(nom)*60*11; n++ {
 			if tc := TimecodeAt(n, r, true); tc.Skipped(r) {
 				t.Fatalf("%s frame %d: TimecodeAt gave the skipped label %v", r, n, tc)
 			}

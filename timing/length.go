@@ -12,13 +12,13 @@ import (
 // ("1.5s", "500ms", which means a different number of frames at each rate).
 // The zero Length is zero frames.
 type Length struct {
-	frames   int64
+	frames   Frame
 	d        time.Duration
 	realTime bool
 }
 
 // FrameLength returns a Length of n frames.
-func FrameLength(n int64) Length { return Length{frames: n} }
+func FrameLength(n Frame) Length { return Length{frames: n} }
 
 // TimeLength returns a Length of real time d.
 func TimeLength(d time.Duration) Length { return Length{d: d, realTime: true} }
@@ -37,7 +37,7 @@ func ParseLength(s string) (Length, error) {
 		if err != nil || n < 0 || n > int64(MaxLength/time.Second)*60 {
 			return Length{}, fmt.Errorf("length %q: expected a whole number of frames such as 20f, at most a day", s)
 		}
-		return FrameLength(n), nil
+		return FrameLength(Frame(n)), nil
 	}
 	if v, err := strconv.ParseFloat(t, 64); err == nil {
 		if !(v >= 0 && v <= MaxLength.Seconds()) { // also refuses NaN
@@ -54,7 +54,7 @@ func ParseLength(s string) (Length, error) {
 
 // Frames returns the length in frames at rate r. A real-time length is
 // rounded up to whole frames, so "at least 1.5 s" stays at least 1.5 s.
-func (l Length) Frames(r Rate) int64 {
+func (l Length) Frames(r Rate) Frame {
 	if !l.realTime {
 		return l.frames
 	}
@@ -67,7 +67,7 @@ func (l Length) IsZero() bool { return l.frames == 0 && l.d == 0 }
 // String formats l the way ParseLength reads it ("20f", "1.5s").
 func (l Length) String() string {
 	if !l.realTime {
-		return strconv.FormatInt(l.frames, 10) + "f"
+		return strconv.FormatInt(int64(l.frames), 10) + "f"
 	}
 	return l.d.String()
 }

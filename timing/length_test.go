@@ -11,19 +11,19 @@ import (
 func TestLength(t *testing.T) {
 	l, err := ParseLength("20f")
 	require.NoError(t, err)
-	assert.Equal(t, int64(20), l.Frames(Rate25()))
-	assert.Equal(t, int64(20), l.Frames(Rate2997()))
+	assert.Equal(t, Frame(20), l.Frames(Rate25()))
+	assert.Equal(t, Frame(20), l.Frames(Rate2997()))
 	l, err = ParseLength("0.5s")
 	require.NoError(t, err)
-	assert.Equal(t, int64(13), l.Frames(Rate25()), "12.5 frames rounds up")
-	assert.Equal(t, int64(15), l.Frames(Rate30()))
-	assert.Equal(t, int64(15), l.Frames(Rate2997()), "0.5 s is 14.985 frames at 29.97")
+	assert.Equal(t, Frame(13), l.Frames(Rate25()), "12.5 frames rounds up")
+	assert.Equal(t, Frame(15), l.Frames(Rate30()))
+	assert.Equal(t, Frame(15), l.Frames(Rate2997()), "0.5 s is 14.985 frames at 29.97")
 	l, err = ParseLength("1.5")
 	require.NoError(t, err)
 	assert.Equal(t, "1.5s", l.String())
 	var m Length
 	require.NoError(t, m.UnmarshalText([]byte("833ms")))
-	assert.Equal(t, int64(21), m.Frames(Rate25()))
+	assert.Equal(t, Frame(21), m.Frames(Rate25()))
 	for _, bad := range []string{"", "f", "-2f", "x", "1.5q", "-1s"} {
 		_, err := ParseLength(bad)
 		assert.Error(t, err, bad)
@@ -39,7 +39,7 @@ func TestLengthBounds(t *testing.T) {
 	}
 	l, err := ParseLength("86400")
 	require.NoError(t, err)
-	assert.Equal(t, int64(86400*25), l.Frames(Rate25()))
+	assert.Equal(t, Frame(86400*25), l.Frames(Rate25()))
 }
 
 func FuzzParseLength(f *testing.F) {
@@ -53,7 +53,7 @@ func FuzzParseLength(f *testing.F) {
 		}
 		for _, r := range SupportedRates() {
 			n := l.Frames(r)
-			if n < 0 || n > int64(MaxLength/time.Second)*60+1 {
+			if n < 0 || n > Frame(MaxLength/time.Second)*60+1 {
 				t.Fatalf("%q at %s: %d frames", s, r, n)
 			}
 		}

@@ -159,13 +159,13 @@ func (r Rate) String() string {
 
 // Duration returns the exact real time at which frame n starts, rounded to
 // the nearest nanosecond. For every supported rate, Frames(Duration(n)) == n.
-func (r Rate) Duration(n int64) time.Duration {
+func (r Rate) Duration(n Frame) time.Duration {
 	if r.den == 0 {
 		return 0
 	}
 	// n * den * 1e9 / num, rounded half away from zero, without overflow for
 	// any frame count a programme can have (n < 2^40).
-	p := n * r.den
+	p := int64(n) * r.den
 	hi, lo := p/r.num, p%r.num
 	ns := hi*int64(time.Second) + roundDiv(lo*int64(time.Second), r.num)
 	return time.Duration(ns)
@@ -174,7 +174,7 @@ func (r Rate) Duration(n int64) time.Duration {
 // Frames returns the frame that is nearest to real time d (half a frame
 // rounds away from zero). It is the one rounding rule sotcap uses to snap
 // times to frames.
-func (r Rate) Frames(d time.Duration) int64 {
+func (r Rate) Frames(d time.Duration) Frame {
 	if r.den == 0 {
 		return 0
 	}
@@ -182,7 +182,7 @@ func (r Rate) Frames(d time.Duration) int64 {
 	// could overflow (past about 42 hours at 60000/1001).
 	ns := int64(d)
 	if lim := math.MaxInt64 / r.num; ns > -lim && ns < lim {
-		return roundDiv(ns*r.num, r.den*int64(time.Second))
+		return Frame(roundDiv(ns*r.num, r.den*int64(time.Second)))
 	}
 	x := new(big.Int).Mul(big.NewInt(ns), big.NewInt(r.num))
 	den := big.NewInt(r.den * int64(time.Second))
@@ -195,11 +195,11 @@ func (r Rate) Frames(d time.Duration) int64 {
 			q.Add(q, big.NewInt(1))
 		}
 	}
-	return q.Int64()
+	return Frame(q.Int64())
 }
 
 // FramesCeil returns the smallest frame count whose duration is at least d.
-func (r Rate) FramesCeil(d time.Duration) int64 {
+func (r Rate) FramesCeil(d time.Duration) Frame {
 	n := r.Frames(d)
 	if r.Duration(n) < d {
 		n++
@@ -208,7 +208,7 @@ func (r Rate) FramesCeil(d time.Duration) int64 {
 }
 
 // Seconds returns the real time of n frames in seconds.
-func (r Rate) Seconds(n int64) float64 {
+func (r Rate) Seconds(n Frame) float64 {
 	if r.den == 0 {
 		return 0
 	}

@@ -42,7 +42,7 @@ func TestRateString(t *testing.T) {
 
 func TestDurationFramesRoundTrip(t *testing.T) {
 	for _, r := range SupportedRates() {
-		for _, n := range []int64{0, 1, 2, 29, 30, 1799, 1800, 107892, 2589407, 24*3600*60 + 17, -1, -30} {
+		for _, n := range []Frame{0, 1, 2, 29, 30, 1799, 1800, 107892, 2589407, 24*3600*60 + 17, -1, -30} {
 			d := r.Duration(n)
 			assert.Equal(t, n, r.Frames(d), "%s frame %d", r, n)
 			assert.Equal(t, n, r.FramesCeil(d), "%s frame %d", r, n)
@@ -52,12 +52,12 @@ func TestDurationFramesRoundTrip(t *testing.T) {
 	assert.Equal(t, time.Duration(33366667), Rate2997().Duration(1))
 	// One hour of 29.97 frames is 3.6 s longer than 108000 nominal frames.
 	assert.Equal(t, 3603600*time.Millisecond, Rate2997().Duration(108000))
-	assert.Equal(t, int64(13), Rate25().Frames(500*time.Millisecond+time.Millisecond))
-	assert.Equal(t, int64(13), Rate25().Frames(500*time.Millisecond)) // 12.5 rounds up
-	assert.Equal(t, int64(13), Rate25().FramesCeil(481*time.Millisecond))
+	assert.Equal(t, Frame(13), Rate25().Frames(500*time.Millisecond+time.Millisecond))
+	assert.Equal(t, Frame(13), Rate25().Frames(500*time.Millisecond)) // 12.5 rounds up
+	assert.Equal(t, Frame(13), Rate25().FramesCeil(481*time.Millisecond))
 	assert.InDelta(t, 1.001, Rate2997().Seconds(30), 1e-12)
 	// Very large durations do not overflow.
-	assert.Equal(t, int64(25*1_000_000), Rate25().Frames(1_000_000*time.Second))
+	assert.Equal(t, Frame(25*1_000_000), Rate25().Frames(1_000_000*time.Second))
 }
 
 func TestFramesFastPathAllocs(t *testing.T) {

@@ -109,7 +109,7 @@ func syntaxError(s string) error {
 // fails for a frame field at or above the nominal rate, for a drop-frame
 // label at a rate without drop frame, and for a drop-frame label that is
 // skipped (00:01:00;00 at 29.97).
-func (tc Timecode) Frame(r Rate) (int64, error) {
+func (tc Timecode) Frame(r Rate) (Frame, error) {
 	nom := r.Nominal()
 	if nom == 0 {
 		return 0, &TimecodeError{Timecode: tc.String(), Rate: r, Drop: tc.Drop, Expected: "a frame rate"}
@@ -121,7 +121,7 @@ func (tc Timecode) Frame(r Rate) (int64, error) {
 	minutes := int64(tc.H)*60 + int64(tc.M)
 	n := (minutes*60+int64(tc.S))*int64(nom) + int64(tc.F)
 	if !tc.Drop {
-		return n, nil
+		return Frame(n), nil
 	}
 	if !r.DropFrameCapable() {
 		return 0, &TimecodeError{Timecode: tc.String(), Rate: r, Drop: true,
@@ -132,14 +132,14 @@ func (tc Timecode) Frame(r Rate) (int64, error) {
 		return 0, &TimecodeError{Timecode: tc.String(), Rate: r, Drop: true,
 			Expected: fmt.Sprintf("a label that exists in drop frame (frames 00 to %02d are skipped at the start of minutes not divisible by 10)", d-1)}
 	}
-	return n - d*(minutes-minutes/10), nil
+	return Frame(n - d*(minutes-minutes/10)), nil
 }
 
 // ParseTimecode returns the frame count from 00:00:00:00 of timecode s at
 // rate r. The timecode is drop frame when drop is true or when s uses ';'
 // or ',' as a separator. Errors are *TimecodeError values wrapping
 // ErrBadTimecode. ParseTimecode does not allocate unless it fails.
-func ParseTimecode(s string, r Rate, drop bool) (int64, error) {
+func ParseTimecode(s string, r Rate, drop bool) (Frame, error) {
 	tc, err := SplitTimecode(s)
 	if err != nil {
 		te := err.(*TimecodeError)
@@ -158,7 +158,8 @@ func ParseTimecode(s string, r Rate, drop bool) (int64, error) {
 // 00:00:00:00) at rate r, drop frame if drop is true and r has drop frame
 // (otherwise non-drop). Hours are not wrapped at 24. A negative n gives
 // the label of -n with every field negated.
-func TimecodeAt(n int64, r Rate, drop bool) Timecode {
+func TimecodeAt(frame Frame, r Rate, drop bool) Timecode {
+	n := int64(frame)
 	nom := int64(r.Nominal())
 	if nom == 0 {
 		return Timecode{}
@@ -193,14 +194,14 @@ func TimecodeAt(n int64, r Rate, drop bool) Timecode {
 
 // AppendTimecode appends the label of frame n (see TimecodeAt) to dst, in
 // the form FormatTimecode returns, without allocating when dst has room.
-func AppendTimecode(dst []byte, n int64, r Rate, drop bool) []byte {
+func AppendTimecode(dst []byte, n Frame, r Rate, drop bool) []byte {
 	return TimecodeAt(n, r, drop).AppendTo(dst)
 }
 
 // FormatTimecode returns the label of frame n at rate r: "10:00:00:00",
 // or "00:01:00;02" in drop frame (drop is ignored at rates without drop
 // frame).
-func FormatTimecode(n int64, r Rate, drop bool) string {
+func FormatTimecode(n Frame, r Rate, drop bool) string {
 	var b [24]byte
 	return string(AppendTimecode(b[:0], n, r, drop))
 }
@@ -237,7 +238,7 @@ func (tc Timecode) String() string {
 
 // Add returns the label n frames after tc at rate r (before it when n is
 // negative), keeping tc's drop-frame mode.
-func (tc Timecode) Add(n int64, r Rate) (Timecode, error) {
+func (tc Timecode) Add(n Frame, r Rate) (Timecode, error) {
 	f, err := tc.Frame(r)
 	if err != nil {
 		return Timecode{}, err

@@ -33,7 +33,8 @@ func TestTimecodeReference(t *testing.T) {
 		nominal, _ := strconv.Atoi(row[3])
 		require.Equal(t, nominal, r.Nominal(), row)
 		drop := row[4] == "DF"
-		want, _ := strconv.ParseInt(row[6], 10, 64)
+		w, _ := strconv.ParseInt(row[6], 10, 64)
+		want := Frame(w)
 
 		got, err := ParseTimecode(row[5], r, drop)
 		require.NoError(t, err, row)
@@ -48,7 +49,7 @@ func TestTimecodeReference(t *testing.T) {
 
 		exact, ok := new(big.Rat).SetString(row[7])
 		require.True(t, ok, row[7])
-		secs := new(big.Rat).SetFrac64(want*den, num)
+		secs := new(big.Rat).SetFrac64(int64(want)*den, num)
 		assert.Equal(t, exact.String(), secs.String(), "seconds %v", row)
 		// Duration is the exact time rounded to the nearest nanosecond.
 		ns := new(big.Rat).Mul(exact, big.NewRat(1_000_000_000, 1))
@@ -59,7 +60,7 @@ func TestTimecodeReference(t *testing.T) {
 }
 
 func TestTimecodeGuideValues(t *testing.T) {
-	for tc, want := range map[string]int64{
+	for tc, want := range map[string]Frame{
 		"01:00:00;00": 107892, "00:10:00;00": 17982, "00:01:00;02": 1800,
 		"01,00,00,00": 107892, "00:00:59;29": 1799,
 	} {
@@ -70,10 +71,10 @@ func TestTimecodeGuideValues(t *testing.T) {
 	// FCM: DROP FRAME with ':' separators (Avid).
 	got, err := ParseTimecode("01:00:00:00", Rate2997(), true)
 	require.NoError(t, err)
-	assert.Equal(t, int64(107892), got)
+	assert.Equal(t, Frame(107892), got)
 	got, err = ParseTimecode("01.00.00.00", Rate25(), false)
 	require.NoError(t, err)
-	assert.Equal(t, int64(90000), got)
+	assert.Equal(t, Frame(90000), got)
 	assert.Equal(t, "10:00:00:00", FormatTimecode(900000, Rate25(), false))
 	assert.Equal(t, "00:01:00;02", FormatTimecode(1800, Rate2997(), true))
 	assert.Equal(t, "01:00:00:00", FormatTimecode(86400, Rate24(), true), "no drop frame at 24")
@@ -88,18 +89,18 @@ func TestTimecodeRoundTrip(t *testing.T) {
 			if drop && !r.DropFrameCapable() {
 				continue
 			}
-			nom := int64(r.Nominal())
-			check := func(n int64) {
+			nom := Frame(r.Nominal())
+			check := func(n Frame) {
 				s := FormatTimecode(n, r, drop)
 				back, err := ParseTimecode(s, r, drop)
 				if err != nil || back != n {
 					t.Fatalf("%s drop=%v frame %d → %q → %d, %v", r, drop, n, s, back, err)
 				}
 			}
-			for n := int64(0); n < 11*60*nom; n++ {
+			for n := Frame(0); n < 11*60*nom; n++ {
 				check(n)
 			}
-			for _, h := range []int64{1, 10, 23, 24, 99} {
+			for _, h := range []Frame{1, 10, 23, 24, 99} {
 				at, err := Timecode{H: int(h), Drop: drop}.Frame(r)
 				require.NoError(t, err)
 				for n := at - 2*nom; n < at+2*nom; n++ {

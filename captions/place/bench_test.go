@@ -39,7 +39,7 @@ func BenchmarkTimeSOT(b *testing.B) {
 	rate := timing.Rate25()
 	half := strings.Index(benchParagraph, "Asked")
 	turns := []captions.Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
-	frames := int64(len(benchParagraph)) * 25 / 15
+	frames := timing.Frame(len(benchParagraph)) * 25 / 15
 	w := timing.Window{In: 90000, Out: 90000 + frames}
 	for f := w.In + 80; f < w.Out; f += 97 {
 		w.Cuts = append(w.Cuts, timing.Cut{Frame: f})
@@ -60,14 +60,14 @@ func BenchmarkCheck(b *testing.B) {
 	r := benchRules()
 	rate := timing.Rate25()
 	caps := make([]captions.Caption, 100000)
-	var n int64
+	var n timing.Frame
 	for i := range caps {
 		start := time.Duration(i) * 3 * time.Second
 		caps[i] = captions.Caption{Start: start, End: start + 2500*time.Millisecond, Lines: []captions.Line{{Text: "We are aiming to get"}, {Text: "a better television service."}}}
 		n += 50
 	}
 	cuts := []timing.Cut{{Frame: 1000}, {Frame: 50000}, {Frame: 700000}}
-	b.SetBytes(n)
+	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	for b.Loop() {
 		r.Check(caps, rate, cuts)
@@ -90,7 +90,7 @@ func BenchmarkTimeSOTShort(b *testing.B) {
 	rate := timing.Rate25()
 	half := strings.Index(benchParagraph, "Asked")
 	turns := []captions.Turn{{Speaker: "Minister", Text: benchParagraph[:half]}, {Speaker: "Reporter", Text: benchParagraph[half:]}}
-	frames := int64(len(benchParagraph)) * 25 / 22
+	frames := timing.Frame(len(benchParagraph)) * 25 / 22
 	in := Input{Turns: turns, Window: timing.Window{In: 90000, Out: 90000 + frames}, Rate: rate}
 	b.SetBytes(int64(len(benchParagraph)))
 	b.ReportAllocs()

@@ -21,14 +21,14 @@ func TestPropertyTimeSOT(t *testing.T) {
 	for i := 0; i < proptest.Cases(5000); i++ {
 		r := proptest.RandProfile(rng)
 		rate := rates[rng.IntN(len(rates))]
-		in := int64(rng.IntN(100000))
-		w := timing.Window{In: in, Out: in + int64(20+rng.IntN(800))}
+		in := timing.Frame(rng.IntN(100000))
+		w := timing.Window{In: in, Out: in + timing.Frame(20+rng.IntN(800))}
 		for c := rng.IntN(5); c > 0; c-- {
-			w.Cuts = append(w.Cuts, timing.Cut{Frame: w.In + 1 + rng.Int64N(w.Frames()-1), Frames: int64(rng.IntN(2) * rng.IntN(20))})
+			w.Cuts = append(w.Cuts, timing.Cut{Frame: w.In + 1 + timing.Frame(rng.Int64N(int64(w.Frames()-1))), Frames: timing.Frame(rng.IntN(2) * rng.IntN(20))})
 		}
-		var limit int64
+		var limit timing.Frame
 		if rng.IntN(2) == 0 {
-			limit = w.Out + int64(rng.IntN(30))
+			limit = w.Out + timing.Frame(rng.IntN(30))
 		}
 		var turns []captions.Turn
 		for k := 1 + rng.IntN(3); k > 0; k-- {
@@ -68,10 +68,10 @@ func TestPropertyTimeSOT(t *testing.T) {
 		if proptest.Flat(strings.Join(got, " "), cjk) != proptest.Flat(strings.Join(want, " "), cjk) {
 			t.Fatalf("case %d: words changed\n got %q\nwant %q", i, got, want)
 		}
-		var prevEnd int64 = -1
+		var prevEnd timing.Frame = -1
 		for k, c := range res.Captions {
 			s, e := rate.Frames(c.Start), rate.Frames(c.End)
-			if s < w.In || e > p.end || e > w.Out+r.MaxHang.Frames(rate) || (limit > 0 && e > limit-int64(r.MinGapFrames)) {
+			if s < w.In || e > p.end || e > w.Out+r.MaxHang.Frames(rate) || (limit > 0 && e > limit-timing.Frame(r.MinGapFrames)) {
 				t.Fatalf("case %d caption %d: %d–%d leaves window %d–%d (end %d, limit %d)", i, k, s, e, w.In, w.Out, p.end, limit)
 			}
 			if e <= s || s < prevEnd {
@@ -103,7 +103,7 @@ func TestPropertyTimeSOT(t *testing.T) {
 				t.Fatalf("case %d: %v in a window that fits\n%+v", i, v, res.Captions)
 			}
 		}
-		if n := int64(len(res.Captions)); res.Compressed && n*p.minD+(n-1)*p.gap <= p.end-w.In {
+		if n := timing.Frame(len(res.Captions)); res.Compressed && n*p.minD+(n-1)*p.gap <= p.end-w.In {
 			// Compression keeps the minimum duration when the window allows it.
 			for _, v := range res.Violations {
 				if v.Rule == rules.RuleMinDuration || v.Rule == rules.RuleGap || v.Rule == rules.RuleOverlap {

@@ -22,7 +22,7 @@ type Input struct {
 	// Limit is the first frame the captions may not reach: the next SOT's
 	// record in, or 0 when nothing follows. The captions end at the
 	// earlier of Window.Out + MaxHang and Limit - MinGapFrames.
-	Limit int64
+	Limit timing.Frame
 }
 
 // Result is the captions of one soundbite and how well they fit.
@@ -113,9 +113,9 @@ func SOT(r rules.Profile, in Input) (Result, error) {
 	if !p.fits(need) {
 		caps, need = rebreak(r, units, p, caps, need)
 	}
-	res.NeededSeconds = in.Rate.Seconds(sum(need) + int64(len(need)-1)*p.gap)
+	res.NeededSeconds = in.Rate.Seconds(sum(need) + timing.Frame(len(need)-1)*p.gap)
 
-	var starts, ends []int64
+	var starts, ends []timing.Frame
 	if p.fits(need) {
 		var all bool
 		starts, ends, all = p.place(r, caps, need, w)
@@ -138,25 +138,25 @@ func SOT(r rules.Profile, in Input) (Result, error) {
 	return res, nil
 }
 
-func secs(r timing.Rate, n int64) string {
+func secs(r timing.Rate, n timing.Frame) string {
 	return fmt.Sprintf("%.3gs (%d frames)", r.Seconds(n), n)
 }
 
 // framePlan holds a SOT's rules in frames at its rate.
 type framePlan struct {
 	rate                   timing.Rate
-	minD, maxD, gap, zone  int64
-	snapIn                 int64 // an in-time this close before a cut moves onto it
-	end                    int64 // first frame no caption may reach
+	minD, maxD, gap, zone  timing.Frame
+	snapIn                 timing.Frame // an in-time this close before a cut moves onto it
+	end                    timing.Frame // first frame no caption may reach
 	cuts                   []timing.Cut
-	speechOut, speechStart int64
+	speechOut, speechStart timing.Frame
 }
 
 func newFramePlan(r rules.Profile, in Input) framePlan {
 	p := framePlan{rate: in.Rate}
 	p.minD = max(r.MinDuration.Frames(in.Rate), 1)
 	p.maxD = r.MaxDuration.Frames(in.Rate)
-	p.gap = int64(max(r.MinGapFrames, 0))
+	p.gap = timing.Frame(max(r.MinGapFrames, 0))
 	p.zone = r.ShotChangeZone.Frames(in.Rate)
 	// Netflix: 7 frames at 24 fps before a cut snap to it; scale with rate.
 	p.snapIn = (p.zone*7 + 6) / 12
@@ -172,17 +172,17 @@ func newFramePlan(r rules.Profile, in Input) framePlan {
 
 // readFrames is the one place a reading time becomes frames: chars at cps,
 // rounded up once to a whole frame.
-func readFrames(chars, cps float64, rate timing.Rate) int64 {
+func readFrames(chars, cps float64, rate timing.Rate) timing.Frame {
 	if cps <= 0 || chars <= 0 {
 		return 0
 	}
 	f := chars / cps * float64(rate.Num()) / float64(rate.Den())
-	return int64(math.Ceil(f - 1e-9))
+	return timing.Frame(math.Ceil(f - 1e-9))
 }
 
 // needed returns the frames each caption needs.
-func (p framePlan) needed(r rules.Profile, caps []captions.Caption) []int64 {
-	need := make([]int64, len(caps))
+func (p framePlan) needed(r rules.Profile, caps []captions.Caption) []timing.Frame {
+	need := make([]timing.Frame, len(caps))
 	for k, c := range caps {
 		d := max(p.minD, readFrames(r.CaptionChars(c), r.MaxCPS, p.rate))
 		if p.maxD > 0 && d > p.maxD {
@@ -193,12 +193,12 @@ func (p framePlan) needed(r rules.Profile, caps []captions.Caption) []int64 {
 	return need
 }
 
-func (p framePlan) fits(need []int64) bool {
-	return sum(need)+int64(len(need)-1)*p.gap <= p.end-p.speechStart
+func (p framePlan) fits(need []timing.Frame) bool {
+	return sum(need)+timing.Frame(len(need)-1)*p.gap <= p.end-p.speechStart
 }
 
-func sum(v []int64) int64 {
-	var s int64
+func sum(v []timing.Frame) timing.Frame {
+	var s timing.Frame
 	for _, x := range v {
 		s += x
 	}
@@ -224,11 +224,11 @@ const rebreakSlack = 0.01
 // then also sharing captions between speakers as dash lines, join the
 // tries, and the try at the lowest price that needs at most rebreakSlack
 // more time than the least is kept.
-func rebreak(r rules.Profile, units *segment.Turns, p framePlan, caps []captions.Caption, need []int64) ([]captions.Caption, []int64) {
-	total := func(n []int64) int64 { return sum(n) + int64(len(n))*p.gap }
+func rebreak(r rules.Profile, units *segment.Turns, p framePlan, caps []captions.Caption, need []timing.Frame) ([]captions.Caption, []timing.Frame) {
+	total := func(n []timing.Frame) timing.Frame { return sum(n) + timing.Frame(len(n))*p.gap }
 	type try struct {
 		caps []captions.Caption
-		need []int64
+		need []timing.Frame
 	}
 	tries := []try{{caps, need}}
 	tc := &segment.TimeCost{FPS: float64(p.rate.Num()) / float64(p.rate.Den()), CPS: r.MaxCPS, MinFrames: p.minD, MaxFrames: p.maxD, GapFrames: p.gap}
@@ -271,7 +271,7 @@ func rebreak(r rules.Profile, units *segment.Turns, p framePlan, caps []captions
 // anchored on it when that breaks no rule the plain timing keeps (see
 // speakerAnchors).
 // all reports whether every anchor found was kept.
-func (p framePlan) place(r rules.Profile, caps []captions.Caption, need []int64, w timing.Window) (starts, ends []int64, all bool) {
+func (p framePlan) place(r rules.Profile, caps []captions.Caption, need []timing.Frame, w timing.Window) (starts, ends []timing.Frame, all bool) {
 	n := len(caps)
 	chars := make([]float64, n)
 	for k, c := range caps {
@@ -279,7 +279,7 @@ func (p framePlan) place(r rules.Profile, caps []captions.Caption, need []int64,
 	}
 	starts = p.proportional(chars, nil)
 	anchors := p.speakerAnchors(caps, starts)
-	ends = make([]int64, n)
+	ends = make([]timing.Frame, n)
 	p.settle(starts, ends, need, nil)
 	if len(anchors) == 0 {
 		return starts, ends, true
@@ -291,8 +291,8 @@ func (p framePlan) place(r rules.Profile, caps []captions.Caption, need []int64,
 // characters before it: over the whole speech, or, with anchors, within
 // each span from one anchor (or the speech's start) to the next (or the
 // speech's end), every anchored caption starting on its anchor.
-func (p framePlan) proportional(chars []float64, anchors []anchor) []int64 {
-	starts := make([]int64, len(chars))
+func (p framePlan) proportional(chars []float64, anchors []anchor) []timing.Frame {
+	starts := make([]timing.Frame, len(chars))
 	from, a := 0, 0
 	spanStart := p.speechStart
 	for from < len(chars) {
@@ -307,7 +307,7 @@ func (p framePlan) proportional(chars []float64, anchors []anchor) []int64 {
 		span := max(spanEnd-spanStart, 0)
 		acc := 0.0
 		for k := from; k < to; k++ {
-			starts[k] = spanStart + int64(math.Floor(float64(span)*acc/total))
+			starts[k] = spanStart + timing.Frame(math.Floor(float64(span)*acc/total))
 			acc += chars[k]
 		}
 		if a >= len(anchors) {
@@ -322,11 +322,11 @@ func (p framePlan) proportional(chars []float64, anchors []anchor) []int64 {
 // settle pushes proportional starts apart just enough for every caption's
 // need and the gaps, within the end and before each anchored start, then
 // chains the captions and moves their times off cuts.
-func (p framePlan) settle(starts, ends, need []int64, anchors []anchor) {
+func (p framePlan) settle(starts, ends, need []timing.Frame, anchors []anchor) {
 	n := len(starts)
 	// Latest start of each caption so that it and all after it fit (and,
 	// for an anchored caption, no later than its anchor).
-	latest := make([]int64, n)
+	latest := make([]timing.Frame, n)
 	l := p.end
 	a := len(anchors) - 1
 	for k := n - 1; k >= 0; k-- {
@@ -355,10 +355,10 @@ func (p framePlan) settle(starts, ends, need []int64, anchors []anchor) {
 // chain sets each end from the next start (less the gap) within the
 // maximum duration, and the last end at the speech's end or later when the
 // caption needs it, within the hang.
-func (p framePlan) chain(starts, ends, need []int64) {
+func (p framePlan) chain(starts, ends, need []timing.Frame) {
 	n := len(starts)
 	for k := 0; k < n; k++ {
-		var e int64
+		var e timing.Frame
 		if k+1 < n {
 			e = starts[k+1] - p.gap
 		} else {
@@ -374,18 +374,18 @@ func (p framePlan) chain(starts, ends, need []int64) {
 // avoidCuts moves in and out times that fall near a cut onto it or away
 // from it, keeping every caption's need, the gaps and the bounds. A time
 // that cannot move stays and is reported by Check.
-func (p framePlan) avoidCuts(starts, ends, need []int64) {
+func (p framePlan) avoidCuts(starts, ends, need []timing.Frame) {
 	if p.zone <= 0 || len(p.cuts) == 0 {
 		return
 	}
 	n := len(starts)
-	lo := func(k int) int64 { // earliest start of caption k
+	lo := func(k int) timing.Frame { // earliest start of caption k
 		if k == 0 {
 			return p.speechStart
 		}
 		return ends[k-1] + p.gap
 	}
-	hi := func(k int) int64 { // latest end of caption k
+	hi := func(k int) timing.Frame { // latest end of caption k
 		if k+1 < n {
 			return starts[k+1] - p.gap
 		}
@@ -397,9 +397,9 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 		if p.inOK(starts[k]) && (!chained || p.outOK(ends[k-1], before)) {
 			continue
 		}
-		var best int64 = -1
+		var best timing.Frame = -1
 		for _, c := range p.near(starts[k]) {
-			for _, cand := range []int64{c.Frame, c.Frame + c.Frames + p.zone + p.gap, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
+			for _, cand := range []timing.Frame{c.Frame, c.Frame + c.Frames + p.zone + p.gap, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
 				if !p.inOK(cand) || cand+need[k] > hi(k) {
 					continue
 				}
@@ -440,9 +440,9 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 		if p.outOK(ends[k], before) {
 			continue
 		}
-		var best int64 = -1
+		var best timing.Frame = -1
 		for _, c := range p.near(ends[k]) {
-			for _, cand := range []int64{c.Frame - p.gap, c.Frame, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
+			for _, cand := range []timing.Frame{c.Frame - p.gap, c.Frame, c.Frame - p.zone, c.Frame + c.Frames + p.zone} {
 				if cand-starts[k] < need[k] || cand > hi(k) || !p.outOK(cand, before) {
 					continue
 				}
@@ -464,14 +464,14 @@ func (p framePlan) avoidCuts(starts, ends, need []int64) {
 // that an in-time up to snapIn frames before a cut moves onto it first
 // (Netflix: "within 7 frames before a shot change, move to the shot
 // change").
-func (p framePlan) moveCost(s, cand int64) int64 {
+func (p framePlan) moveCost(s, cand timing.Frame) timing.Frame {
 	if d := cand - s; d > 0 && d <= p.snapIn && p.isCut(cand) {
 		return 0
 	}
 	return absInt64(cand - s)
 }
 
-func (p framePlan) isCut(f int64) bool {
+func (p framePlan) isCut(f timing.Frame) bool {
 	for _, c := range p.near(f) {
 		if c.Frame == f {
 			return true
@@ -481,8 +481,8 @@ func (p framePlan) isCut(f int64) bool {
 }
 
 // near returns the cuts within the zone (plus the in-snap) of frame f.
-func (p framePlan) near(f int64) []timing.Cut {
-	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x int64) int { return cmp.Compare(c.Frame+c.Frames, x) })
+func (p framePlan) near(f timing.Frame) []timing.Cut {
+	lo, _ := slices.BinarySearchFunc(p.cuts, f-p.zone-p.gap-2, func(c timing.Cut, x timing.Frame) int { return cmp.Compare(c.Frame+c.Frames, x) })
 	hiI := lo
 	for hiI < len(p.cuts) && p.cuts[hiI].Frame <= f+p.zone+p.gap+2 {
 		hiI++
@@ -490,7 +490,7 @@ func (p framePlan) near(f int64) []timing.Cut {
 	return p.cuts[lo:hiI]
 }
 
-func (p framePlan) inOK(s int64) bool {
+func (p framePlan) inOK(s timing.Frame) bool {
 	for _, c := range p.near(s) {
 		if _, ok := rules.InTimeOK(s, c, p.zone); !ok {
 			return false
@@ -499,7 +499,7 @@ func (p framePlan) inOK(s int64) bool {
 	return true
 }
 
-func (p framePlan) outOK(e, before int64) bool {
+func (p framePlan) outOK(e, before timing.Frame) bool {
 	for _, c := range p.near(e) {
 		if _, ok := rules.OutTimeOK(e, c, p.zone, before); !ok {
 			return false
@@ -514,8 +514,8 @@ func (p framePlan) outOK(e, before int64) bool {
 // needs (the largest f that fits, found by bisection), never less than the
 // minimum duration; the frames left over go, one each, to the captions
 // squeezed hardest.
-func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err error) {
-	n := int64(len(need))
+func (p framePlan) compress(need []timing.Frame, in timing.Frame) (starts, ends []timing.Frame, err error) {
+	n := timing.Frame(len(need))
 	gap := p.gap
 	avail := p.end - in - (n-1)*gap
 	if avail < n {
@@ -527,15 +527,15 @@ func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err e
 			ErrWindowTooShort, n, n, p.end-in)
 	}
 	floor := min(p.minD, avail/n)
-	durs := func(f float64, dur []int64) int64 {
-		var used int64
+	durs := func(f float64, dur []timing.Frame) timing.Frame {
+		var used timing.Frame
 		for k, d := range need {
-			dur[k] = max(floor, int64(float64(d)*f))
+			dur[k] = max(floor, timing.Frame(float64(d)*f))
 			used += dur[k]
 		}
 		return used
 	}
-	dur := make([]int64, n)
+	dur := make([]timing.Frame, n)
 	lo, hi := 0.0, 1.0
 	for range 60 {
 		if mid := (lo + hi) / 2; durs(mid, dur) <= avail {
@@ -564,8 +564,8 @@ func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err e
 		dur[order[i]]++
 		used++
 	}
-	starts = make([]int64, n)
-	ends = make([]int64, n)
+	starts = make([]timing.Frame, n)
+	ends = make([]timing.Frame, n)
 	t := in
 	for k := range dur {
 		starts[k] = t
@@ -575,7 +575,7 @@ func (p framePlan) compress(need []int64, in int64) (starts, ends []int64, err e
 	return starts, ends, nil
 }
 
-func absInt64(a int64) int64 {
+func absInt64(a timing.Frame) timing.Frame {
 	if a < 0 {
 		return -a
 	}

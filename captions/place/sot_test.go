@@ -39,8 +39,8 @@ func TestSOTBasic(t *testing.T) {
 	assert.False(t, res.Compressed)
 	assert.InDelta(t, 263.0/25, res.AvailableSeconds, 1e-9) // 0.5 s hang = 12.5 frames, rounded up
 	first, last := res.Captions[0], res.Captions[len(res.Captions)-1]
-	assert.Equal(t, int64(1000), rate.Frames(first.Start))
-	assert.LessOrEqual(t, rate.Frames(last.End), int64(1000+10*25+13))
+	assert.Equal(t, timing.Frame(1000), rate.Frames(first.Start))
+	assert.LessOrEqual(t, rate.Frames(last.End), timing.Frame(1000+10*25+13))
 }
 
 func TestSOTCompress(t *testing.T) {
@@ -56,7 +56,7 @@ func TestSOTCompress(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, res.Compressed)
 	assert.Greater(t, res.NeededSeconds, res.AvailableSeconds)
-	assert.LessOrEqual(t, rate.Frames(res.Captions[len(res.Captions)-1].End), int64(53))
+	assert.LessOrEqual(t, rate.Frames(res.Captions[len(res.Captions)-1].End), timing.Frame(53))
 	hasCPS := false
 	for _, v := range res.Violations {
 		hasCPS = hasCPS || v.Rule == rules.RuleCPS
@@ -108,7 +108,7 @@ func TestSOTShotChanges(t *testing.T) {
 	require.GreaterOrEqual(t, len(res.Captions), 2)
 	boundary := rate.Frames(res.Captions[1].Start)
 	zone := r.ShotChangeZone.Frames(rate)
-	for _, off := range []int64{-11, -7, -3, 3, 6, 11} {
+	for _, off := range []timing.Frame{-11, -7, -3, 3, 6, 11} {
 		in := base
 		cut := boundary + off
 		in.Window.Cuts = []timing.Cut{{Frame: cut}}

@@ -12,7 +12,7 @@ import (
 // anchor fixes caption k's in-time on the cut at frame.
 type anchor struct {
 	k     int
-	frame int64
+	frame timing.Frame
 }
 
 // speakerReach is how far (in frames) a cut may be from a speaker change's
@@ -25,7 +25,7 @@ type anchor struct {
 // estimate's error; a cut further away belongs to another moment. It is
 // never less than the shot-change zone, inside which the in-time would
 // move to the cut anyway; without a MaxDuration, 3.5 s is used.
-func (p framePlan) speakerReach() int64 {
+func (p framePlan) speakerReach() timing.Frame {
 	reach := p.maxD / 2
 	if p.maxD <= 0 {
 		reach = p.rate.Frames(3500e6) // 3.5 s
@@ -50,7 +50,7 @@ func speakerChange(caps []captions.Caption, k int) bool {
 // takes the one pairing the most changes, then the one nearest the
 // estimates in total (a dynamic programme over changes × cuts). Ordinary
 // caption boundaries never anchor.
-func (p framePlan) speakerAnchors(caps []captions.Caption, starts []int64) []anchor {
+func (p framePlan) speakerAnchors(caps []captions.Caption, starts []timing.Frame) []anchor {
 	if len(p.cuts) == 0 {
 		return nil
 	}
@@ -60,7 +60,7 @@ func (p framePlan) speakerAnchors(caps []captions.Caption, starts []int64) []anc
 			changes = append(changes, k)
 		}
 	}
-	var cuts []int64
+	var cuts []timing.Frame
 	for _, c := range p.cuts {
 		if c.Frame > p.speechStart && c.Frame < p.speechOut && (len(cuts) == 0 || c.Frame > cuts[len(cuts)-1]) {
 			cuts = append(cuts, c.Frame)
@@ -75,7 +75,7 @@ func (p framePlan) speakerAnchors(caps []captions.Caption, starts []int64) []anc
 	// cuts, as (pairs, total distance); better is more pairs, then less
 	// distance. how records the step: 0 change unpaired, 1 cut unused,
 	// 2 paired.
-	type score struct{ pairs, dist int64 }
+	type score struct{ pairs, dist timing.Frame }
 	better := func(a, b score) bool { return a.pairs > b.pairs || a.pairs == b.pairs && a.dist < b.dist }
 	w := q + 1
 	sc := make([]score, (m+1)*w)
@@ -125,14 +125,14 @@ func (p framePlan) speakerAnchors(caps []captions.Caption, starts []int64) []anc
 // on its cut and the timing breaks no rule (per caption, as Check reports
 // it) that the plain timing, plainS and plainE, keeps: all anchors at once
 // first, else one by one in order; with none kept the plain timing stands.
-func (p framePlan) placeAnchored(r rules.Profile, caps []captions.Caption, chars []float64, need []int64, anchors []anchor, plainS, plainE []int64) (starts, ends []int64, all bool) {
+func (p framePlan) placeAnchored(r rules.Profile, caps []captions.Caption, chars []float64, need []timing.Frame, anchors []anchor, plainS, plainE []timing.Frame) (starts, ends []timing.Frame, all bool) {
 	var base map[brokenRule]struct{} // the plain timing's, when needed
 	// try times the captions with the anchors as and reports whether they
 	// stay in the window, every anchored caption starts on its cut and no
 	// new rule is broken.
-	try := func(as []anchor) (s, e []int64, ok bool) {
+	try := func(as []anchor) (s, e []timing.Frame, ok bool) {
 		s = p.proportional(chars, as)
-		e = make([]int64, len(s))
+		e = make([]timing.Frame, len(s))
 		p.settle(s, e, need, as)
 		if s[0] < p.speechStart || e[len(e)-1] > p.end {
 			return nil, nil, false // Check does not know the window
@@ -177,7 +177,7 @@ func (p framePlan) placeAnchored(r rules.Profile, caps []captions.Caption, chars
 // captions fit and keep every anchor they find, breaking no more rules
 // than the first break's timing. Otherwise the first break and its timing
 // (starts, ends) stand.
-func rebreakForCuts(r rules.Profile, units *segment.Turns, p framePlan, w timing.Window, caps []captions.Caption, need, starts, ends []int64) ([]captions.Caption, []int64, []int64, []int64) {
+func rebreakForCuts(r rules.Profile, units *segment.Turns, p framePlan, w timing.Window, caps []captions.Caption, need, starts, ends []timing.Frame) ([]captions.Caption, []timing.Frame, []timing.Frame, []timing.Frame) {
 	dash := r.SpeakerChange == rules.SpeakerDash
 	chars := make([]float64, len(caps))
 	for k, c := range caps {
@@ -219,7 +219,7 @@ type brokenRule struct {
 
 // brokenRules returns the rules Check finds broken by the captions timed
 // at starts and ends.
-func (p framePlan) brokenRules(r rules.Profile, caps []captions.Caption, starts, ends []int64) map[brokenRule]struct{} {
+func (p framePlan) brokenRules(r rules.Profile, caps []captions.Caption, starts, ends []timing.Frame) map[brokenRule]struct{} {
 	timed := slices.Clone(caps)
 	for k := range timed {
 		timed[k].Start = p.rate.Duration(starts[k])

@@ -12,7 +12,7 @@ import (
 
 // speakerSOT is a 20 s window with a minister's answer and a reporter's
 // question: proportionally the question starts at frame changeAt.
-func speakerSOT(t *testing.T, r rules.Profile, cuts ...int64) (Input, Result, int) {
+func speakerSOT(t *testing.T, r rules.Profile, cuts ...timing.Frame) (Input, Result, int) {
 	t.Helper()
 	in := Input{
 		Turns: []captions.Turn{
@@ -38,7 +38,7 @@ func speakerSOT(t *testing.T, r rules.Profile, cuts ...int64) (Input, Result, in
 	return in, res, q
 }
 
-func frames(r timing.Rate, c captions.Caption) (int64, int64) {
+func frames(r timing.Rate, c captions.Caption) (timing.Frame, timing.Frame) {
 	return r.Frames(c.Start), r.Frames(c.End)
 }
 
@@ -70,7 +70,7 @@ func TestSOTSpeakerChangeOnCut(t *testing.T) {
 	// Captions between anchors share their span in proportion: the
 	// minister's first turn still starts at the window's in.
 	first, _ := frames(rate, res.Captions[0])
-	assert.Equal(t, int64(1000), first)
+	assert.Equal(t, timing.Frame(1000), first)
 }
 
 func TestSOTSpeakerChangeFarCut(t *testing.T) {

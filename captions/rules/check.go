@@ -55,7 +55,7 @@ func (r Profile) Check(caps []captions.Caption, rate timing.Rate, cuts []timing.
 	add := func(i int, rule string, v, limit float64) {
 		out = append(out, Violation{Caption: i + 1, Rule: rule, Value: v, Limit: limit})
 	}
-	var prevStart, prevEnd int64
+	var prevStart, prevEnd timing.Frame
 	for i, c := range caps {
 		s, e := rate.Frames(c.Start), rate.Frames(c.End)
 		chars, longest, visible := 0.0, 0.0, false
@@ -94,7 +94,7 @@ func (r Profile) Check(caps []captions.Caption, rate timing.Rate, cuts []timing.
 				add(i, RuleOrder, c.Start.Seconds(), caps[i-1].Start.Seconds())
 			case s < prevEnd:
 				add(i, RuleOverlap, (caps[i-1].End - c.Start).Seconds(), 0)
-			case s-prevEnd < int64(r.MinGapFrames):
+			case s-prevEnd < timing.Frame(r.MinGapFrames):
 				add(i, RuleGap, float64(s-prevEnd), float64(r.MinGapFrames))
 			}
 		}
@@ -110,11 +110,11 @@ func (r Profile) Check(caps []captions.Caption, rate timing.Rate, cuts []timing.
 
 // shotChange reports whether a caption shown over frames [s, e) has an in
 // or out time too near a cut, and the distance of the worst one.
-func (r Profile) shotChange(cuts []timing.Cut, s, e, zone int64) (int64, bool) {
-	before := int64(max(r.MinGapFrames, 2))
-	worst, bad := int64(math.MaxInt64), false
+func (r Profile) shotChange(cuts []timing.Cut, s, e, zone timing.Frame) (timing.Frame, bool) {
+	before := timing.Frame(max(r.MinGapFrames, 2))
+	worst, bad := timing.Frame(math.MaxInt64), false
 	// Only cuts within zone of s or e matter.
-	lo, _ := slices.BinarySearchFunc(cuts, min(s, e)-zone-before, func(c timing.Cut, f int64) int { return cmpInt64(c.Frame, f) })
+	lo, _ := slices.BinarySearchFunc(cuts, min(s, e)-zone-before, func(c timing.Cut, f timing.Frame) int { return cmpInt64(c.Frame, f) })
 	for _, c := range cuts[lo:] {
 		if c.Frame > max(s, e)+zone {
 			break
@@ -131,7 +131,7 @@ func (r Profile) shotChange(cuts []timing.Cut, s, e, zone int64) (int64, bool) {
 
 // InTimeOK reports whether in-time s is on cut c or at least zone frames
 // from it, and its distance from the cut.
-func InTimeOK(s int64, c timing.Cut, zone int64) (int64, bool) {
+func InTimeOK(s timing.Frame, c timing.Cut, zone timing.Frame) (timing.Frame, bool) {
 	if s >= c.Frame && s <= c.Frame+c.Frames {
 		return 0, true
 	}
@@ -144,7 +144,7 @@ func InTimeOK(s int64, c timing.Cut, zone int64) (int64, bool) {
 
 // OutTimeOK reports whether out-time e (exclusive) ends on cut c, up to
 // `before` frames ahead of it, or at least zone frames from it.
-func OutTimeOK(e int64, c timing.Cut, zone, before int64) (int64, bool) {
+func OutTimeOK(e timing.Frame, c timing.Cut, zone, before timing.Frame) (timing.Frame, bool) {
 	if e <= c.Frame && e >= c.Frame-before {
 		return 0, true
 	}
@@ -158,7 +158,7 @@ func OutTimeOK(e int64, c timing.Cut, zone, before int64) (int64, bool) {
 	return d, d >= zone
 }
 
-func cmpInt64(a, b int64) int {
+func cmpInt64(a, b timing.Frame) int {
 	switch {
 	case a < b:
 		return -1
@@ -168,7 +168,7 @@ func cmpInt64(a, b int64) int {
 	return 0
 }
 
-func absInt64(a int64) int64 {
+func absInt64(a timing.Frame) timing.Frame {
 	if a < 0 {
 		return -a
 	}

@@ -15,7 +15,7 @@ func TestCheckRules(t *testing.T) {
 		MinDuration: timing.TimeLength(5 * time.Second / 6), MaxDuration: timing.TimeLength(7 * time.Second),
 		MinGapFrames: 2, ShotChangeZone: timing.TimeLength(time.Second / 2)}
 	rate := timing.Rate25()
-	f := func(n int64) time.Duration { return rate.Duration(n) }
+	f := func(n timing.Frame) time.Duration { return rate.Duration(n) }
 	caps := []captions.Caption{
 		{Start: f(0), End: f(50), Lines: []captions.Line{{Text: "Fine."}}},
 		{Start: f(51), End: f(60), Lines: []captions.Line{{Text: "Too fast and too short for anyone"}}},                       // gap 1, min_duration, cps

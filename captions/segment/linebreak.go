@@ -12,6 +12,7 @@ import (
 	"github.com/rivo/uniseg"
 	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // ErrWordTooLong is matched (errors.Is) by the error Break returns when a
@@ -187,7 +188,7 @@ type TimeCost struct {
 	Lambda                          float64 // cost per second of screen time
 	FPS                             float64 // frames per second
 	CPS                             float64 // the profile's MaxCPS (0: no reading-speed rule)
-	MinFrames, MaxFrames, GapFrames int64
+	MinFrames, MaxFrames, GapFrames timing.Frame
 }
 
 // cost returns the time cost of a caption of chars counted characters.

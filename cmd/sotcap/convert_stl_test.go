@@ -51,10 +51,10 @@ func sharedCaptions(n int, rate timing.Rate, italic bool) []captions.Caption {
 	texts := []string{"Café “déjà vu”", "Ñandú à l’État « libre »", "Straße, Øre & Œuvre", "Hello, world!", "Wie geht’s? 100% sicher"}
 	colors := []captions.Color{captions.ColorDefault, captions.ColorYellow, captions.ColorCyan, captions.ColorGreen, captions.ColorRed, captions.ColorMagenta}
 	var caps []captions.Caption
-	f := int64(rate.Nominal()) + 3
+	f := timing.Frame(rate.Nominal()) + 3
 	for i := 0; i < n; i++ {
-		in := f + int64(i%5)
-		out := in + int64(rate.Nominal()) + int64(i%11)
+		in := f + timing.Frame(i%5)
+		out := in + timing.Frame(rate.Nominal()) + timing.Frame(i%11)
 		c := captions.Caption{Start: rate.Duration(in), End: rate.Duration(out)}
 		if !italic {
 			switch i % 4 {
@@ -283,9 +283,9 @@ func TestConvertSTLRetime(t *testing.T) {
 	var doc captions.Document
 	doc.Language = "en"
 	for i := int64(0); i < 500; i++ {
-		in := 37*i + i%25
+		in := timing.Frame(37*i + i%25)
 		doc.Captions = append(doc.Captions, captions.Caption{
-			Start: start + r25.Duration(in), End: start + r25.Duration(in+30+i%7),
+			Start: start + r25.Duration(in), End: start + r25.Duration(in+30+timing.Frame(i%7)),
 			Lines: []captions.Line{{Text: "Caption " + strconv.FormatInt(i, 10)}},
 		})
 	}
@@ -527,7 +527,7 @@ func TestConvertSTLEveryRatePair(t *testing.T) {
 		doc.Language = "en"
 		start := src.rate.Duration(mustTC(t, src.start, src.rate, src.drop))
 		for i := int64(0); i < 200; i++ {
-			in := 41*i + i%int64(src.rate.Nominal())
+			in := timing.Frame(41*i + i%int64(src.rate.Nominal()))
 			doc.Captions = append(doc.Captions, captions.Caption{
 				Start: start + src.rate.Duration(in), End: start + src.rate.Duration(in+37),
 				Lines: []captions.Line{{Text: "Caption " + strconv.FormatInt(i, 10)}},
@@ -558,7 +558,7 @@ func TestConvertSTLEveryRatePair(t *testing.T) {
 	}
 }
 
-func mustTC(t *testing.T, s string, r timing.Rate, drop bool) int64 {
+func mustTC(t *testing.T, s string, r timing.Rate, drop bool) timing.Frame {
 	t.Helper()
 	n, err := timing.ParseTimecode(s, r, drop)
 	require.NoError(t, err)

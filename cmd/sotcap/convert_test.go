@@ -175,8 +175,8 @@ func TestConvertLargeFile(t *testing.T) {
 }
 
 func captionAt(r timing.Rate, i int64) (c captions.Caption) {
-	c.Start = r.Duration(25 + 30*i)
-	c.End = r.Duration(25 + 30*i + 20)
+	c.Start = r.Duration(timing.Frame(25 + 30*i))
+	c.End = r.Duration(timing.Frame(25 + 30*i + 20))
 	c.Lines = append(c.Lines, captions.Line{Text: "Caption " + time.Duration(i).String()})
 	return c
 }
@@ -209,13 +209,13 @@ func TestConvertRoundTripEveryRate(t *testing.T) {
 
 // frameCaptions makes n captions on whole frames of rate, in several
 // scripts, some italic, some coloured, some placed.
-func frameCaptions(n int, rate timing.Rate) ([]captions.Caption, [][2]int64) {
+func frameCaptions(n int, rate timing.Rate) ([]captions.Caption, [][2]timing.Frame) {
 	texts := []string{"Café “déjà vu” — naïve…", "مرحبا بالعالم", "Съешь же ещё", "Fish & chips > 5 €", "2 < 3"}
 	var caps []captions.Caption
-	var frames [][2]int64
-	f := int64(rate.Nominal())
+	var frames [][2]timing.Frame
+	f := timing.Frame(rate.Nominal())
 	for i := 0; i < n; i++ {
-		in, out := f+int64(i%3), f+int64(i%3)+int64(rate.Nominal())+int64(i%7)
+		in, out := f+timing.Frame(i%3), f+timing.Frame(i%3)+timing.Frame(rate.Nominal())+timing.Frame(i%7)
 		c := captions.Caption{Start: rate.Duration(in), End: rate.Duration(out)}
 		if i%4 == 1 {
 			c.Row, c.Align = 1, captions.AlignLeft
@@ -229,7 +229,7 @@ func frameCaptions(n int, rate timing.Rate) ([]captions.Caption, [][2]int64) {
 			c.Lines = append(c.Lines, l)
 		}
 		caps = append(caps, c)
-		frames = append(frames, [2]int64{in, out})
+		frames = append(frames, [2]timing.Frame{in, out})
 		f = out + 1
 	}
 	return caps, frames

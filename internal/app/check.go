@@ -132,7 +132,7 @@ func RunCheck(o CheckOptions, s IO) error {
 			return BadInput(err)
 		}
 		cuts = e.Cuts()
-		start := int64(-1)
+		start := timing.Frame(-1)
 		for _, ev := range e.Events {
 			if start < 0 || ev.RecordInFrame < start {
 				start = ev.RecordInFrame

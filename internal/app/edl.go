@@ -79,13 +79,13 @@ type eventJSON struct {
 	Reel             string        `json:"reel"`
 	Channels         string        `json:"channels"`
 	Transition       string        `json:"transition"`
-	TransitionFrames int64         `json:"transition_frames"`
+	TransitionFrames timing.Frame  `json:"transition_frames"`
 	SourceIn         string        `json:"source_in"`
 	SourceOut        string        `json:"source_out"`
 	RecordIn         string        `json:"record_in"`
 	RecordOut        string        `json:"record_out"`
-	RecordInFrame    int64         `json:"record_in_frame"`
-	RecordOutFrame   int64         `json:"record_out_frame"`
+	RecordInFrame    timing.Frame  `json:"record_in_frame"`
+	RecordOutFrame   timing.Frame  `json:"record_out_frame"`
 	ClipName         *string       `json:"clip_name"`
 	ToClipName       *string       `json:"to_clip_name"`
 	SourceFile       *string       `json:"source_file"`
@@ -95,10 +95,10 @@ type eventJSON struct {
 }
 
 type locatorJSON struct {
-	Timecode string  `json:"timecode"`
-	Frame    int64   `json:"frame"`
-	Color    *string `json:"color"`
-	Text     *string `json:"text"`
+	Timecode string       `json:"timecode"`
+	Frame    timing.Frame `json:"frame"`
+	Color    *string      `json:"color"`
+	Text     *string      `json:"text"`
 }
 
 func optional(s string, ok bool) *string {

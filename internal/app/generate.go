@@ -157,7 +157,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", origin(o.Start, "--start", cfg, config.KeyStart), err)
 		}
-		po.Start, po.HasStart = n, true
+		po.Start = &n
 	}
 	plan, err := pipeline.NewPlan(pkg, edl, po)
 	if err != nil {

@@ -16,9 +16,9 @@ type PlanOptions struct {
 }
 
 type planCutJSON struct {
-	Timecode string `json:"timecode"`
-	Frame    int64  `json:"frame"`
-	Frames   int64  `json:"transition_frames"`
+	Timecode string       `json:"timecode"`
+	Frame    timing.Frame `json:"frame"`
+	Frames   timing.Frame `json:"transition_frames"`
 }
 
 type planSOTJSON struct {
@@ -47,7 +47,7 @@ func RunPlan(o PlanOptions, s IO) error {
 		return BadInput(err)
 	}
 	rate, drop := res.Rate, res.EDL.DropFrame
-	tc := func(n int64) string { return timing.FormatTimecode(n, rate, drop) }
+	tc := func(n timing.Frame) string { return timing.FormatTimecode(n, rate, drop) }
 	rep := res.Report(nil, false)
 	out := planJSON{FPS: rep.FPS, Start: rep.Start, Windows: len(res.Windows), SOTs: []planSOTJSON{}, Warnings: append([]string{}, res.Warnings...)}
 	for i, sp := range res.SOTs {

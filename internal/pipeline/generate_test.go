@@ -53,7 +53,7 @@ func TestSampleEndToEnd(t *testing.T) {
 	res, err := run(t, sampleInputs(t, nil), opts)
 	require.NoError(t, err)
 	require.Len(t, res.SOTs, 3)
-	assert.Equal(t, int64(10*3600*25), res.Start, "programme start is the earliest record-in")
+	assert.Equal(t, timing.Frame(10*3600*25), res.Start, "programme start is the earliest record-in")
 	// SOT 1 is events 004+005 (a jump cut), SOT 3 is 010+011's audio 012+013
 	// under the cutaway: one window each.
 	assert.Equal(t, []string{"004", "005"}, res.SOTs[0].Window.Events)
@@ -122,7 +122,7 @@ func TestMismatchShowsBothLists(t *testing.T) {
 	res, err := run(t, sampleInputs(t, edl), opts)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"008"}, res.SOTs[1].Window.Events)
-	assert.Equal(t, int64(10*3600*25+80*25), res.SOTs[1].Window.In)
+	assert.Equal(t, timing.Frame(10*3600*25+80*25), res.SOTs[1].Window.In)
 }
 
 func TestModes(t *testing.T) {

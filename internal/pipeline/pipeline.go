@@ -63,10 +63,9 @@ type Options struct {
 	// Markers are the SOT markers of EDL clip names; nil means
 	// edl.DefaultSOTMarkers().
 	Markers []string
-	// Start is the programme start frame; HasStart false means the EDL's
-	// earliest record-in.
-	Start    int64
-	HasStart bool
+	// Start is the programme start frame; nil means the EDL's earliest
+	// record-in.
+	Start *timing.Frame
 	// STL configures the STL writer; Rate, DropFrame, Start, Language and
 	// Title are filled in from the package.
 	STL stl.Options
@@ -128,7 +127,7 @@ type Plan struct {
 	EDL      *edl.EDL
 	Windows  []timing.Window // every SOT window the EDL marks
 	SOTs     []SOTPlan
-	Start    int64 // programme start frame
+	Start    timing.Frame // programme start frame
 	Rate     timing.Rate
 	Warnings []string
 }
@@ -242,8 +241,8 @@ func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 		markers = edl.DefaultSOTMarkers()
 	}
 	p := &Plan{Script: pkg, EDL: list, Rate: opts.Rate, Windows: list.SOTWindows(markers)}
-	if opts.HasStart {
-		p.Start = opts.Start
+	if opts.Start != nil {
+		p.Start = *opts.Start
 	} else if len(list.Events) > 0 {
 		p.Start = list.Events[0].RecordInFrame
 		for _, ev := range list.Events {
@@ -296,7 +295,7 @@ func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 	}
 	for _, sp := range p.SOTs {
 		if sp.Subtitled && sp.Window.In < p.Start {
-			tc := func(n int64) string { return timing.FormatTimecode(n, opts.Rate, list.DropFrame) }
+			tc := func(n timing.Frame) string { return timing.FormatTimecode(n, opts.Rate, list.DropFrame) }
 			return nil, fmt.Errorf("programme start %s is after SOT %d's window (%s-%s): its captions would come before the start; expected a start at or before %s",
 				tc(p.Start), sp.Index, tc(sp.Window.In), tc(sp.Window.Out), tc(sp.Window.In))
 		}
@@ -379,7 +378,7 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 	}
 	// Every window any SOT plays in limits the hang of the one before it,
 	// subtitled or not.
-	var ins []int64
+	var ins []timing.Frame
 	for _, w := range p.Windows {
 		ins = append(ins, w.In)
 	}
@@ -394,7 +393,7 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 		if !sp.Subtitled {
 			continue
 		}
-		var limit int64
+		var limit timing.Frame
 		for _, in := range ins {
 			if in > sp.Window.In {
 				limit = in

@@ -58,7 +58,7 @@ type Locator struct {
 	// timing.Timecode is the record timecode as written; Frame is its frame count
 	// from 00:00:00:00 at the EDL's rate.
 	Timecode string
-	Frame    int64
+	Frame    timing.Frame
 	// Color is the colour as written ("RED", "Green"); empty when absent.
 	Color string
 	// Text is the marker's text; empty when absent.
@@ -87,12 +87,12 @@ type Event struct {
 	Transition string
 	// TransitionFrames is the length of a dissolve, wipe or key (0 for a
 	// cut).
-	TransitionFrames int64
+	TransitionFrames timing.Frame
 	// The four timecodes as written.
 	SourceIn, SourceOut, RecordIn, RecordOut string
 	// RecordInFrame and RecordOutFrame are the record timecodes as frame
 	// counts from 00:00:00:00 at the EDL's rate (RecordOutFrame exclusive).
-	RecordInFrame, RecordOutFrame int64
+	RecordInFrame, RecordOutFrame timing.Frame
 	// ClipName is the name of the clip this line plays: FROM CLIP NAME
 	// for a cut or the outgoing side of a transition, TO CLIP NAME for
 	// the incoming side. HasClipName tells an absent name from an empty
@@ -120,7 +120,7 @@ type Event struct {
 }
 
 // Frames returns the record duration of e in frames.
-func (e *Event) Frames() int64 { return e.RecordOutFrame - e.RecordInFrame }
+func (e *Event) Frames() timing.Frame { return e.RecordOutFrame - e.RecordInFrame }
 
 // Kind returns the edit type letter: 'C' (cut), 'D' (dissolve), 'W'
 // (wipe), 'K' (key), or 0 when the edit type field was left empty.
@@ -731,7 +731,7 @@ func (p *parser) event(s string) error {
 	}
 	if dur != "" {
 		d, _ := strconv.ParseInt(dur, 10, 64)
-		e.TransitionFrames = d
+		e.TransitionFrames = timing.Frame(d)
 		if typ == "C" && d != 0 {
 			p.warn("event %s: a cut with a duration (%s)", e.Number, dur)
 		}
@@ -745,7 +745,7 @@ func (p *parser) event(s string) error {
 		}
 	}
 	var err error
-	for k, dst := range [2]*int64{&e.RecordInFrame, &e.RecordOutFrame} {
+	for k, dst := range [2]*timing.Frame{&e.RecordInFrame, &e.RecordOutFrame} {
 		tc := tcs[2+k]
 		tc.Drop = tc.Drop || p.edl.DropFrame
 		if *dst, err = tc.Frame(p.rate); err != nil {

@@ -73,8 +73,8 @@ type expectedEDL struct {
 		RecordIn       string  `json:"record_in"`
 		RecordOut      string  `json:"record_out"`
 		ClipName       *string `json:"clip_name"`
-		RecordInFrame  int64   `json:"record_in_frame"`
-		RecordOutFrame int64   `json:"record_out_frame"`
+		RecordInFrame  timing.Frame   `json:"record_in_frame"`
+		RecordOutFrame timing.Frame   `json:"record_out_frame"`
 	} `json:"edits"`
 }
 

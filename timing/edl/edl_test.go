@@ -104,7 +104,7 @@ func TestEDLDetails(t *testing.T) {
 	assert.Equal(t, []string{"V", "A1", "A2", "A3", "A4"}, ev.Tracks())
 	assert.True(t, ev.IsVideo())
 	assert.Equal(t, "SOT Café", ev.ClipName, "Latin-1, FF stripped, no space after * or :")
-	assert.Equal(t, int64(107892), ev.RecordInFrame)
+	assert.Equal(t, timing.Frame(107892), ev.RecordInFrame)
 	require.NotNil(t, ev.Speed)
 	assert.Equal(t, 0.0, *ev.Speed)
 	require.Len(t, ev.Locators, 3)
@@ -117,7 +117,7 @@ func TestEDLDetails(t *testing.T) {
 	assert.Equal(t, "BL", a.Reel)
 	assert.False(t, a.HasClipName)
 	assert.Equal(t, "K B 015", b.Transition)
-	assert.Equal(t, int64(15), b.TransitionFrames)
+	assert.Equal(t, timing.Frame(15), b.TransitionFrames)
 	assert.Equal(t, byte('K'), b.Kind())
 	assert.Equal(t, "key", b.ClipName)
 	assert.Equal(t, "key", b.ToClipName)
@@ -130,7 +130,7 @@ func TestEDLDetails(t *testing.T) {
 	assert.True(t, c.HasClipName)
 	assert.Equal(t, "", c.ClipName, "present but empty")
 	assert.False(t, c.srcDrop, "FCM after the first event switches source timecodes only")
-	assert.Equal(t, int64(107892+60), c.RecordInFrame, "record stays drop frame")
+	assert.Equal(t, timing.Frame(107892+60), c.RecordInFrame, "record stays drop frame")
 
 	d := e.Events[4]
 	assert.Equal(t, "W012R 010", d.Transition)
@@ -163,7 +163,7 @@ func TestEDLWarnings(t *testing.T) {
 	}
 	assert.Equal(t, want, e.Warnings)
 	assert.Equal(t, "008", e.Events[2].Transition)
-	assert.Equal(t, int64(8), e.Events[2].TransitionFrames)
+	assert.Equal(t, timing.Frame(8), e.Events[2].TransitionFrames)
 	assert.Equal(t, byte(0), e.Events[2].Kind())
 	assert.Equal(t, "NON-DROP FRAME", e.FCM)
 }
@@ -214,11 +214,11 @@ func TestEDLCorpusFeatures(t *testing.T) {
 	// ascend with the header.
 	h := readCorpus(t, "edlgenius__070816_EG101_HEISTS_ROUGH_CUT_SOURCES_PART_1.edl")
 	assert.False(t, h.DropFrame)
-	assert.Equal(t, int64(108000), h.Events[0].RecordInFrame)
+	assert.Equal(t, timing.Frame(108000), h.Events[0].RecordInFrame)
 	// The 59.94 version of the cmx3600 sequence starts at 01:00:00:00 DF.
 	f := readCorpus(t, "edlgenius__cmx3600_5994.edl")
 	assert.True(t, f.DropFrame)
-	assert.Equal(t, int64(215784), f.Events[0].RecordInFrame)
+	assert.Equal(t, timing.Frame(215784), f.Events[0].RecordInFrame)
 	// Locators with mixed-case colours.
 	c := readCorpus(t, "pycmx__cdl_example01.edl")
 	locs := 0

@@ -16,7 +16,7 @@ import (
 // to black or into a gap). When a hard and a soft cut share a frame, the
 // soft cut is kept.
 func (e *EDL) Cuts() []timing.Cut {
-	type span struct{ in, out int64 }
+	type span struct{ in, out timing.Frame }
 	var spans []span
 	var cuts []timing.Cut
 	for i := range e.Events {
@@ -33,7 +33,7 @@ func (e *EDL) Cuts() []timing.Cut {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].in < spans[j].in })
 	// maxOut[k] is the latest record-out among spans[:k+1].
-	maxOut := make([]int64, len(spans))
+	maxOut := make([]timing.Frame, len(spans))
 	for k, s := range spans {
 		maxOut[k] = s.out
 		if k > 0 && maxOut[k-1] > s.out {
@@ -144,7 +144,7 @@ func (e *EDL) SOTWindows(markers []string) []timing.Window {
 	}
 	m := newMarkerMatcher(markers)
 	type sot struct {
-		in, out int64
+		in, out timing.Frame
 		key     string
 		ev      *Event
 	}

@@ -20,7 +20,7 @@ func readFixture(t *testing.T, name string, r timing.Rate) *EDL {
 }
 
 // tc25 is the frame of a 25 fps label, for readable expectations.
-func tc25(t *testing.T, s string) int64 {
+func tc25(t *testing.T, s string) timing.Frame {
 	t.Helper()
 	n, err := timing.ParseTimecode(s, timing.Rate25(), false)
 	require.NoError(t, err)
@@ -102,7 +102,7 @@ func TestCutsCorpus(t *testing.T) {
 	// event 8, so it is no cut.
 	e := readCorpus(t, "edlgenius__cmx3600.edl")
 	for _, c := range e.Cuts() {
-		assert.NotEqual(t, int64(109074), c.Frame)
+		assert.NotEqual(t, timing.Frame(109074), c.Frame)
 	}
 	// A dissolve pair: one soft cut where the transition starts.
 	e = readCorpus(t, "otio__dissolve_test_4.edl")

@@ -244,14 +244,14 @@ func labelsCanBeDrop(rest []byte, r timing.Rate) bool {
 // decoder holds one Read's state.
 type decoder struct {
 	f         *File
-	start     int64
+	start     timing.Frame
 	subtitles int
 	// cumulative set in progress
 	cumLines []captions.Line
 }
 
 // gsiTime parses a HHMMSSFF GSI field. Blank means 00:00:00:00.
-func (d *decoder) gsiTime(s string) (int64, error) {
+func (d *decoder) gsiTime(s string) (timing.Frame, error) {
 	if strings.TrimSpace(s) == "" {
 		return 0, nil
 	}
@@ -268,7 +268,7 @@ func (d *decoder) gsiTime(s string) (int64, error) {
 }
 
 // tc reads binary hh mm ss ff.
-func (d *decoder) tc(b []byte) (int64, bool) {
+func (d *decoder) tc(b []byte) (timing.Frame, bool) {
 	return labelFrame(timing.Timecode{H: int(b[0]), M: int(b[1]), S: int(b[2]), F: int(b[3]), Drop: d.f.DropFrame}, d.f.Rate)
 }
 
@@ -279,7 +279,7 @@ func (d *decoder) blocks(rest []byte) error {
 	first := 0    // block number of the subtitle's first block
 	prevEBN := -1 // EBN of the previous extension block, -1 when none open
 	var sn, cs, vp, jc, cf int
-	var in, out int64
+	var in, out timing.Frame
 	for k := 0; k*ttiSize < len(rest); k++ {
 		b := rest[k*ttiSize : (k+1)*ttiSize]
 		block := k + 1
@@ -347,7 +347,7 @@ func dfNote(drop bool) string {
 }
 
 // subtitle turns one subtitle's text field into a caption or comment.
-func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []byte) error {
+func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out timing.Frame, tf []byte) error {
 	f := d.f
 	lines, err := decodeTF(tf, f.GSI.CCT, f.GSI.DSC)
 	if err != nil {

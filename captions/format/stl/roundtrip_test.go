@@ -286,7 +286,7 @@ func manyCaptions(n int) captions.Document {
 	doc := captions.Document{Language: "en", Captions: make([]captions.Caption, n)}
 	for i := range doc.Captions {
 		doc.Captions[i] = captions.Caption{
-			Start: r.Duration(int64(i) * 30), End: r.Duration(int64(i)*30 + 25),
+			Start: r.Duration(timing.Frame(i) * 30), End: r.Duration(timing.Frame(i)*30 + 25),
 			Lines: []captions.Line{{Text: fmt.Sprintf("Caption number %d", i+1)}, {Text: "with a “second” line"}},
 		}
 	}
@@ -393,7 +393,7 @@ func TestHighRates(t *testing.T) {
 		rate timing.Rate
 		dfc  string
 	}{{timing.Rate60(), "STL30.01"}, {timing.Rate48(), "STL24.01"}, {timing.Rate50(), "STL25.01"}} {
-		doc := captions.Document{Language: "en", Captions: []captions.Caption{cap1(c.rate.Duration(int64(2*c.rate.Nominal())), c.rate.Duration(int64(4*c.rate.Nominal())), "even")}}
+		doc := captions.Document{Language: "en", Captions: []captions.Caption{cap1(c.rate.Duration(timing.Frame(2*c.rate.Nominal())), c.rate.Duration(timing.Frame(4*c.rate.Nominal())), "even")}}
 		b, warns := mustEncode(t, doc, Options{Rate: c.rate})
 		if string(b[fDFC.off:fDFC.end]) != c.dfc || hasWarning(warns, "between two") {
 			t.Errorf("%s: DFC %s, warnings %v", c.rate, b[fDFC.off:fDFC.end], warns)
@@ -401,7 +401,7 @@ func TestHighRates(t *testing.T) {
 		if got := b[gsiSize+5 : gsiSize+9]; !bytes.Equal(got, []byte{0, 0, 2, 0}) {
 			t.Errorf("%s: TCI % x, want 00 00 02 00", c.rate, got)
 		}
-		doc.Captions[0].Start = c.rate.Duration(int64(2*c.rate.Nominal() + 1))
+		doc.Captions[0].Start = c.rate.Duration(timing.Frame(2*c.rate.Nominal() + 1))
 		_, warns = mustEncode(t, doc, Options{Rate: c.rate})
 		if !hasWarning(warns, "between two") {
 			t.Errorf("%s: odd frame, no warning: %v", c.rate, warns)

@@ -7,7 +7,7 @@ import "github.com/sotcap/sotcap/timing"
 // label can stand in an STL file at that rate: a label timing accepts
 // (fields in range, not one drop frame skips) within the day, hours 00
 // to 23. Labels come from timing.TimecodeAt.
-func labelFrame(tc timing.Timecode, r timing.Rate) (int64, bool) {
+func labelFrame(tc timing.Timecode, r timing.Rate) (timing.Frame, bool) {
 	if tc.H > 23 {
 		return 0, false
 	}

@@ -32,7 +32,8 @@ func TestFrameLabelReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		drop := row[4] == "DF"
-		frame, _ := strconv.ParseInt(row[6], 10, 64)
+		f64, _ := strconv.ParseInt(row[6], 10, 64)
+		frame := timing.Frame(f64)
 		tc := strings.ReplaceAll(row[5], ";", ":")
 		l := timing.TimecodeAt(frame, r, drop)
 		l.Drop = false
@@ -63,8 +64,8 @@ func TestFrameLabelReference(t *testing.T) {
 func TestFrameLabelRoundTrip(t *testing.T) {
 	for _, r := range []timing.Rate{timing.Rate2997(), timing.Rate5994()} {
 		fps := r.Nominal()
-		prev := int64(-1)
-		for fr := int64(0); fr < int64(fps)*60*11; fr++ {
+		prev := timing.Frame(-1)
+		for fr := timing.Frame(0); fr < timing.Frame(fps)*60*11; fr++ {
 			l := timing.TimecodeAt(fr, r, true)
 			if l.S == 0 && l.M%10 != 0 && l.F < fps/15 {
 				t.Fatalf("fps %d frame %d: dropped label %v", fps, fr, l)
@@ -94,7 +95,7 @@ func TestFrameLabelRoundTrip(t *testing.T) {
 func TestNearestFrameMatchesTiming(t *testing.T) {
 	for _, r := range timing.SupportedRates() {
 		for _, d := range []time.Duration{0, 1, 20 * time.Millisecond, time.Hour + 1234567, 23*time.Hour + 59*time.Minute + 59*time.Second + 999999999, 40 * time.Hour, 100 * time.Hour} {
-			for k := int64(-2); k <= 2; k++ {
+			for k := timing.Frame(-2); k <= 2; k++ {
 				dd := d + time.Duration(k)
 				if dd < 0 {
 					continue
@@ -104,7 +105,7 @@ func TestNearestFrameMatchesTiming(t *testing.T) {
 				}
 			}
 		}
-		for n := int64(0); n < 3000000; n += 9973 {
+		for n := timing.Frame(0); n < 3000000; n += 9973 {
 			d := r.Duration(n)
 			half := r.Duration(n+1)/2 + d/2
 			for _, x := range []time.Duration{d, d + 1, d - 1, half, half + 1, half - 1} {

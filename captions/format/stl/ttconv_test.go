@@ -23,7 +23,7 @@ import (
 // ttconvFrames is the frame count ttconv 1.0.5 gives a label: drop-frame
 // arithmetic at every x/1001 rate, dropping round(60*(ceil(fps)-fps))
 // labels a minute.
-func ttconvFrames(l timing.Timecode, dfc string) (int64, timing.Rate) {
+func ttconvFrames(l timing.Timecode, dfc string) (timing.Frame, timing.Rate) {
 	l.Drop = false
 	switch dfc {
 	case "STL25.01":
@@ -39,7 +39,7 @@ func ttconvFrames(l timing.Timecode, dfc string) (int64, timing.Rate) {
 	}
 	mins := int64(l.H*60 + l.M)
 	n := (mins*60+int64(l.S))*fps + int64(l.F) - drop*9*(mins/10) - drop*(mins%10)
-	return n, r
+	return timing.Frame(n), r
 }
 
 // expectTTConv checks ttconv's cues against the captions written, whose
@@ -186,10 +186,10 @@ func TestTTConvLayout(t *testing.T) {
 func TestTTConvMany(t *testing.T) {
 	r := timing.Rate2997()
 	long := "Éèêë àâä ôö ûü ç ÉÈÊË ÀÂÄ ÔÖ ÛÜ Ç ß"
-	start := int64(107892) // 01:00:00;00
+	start := timing.Frame(107892) // 01:00:00;00
 	doc := captions.Document{Language: "fr", Captions: make([]captions.Caption, 1000)}
 	for i := range doc.Captions {
-		in := start + int64(i)*47
+		in := start + timing.Frame(i)*47
 		c := captions.Caption{Start: r.Duration(in), End: r.Duration(in + 40)}
 		c.Lines = []captions.Line{{Text: "Sous-titre n° " + itoa(i+1)}, {Text: "« deuxième » ligne"}}
 		if i%10 == 9 {

@@ -137,8 +137,8 @@ type encoder struct {
 	dsc     DisplayStandard
 	bottom  int
 	gsi     GSI
-	day     int64 // label frames in 24 hours
-	inOut   []int64
+	day     timing.Frame // label frames in 24 hours
+	inOut   []timing.Frame
 	tf      []byte // every caption's text field, one after another
 	tfEnd   []int  // end offset of caption i's text field in tf
 	rowsAt  []int  // offsets in tf where rows start (split points), all captions
@@ -278,15 +278,15 @@ func (e *encoder) setup() error {
 }
 
 // labelDigits formats frame count n as the HHMMSSFF of a GSI field.
-func (e *encoder) labelDigits(n int64) string {
+func (e *encoder) labelDigits(n timing.Frame) string {
 	l := timing.TimecodeAt(n, e.tcRate, e.drop)
 	return fmt.Sprintf("%02d%02d%02d%02d", l.H, l.M, l.S, l.F)
 }
 
 // times converts and checks every caption's in and out.
-func (e *encoder) times(tcp int64) error {
+func (e *encoder) times(tcp timing.Frame) error {
 	caps := e.doc.Captions
-	e.inOut = make([]int64, 2*len(caps))
+	e.inOut = make([]timing.Frame, 2*len(caps))
 	between, overlaps, before := 0, 0, 0
 	half := e.opts.Rate != e.tcRate
 	for i, c := range caps {
@@ -554,7 +554,7 @@ func (e *encoder) output() ([]byte, error) {
 }
 
 // putTC writes frame count n as binary hh mm ss ff.
-func (e *encoder) putTC(b []byte, n int64) {
+func (e *encoder) putTC(b []byte, n timing.Frame) {
 	l := timing.TimecodeAt(n, e.tcRate, e.drop)
 	b[0], b[1], b[2], b[3] = byte(l.H), byte(l.M), byte(l.S), byte(l.F)
 }
@@ -562,7 +562,7 @@ func (e *encoder) putTC(b []byte, n int64) {
 // nearestFrame is r.Frames(d) — the nearest frame, half a frame away from
 // zero — without timing's big-number path for the times a file can hold
 // (under 41 hours at every supported rate), which keeps Write fast.
-func nearestFrame(r timing.Rate, d time.Duration) int64 {
+func nearestFrame(r timing.Rate, d time.Duration) timing.Frame {
 	ns := int64(d)
 	if ns < 0 || ns >= 1<<47 || r.Num() > 1<<16 {
 		return r.Frames(d)
@@ -572,7 +572,7 @@ func nearestFrame(r timing.Rate, d time.Duration) int64 {
 	if 2*m >= q {
 		n++
 	}
-	return n
+	return timing.Frame(n)
 }
 
 // TeletextRowChars is how many characters a Teletext subtitle row holds:

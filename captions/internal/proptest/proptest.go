@@ -65,7 +65,7 @@ func RandProfile(rng *rand.Rand) rules.Profile {
 		MaxCharsPerLine: 13 + rng.IntN(40),
 		MaxLines:        1 + rng.IntN(3),
 		MaxCPS:          float64(8 + rng.IntN(18)),
-		MinDuration:     timing.FrameLength(int64(10 + rng.IntN(40))),
+		MinDuration:     timing.FrameLength(timing.Frame(10 + rng.IntN(40))),
 		MaxDuration:     timing.TimeLength(time.Duration(5+rng.IntN(5)) * time.Second),
 		MinGapFrames:    rng.IntN(4),
 		ShotChangeZone:  timing.TimeLength(time.Second / 2),

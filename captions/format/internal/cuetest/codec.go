@@ -159,7 +159,7 @@ func (c Codec) WriteRead(t *testing.T, caps []captions.Caption) ([]captions.Capt
 // (want, passed through keep when not nil, for what the format keeps):
 // times within half a millisecond, on the same frame at rate when frames
 // holds each caption's frames, and everything else equal.
-func AssertRoundTrip(t *testing.T, want, got []captions.Caption, rate timing.Rate, frames [][2]int64, keep func(captions.Caption) captions.Caption) {
+func AssertRoundTrip(t *testing.T, want, got []captions.Caption, rate timing.Rate, frames [][2]timing.Frame, keep func(captions.Caption) captions.Caption) {
 	t.Helper()
 	require.Len(t, got, len(want))
 	for i := range want {

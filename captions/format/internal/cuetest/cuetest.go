@@ -46,22 +46,22 @@ func Texts() []string {
 // FrameCaptions returns n captions at rate r whose times are
 // r.Duration(frame) of whole frames, with one to three lines from Texts,
 // some italic. frames returns each caption's start and end frame.
-func FrameCaptions(n int, r timing.Rate) (caps []captions.Caption, frames [][2]int64) {
+func FrameCaptions(n int, r timing.Rate) (caps []captions.Caption, frames [][2]timing.Frame) {
 	texts := Texts()
 	caps = make([]captions.Caption, 0, n)
-	frames = make([][2]int64, 0, n)
-	f := int64(r.Nominal()) // start one second in
+	frames = make([][2]timing.Frame, 0, n)
+	f := timing.Frame(r.Nominal()) // start one second in
 	for i := 0; i < n; i++ {
 		// Short captions (about 0.6 s) so that 100,000 fit in a day.
-		in := f + int64(i%3)
-		out := in + int64(r.Nominal()/2) + int64(i%5)
+		in := f + timing.Frame(i%3)
+		out := in + timing.Frame(r.Nominal()/2) + timing.Frame(i%5)
 		nl := 1 + i%3
 		lines := make([]captions.Line, nl)
 		for k := range lines {
 			lines[k] = captions.Line{Text: texts[(i+k)%len(texts)], Italic: (i+k)%5 == 0}
 		}
 		caps = append(caps, captions.Caption{Start: r.Duration(in), End: r.Duration(out), Lines: lines})
-		frames = append(frames, [2]int64{in, out})
+		frames = append(frames, [2]timing.Frame{in, out})
 		f = out + 1
 	}
 	return caps, frames
