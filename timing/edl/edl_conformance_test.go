@@ -63,18 +63,18 @@ type expectedEDL struct {
 	Rate            string `json:"rate"`
 	HeaderDropFrame bool   `json:"header_drop_frame"`
 	Edits           []struct {
-		Line           int     `json:"line"`
-		Number         int     `json:"number"`
-		Reel           string  `json:"reel"`
-		Channels       string  `json:"channels"`
-		Transition     string  `json:"transition"`
-		SourceIn       string  `json:"source_in"`
-		SourceOut      string  `json:"source_out"`
-		RecordIn       string  `json:"record_in"`
-		RecordOut      string  `json:"record_out"`
-		ClipName       *string `json:"clip_name"`
-		RecordInFrame  timing.Frame   `json:"record_in_frame"`
-		RecordOutFrame timing.Frame   `json:"record_out_frame"`
+		Line           int          `json:"line"`
+		Number         int          `json:"number"`
+		Reel           string       `json:"reel"`
+		Channels       string       `json:"channels"`
+		Transition     string       `json:"transition"`
+		SourceIn       string       `json:"source_in"`
+		SourceOut      string       `json:"source_out"`
+		RecordIn       string       `json:"record_in"`
+		RecordOut      string       `json:"record_out"`
+		ClipName       *string      `json:"clip_name"`
+		RecordInFrame  timing.Frame `json:"record_in_frame"`
+		RecordOutFrame timing.Frame `json:"record_out_frame"`
 	} `json:"edits"`
 }
 
