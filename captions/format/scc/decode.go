@@ -84,6 +84,10 @@ type decoder struct {
 	overflows int
 	overflow  bool
 
+	// line is the input line being read; loadedLine the line where data
+	// was first loaded into non-displayed memory since the last EOC or ENM.
+	line, loadedLine int
+
 	// scratch for snapshot
 	starts, ends []int
 	buf          []byte
@@ -165,8 +169,15 @@ func (d *decoder) put(t int64, r rune) {
 	if d.col < rowCap-1 {
 		d.col++
 	}
+	d.changed(t)
+}
+
+// changed records a change to the target memory at frame t.
+func (d *decoder) changed(t int64) {
 	if d.mode != modePopOn {
 		d.touched(t)
+	} else if d.loadedLine == 0 {
+		d.loadedLine = d.line
 	}
 }
 
@@ -179,9 +190,7 @@ func (d *decoder) backspace(t int64) {
 	m := d.target()
 	m.rows[d.row][d.col] = cell{}
 	d.trim(m, d.row)
-	if d.mode != modePopOn {
-		d.touched(t)
-	}
+	d.changed(t)
 }
 
 // trim lowers used[r] past trailing empty cells.
@@ -230,9 +239,7 @@ func (d *decoder) misc(t int64, code byte) {
 			if d.col < m.used[d.row] {
 				clear(m.rows[d.row][d.col:m.used[d.row]])
 				d.trim(m, d.row)
-				if d.mode != modePopOn {
-					d.touched(t)
-				}
+				d.changed(t)
 			}
 		}
 	case codeFON:
@@ -244,7 +251,9 @@ func (d *decoder) misc(t int64, code byte) {
 		d.displayed().clear()
 	case codeENM:
 		d.mem[1-d.disp].clear()
+		d.loadedLine = 0
 	case codeEOC:
+		d.loadedLine = 0
 		d.boundary(t, true)
 		d.disp = 1 - d.disp
 		d.reopen(t)

@@ -25,7 +25,8 @@
 // ErrLineTooLong (segment to 32 characters first). A caption sits on the
 // bottom rows (its last line on row 15) unless Caption.Row, a Teletext row
 // 1–23, places its first line: 608 row 1 + round((Row−1)·14/22), moved up
-// if the caption would run past row 15. Lines are centred by column, as
+// if the caption would run past row 15 (a Row outside 0–23 is an
+// error). Lines are centred by column, as
 // pop-on captioners do (608 has no centring): the text starts at column
 // (32−n)/2, reached with an indent PAC (a multiple of 4) and a tab offset
 // (TO1–TO3); AlignLeft starts at column 0 and AlignRight ends at column
@@ -93,7 +94,8 @@
 // (its pairs are read from the frame after it; ErrOverlap), a control byte
 // inside a character pair (ErrBadByte), text past column 32 (kept;
 // ErrColumns). Ignored with a count: the other data channel of field 1,
-// field-2 codes (CC3, CC4), XDS and the text service. Always a
+// field-2 codes (CC3, CC4), XDS and the text service. Reported too: a
+// pop-on caption loaded but never displayed (no EOC follows). Always a
 // ParseError: a first line that is not Header (ErrNotSCC), a line that
 // does not start with a valid label or holds a word that is not four hex
 // digits (ErrSyntax), a label before the previous line's (ErrBackwards),

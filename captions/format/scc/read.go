@@ -193,9 +193,9 @@ func (r *reader) readLine(ln []byte) error {
 	}
 	if r.haveLine && f < r.next {
 		if r.opts.Strict {
-			return r.fail(1, fmt.Errorf("%w: %s is %d frames before the end of the previous line's data (%s)", ErrOverlap, ln[:i], r.next-f, timing.FormatTimecode(r.next, r.rate, r.drop)))
+			return r.fail(1, fmt.Errorf("%w: %s is %s before the end of the previous line's data (%s)", ErrOverlap, ln[:i], nframes(r.next-f), timing.FormatTimecode(r.next, r.rate, r.drop)))
 		}
-		r.warns.Add(r.line, "timecode %s falls %d frames inside the previous line's data (one byte pair a frame, which runs to %s): read from there", ln[:i], r.next-f, timing.FormatTimecode(r.next, r.rate, r.drop))
+		r.warns.Add(r.line, "timecode %s falls %s inside the previous line's data (one byte pair a frame, which runs to %s): read from there", ln[:i], nframes(r.next-f), timing.FormatTimecode(r.next, r.rate, r.drop))
 		f = r.next
 	}
 	if f > r.next {
@@ -309,6 +309,7 @@ func (r *reader) pair(t int64, b1, b2 byte, col int, word []byte) error {
 			return nil
 		}
 		r.active = true
+		d.line = r.line
 		r.control(t, k, c1, b2)
 		return nil
 	case b1 >= 0x01 && b1 <= 0x0F:
@@ -318,6 +319,7 @@ func (r *reader) pair(t int64, b1, b2 byte, col int, word []byte) error {
 		return nil
 	}
 	// Characters (b1 is 0 or 20–7F), or padding.
+	d.line = r.line
 	r.haveCtrl = false
 	if b1 == 0 && b2 == 0 {
 		return nil
@@ -412,6 +414,9 @@ func (r *reader) finish() *File {
 		if c.n.n > 0 {
 			r.warns.Add(c.n.line, "%d %s ignored, the first on this line", c.n.n, c.what)
 		}
+	}
+	if d.loadedLine > 0 && !d.mem[1-d.disp].empty() {
+		r.warns.Add(d.loadedLine, "a pop-on caption loaded from this line is never displayed (no EOC follows): left out")
 	}
 	f := &File{Rate: r.rate, DropFrame: r.drop, Warnings: r.warns.List(), WarningCount: r.warns.Count()}
 	f.Document.Captions = make([]captions.Caption, len(d.out))

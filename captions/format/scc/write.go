@@ -72,6 +72,8 @@ func Encode(doc captions.Document, opts WriteOptions) ([]byte, []captions.Warnin
 			err = fmt.Errorf("%w: ends at %v, not a frame after it starts at %v", ErrTiming, c.End, c.Start)
 		case en > last:
 			err = fmt.Errorf("%w: ends at %v, past the last SCC label 23:59:59", ErrTiming, c.End)
+		case c.Row < 0 || c.Row > 23:
+			err = fmt.Errorf("%w: row %d is outside the Teletext rows 1–23 (0 for the default)", ErrTooManyRows, c.Row)
 		case i > 0 && s < end[i-1]:
 			err = fmt.Errorf("%w: starts at %s, before caption %d ends at %s (pop-on captions cannot overlap)", ErrTiming,
 				timing.FormatTimecode(s, rate, drop), i, timing.FormatTimecode(end[i-1], rate, drop))
@@ -130,8 +132,23 @@ func noRoom(i int, need, free int64, start, end []int64, rate timing.Rate, drop 
 	if i > 0 {
 		after = fmt.Sprintf("after caption %d appears at %s (less the frames of its erase code at %s)", i, tc(start[i-1]), tc(end[i-1]))
 	}
-	return fmt.Errorf("%w: its data takes %d frames (one byte pair a frame) and must be sent before it appears at %s, but only %d frames are free %s: %d frames missing; start it later, shorten it, or start the caption before it sooner",
-		ErrNoRoom, need, tc(start[i]), max(free, 0), after, need-max(free, 0))
+	return fmt.Errorf("%w: its data takes %s (one byte pair a frame) and must be sent before it appears at %s, but only %s free %s: %s missing; start it later, shorten it, or start the caption before it sooner",
+		ErrNoRoom, nframes(need), tc(start[i]), nframes(max(free, 0))+are(max(free, 0)), after, nframes(need-max(free, 0)))
+}
+
+// nframes says "1 frame" or "n frames".
+func nframes(n int64) string {
+	if n == 1 {
+		return "1 frame"
+	}
+	return fmt.Sprintf("%d frames", n)
+}
+
+func are(n int64) string {
+	if n == 1 {
+		return " is"
+	}
+	return " are"
 }
 
 // lineWriter formats byte pairs as SCC lines: a new line at every EOC and

@@ -76,7 +76,7 @@ func TestLoadingTime(t *testing.T) {
 	ok.Captions[0].Start = df.Duration(10)
 	_, _, err := Encode(ok, WriteOptions{})
 	var ce *captions.CaptionError
-	if !errors.As(err, &ce) || ce.Caption != 1 || !errors.Is(err, ErrNoRoom) || !strings.Contains(err.Error(), "1 frames missing") {
+	if !errors.As(err, &ce) || ce.Caption != 1 || !errors.Is(err, ErrNoRoom) || !strings.Contains(err.Error(), "1 frame missing") {
 		t.Fatalf("got %v", err)
 	}
 
@@ -103,7 +103,7 @@ func TestLoadingTime(t *testing.T) {
 	// The 11 frames 102–104 and 107–114 were just enough: one fewer fails.
 	two.Captions[1].Start = df.Duration(114)
 	_, _, err = Encode(two, WriteOptions{})
-	if !errors.As(err, &ce) || ce.Caption != 2 || !strings.Contains(err.Error(), "its data takes 11 frames") || !strings.Contains(err.Error(), "only 10 frames are free") || !strings.Contains(err.Error(), "1 frames missing") {
+	if !errors.As(err, &ce) || ce.Caption != 2 || !strings.Contains(err.Error(), "its data takes 11 frames") || !strings.Contains(err.Error(), "only 10 frames are free") || !strings.Contains(err.Error(), "1 frame missing") {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -157,6 +157,7 @@ func TestWriteErrors(t *testing.T) {
 		{"end before start", func(d *captions.Document) { d.Captions[1].End = d.Captions[1].Start }, ErrTiming},
 		{"negative", func(d *captions.Document) { d.Captions[0].Start = -time.Second }, ErrTiming},
 		{"24 hours", func(d *captions.Document) { d.Captions[1].End = 25 * time.Hour }, ErrTiming},
+		{"row 24", func(d *captions.Document) { d.Captions[1].Row = 24 }, ErrTooManyRows},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
