@@ -33,7 +33,8 @@
 // 32. Italic lines and the colours 608 has (white, green, blue, cyan, red,
 // yellow, magenta) are a mid-row code in the cell before the text, or a
 // style PAC when the text starts at column 0 (a coloured italic line needs
-// both, so holds 31 characters). Black is written white, with a warning.
+// both, so holds 31 characters and starts at column 1; the other lines of a
+// left-aligned caption then start there too). Black is written white, with a warning.
 // Speakers are not written.
 //
 // Characters: the basic set (ASCII, less the nine codes 608 gives to
@@ -51,8 +52,9 @@
 //
 // Loading time: caption n's data (2 bytes a frame) is sent in the latest
 // free frames before its start frame, after caption n−1's EOC and around
-// caption n−1's EDM, which keeps its frames; the first caption's data may
-// start at 00:00:00:00. A caption whose data does not fit is a
+// caption n−1's EDM, which keeps its frames (the data is never parted
+// between the two copies of a doubled character, mid-row code or tab
+// offset); the first caption's data may start at 00:00:00:00. A caption whose data does not fit is a
 // CaptionError wrapping ErrNoRoom that says how many frames are missing.
 // A new line starts at every EOC and EDM, so a reader that times a whole
 // line by its label (FFmpeg) shows and clears each caption on its frame.

@@ -78,6 +78,7 @@ func (e *encoder) load(c captions.Caption) error {
 	if c.Row > 0 {
 		top = min(ceaRow(c.Row), top)
 	}
+	left := leftColumn(c)
 	for j, l := range c.Lines {
 		var err error
 		e.toks, _, err = encodeText(e.toks[:0], l.Text, e.subFn)
@@ -107,7 +108,7 @@ func (e *encoder) load(c captions.Caption) error {
 		var col int
 		switch c.Align {
 		case captions.AlignLeft:
-			col = 0
+			col = left
 		case captions.AlignRight:
 			col = screenCols - cells
 		default:
@@ -147,6 +148,30 @@ func (e *encoder) load(c captions.Caption) error {
 		e.text(lt)
 	}
 	return nil
+}
+
+// leftColumn is where a left-aligned caption's lines start: column 1 when
+// a line is in coloured italics (its colour PAC and italics code put its
+// text there) and every line fits, so the lines stay aligned; else 0.
+func leftColumn(c captions.Caption) int {
+	if c.Align != captions.AlignLeft {
+		return 0
+	}
+	shift := false
+	for _, l := range c.Lines {
+		if col, ok := colorCode[l.Color]; ok && col != colorWhite && l.Italic {
+			shift = true
+		}
+	}
+	if !shift {
+		return 0
+	}
+	for _, l := range c.Lines {
+		if n := Cells(l.Text); n < 0 || n >= screenCols {
+			return 0
+		}
+	}
+	return 1
 }
 
 func (e *encoder) pac(p [2]byte) { e.ctrl(p[0], p[1]) }

@@ -159,11 +159,6 @@ func randomDoc(rng *rand.Rand, n int, r timing.Rate) captions.Document {
 		switch rng.IntN(4) {
 		case 0:
 			c.Align = captions.AlignLeft
-			for j := range c.Lines {
-				if c.Lines[j].Color != captions.ColorDefault {
-					c.Lines[j].Italic = false
-				}
-			}
 		case 1:
 			c.Row = 2
 		}

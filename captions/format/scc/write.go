@@ -109,6 +109,13 @@ func Encode(doc captions.Document, opts WriteOptions) ([]byte, []captions.Warnin
 		after := L
 		if edmAt >= 0 {
 			after = min(L, start[i]-(edmAt+edmLen))
+			if splitsDouble(load, int(L-after)) {
+				// Never part a doubled code: a decoder would act on both.
+				if L-after+1 > edmAt-lo {
+					return nil, e.warnings(), &captions.CaptionError{Caption: i + 1, Err: noRoom(i, L+1, free, start, end, rate, drop)}
+				}
+				after--
+			}
 			out.chunk(edmAt-(L-after), load[:L-after], false)
 			out.ctrl(edmAt, codeEDM, edmLen)
 		}
@@ -120,6 +127,29 @@ func Encode(doc captions.Document, opts WriteOptions) ([]byte, []captions.Warnin
 	}
 	out.b = append(out.b, "\r\n"...)
 	return out.b, e.warnings(), nil
+}
+
+// splitsDouble reports whether sending load[:s] and load[s:] apart would
+// part the two copies of a doubled code that a decoder would act on twice
+// (a character, mid-row code or tab offset; RCL, ENM and PACs may part).
+func splitsDouble(load []pair, s int) bool {
+	if s <= 0 || s >= len(load) {
+		return false
+	}
+	p := load[s]
+	if p != load[s-1] || p[0] < 0x10 || p[0] > 0x1F {
+		return false
+	}
+	switch classify(p[0]&^chanBit, p[1]) {
+	case kSpecial, kExtended, kMidRow, kTab:
+	default:
+		return false
+	}
+	k := s - 1
+	for k > 0 && load[k-1] == p {
+		k--
+	}
+	return (s-k)%2 == 1
 }
 
 // eocLen is 2 (the EOC sent twice) unless the caption lasts one frame.

@@ -108,6 +108,26 @@ func TestLoadingTime(t *testing.T) {
 	}
 }
 
+// TestDoubledCodesKeptTogether: a load split around the previous
+// caption's EDM never parts a doubled code.
+func TestDoubledCodesKeptTogether(t *testing.T) {
+	// Caption 2's load is RCL RCL ENM ENM PAC PAC ® ®: with 1 frame after
+	// the EDM (20, 21) the split would fall between the two ®.
+	doc := captions.Document{Captions: []captions.Caption{
+		{Start: df.Duration(11), End: df.Duration(20), Lines: lines("!")},
+		{Start: df.Duration(23), End: df.Duration(83), Lines: lines("®"), Align: captions.AlignLeft},
+	}}
+	if _, _, err := Encode(doc, WriteOptions{}); !errors.Is(err, ErrNoRoom) {
+		t.Fatalf("got %v", err)
+	}
+	doc.Captions[0].End = df.Duration(19)
+	b, _ := mustEncode(t, doc, WriteOptions{})
+	if !strings.Contains(string(b), "91b0 91b0 942c 942c\r\n") && !strings.Contains(string(b), "91b0 91b0\r\n") {
+		t.Errorf("doubled code parted:\n%s", b)
+	}
+	sameCaptions(t, df, doc.Captions, mustDecode(t, b, ReadOptions{}).Document.Captions)
+}
+
 // TestShortCaptions: a one-frame caption and one-frame gaps send codes
 // once; every frame round-trips.
 func TestShortCaptions(t *testing.T) {
