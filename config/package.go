@@ -45,7 +45,7 @@ func packageKeys() []Key {
 		{Name: KeyMap, Kind: KindString, Usage: "SOT to EDL events, as 1=3,2=5,3=7+9+10 (default: N-th SOT to N-th window)"},
 		{Name: KeyOut, Kind: KindString, Default: "sotcap-out", Usage: "output folder"},
 		{Name: KeyName, Kind: KindString, Usage: "base name of the output files (default: the script's)"},
-		{Name: KeyFormats, Kind: KindStrings, Default: "srt,vtt,stl", Usage: "formats to write: srt, vtt, stl"},
+		{Name: KeyFormats, Kind: KindStrings, Default: "srt,vtt,stl", Usage: "formats to write (srt, vtt, stl, scc, …)"},
 		{Name: KeySOTMarkers, Kind: KindStrings, Default: strings.Join(edl.DefaultSOTMarkers(), ","),
 			Usage: "words (whole, any case) that mark a SOT in an EDL clip name or locator"},
 		{Name: KeySTLDisplayStandard, Kind: KindString, Default: "teletext", Choices: []string{"teletext", "teletext2", "open"},

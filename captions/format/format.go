@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format/scc"
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
@@ -45,6 +46,18 @@ type Format struct {
 	detect    func(head []byte) bool
 	newReader func(r io.Reader, o ReadOptions) (Reader, error)
 	newWriter func(w io.Writer, o WriteOptions) (Writer, error)
+	limits    func(o WriteOptions) (chars, lines int)
+}
+
+// Limits returns the longest line (in characters) and the most lines a
+// caption may have in format f under o; 0 means the format sets no limit.
+// Segment captions to the smallest limits of every format they will be
+// written in, so that every format carries the same lines.
+func (f Format) Limits(o WriteOptions) (chars, lines int) {
+	if f.limits == nil {
+		return 0, 0
+	}
+	return f.limits(o)
 }
 
 // IsZero reports whether f is the zero Format.
@@ -86,6 +99,9 @@ type ReadOptions struct {
 	Origin time.Duration
 	// SkipMalformed skips what cannot be read with a warning, for QC.
 	SkipMalformed bool
+	// Strict refuses what a reader would otherwise read through with a
+	// warning (SCC parity errors, for one).
+	Strict bool
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
 }
@@ -97,6 +113,11 @@ type WriteOptions struct {
 	Origin time.Duration
 	// Title and Language describe the document (EBU STL's OPT and LC).
 	Title, Language string
+	// Rate and DropFrame are the programme's frame rate and timecode, for
+	// the formats that count frames (SCC writes 29.97 drop-frame labels
+	// unless the programme is 30 fps or non-drop-frame).
+	Rate      timing.Rate
+	DropFrame bool
 	// STL are the EBU STL writer's options.
 	STL stl.Options
 }
@@ -109,7 +130,11 @@ func All() []Format {
 		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue",
 			detect: vtt.Detect, newReader: newVTTReader, newWriter: newVTTWriter},
 		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle",
-			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter},
+			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter,
+			limits: func(o WriteOptions) (int, int) { return stl.RowChars(o.STL), 0 }},
+		{Name: "scc", Title: "SCC", Extensions: []string{".scc"}, Unit: "caption",
+			detect: scc.Detect, newReader: newSCCReader, newWriter: newSCCWriter,
+			limits: func(WriteOptions) (int, int) { return scc.MaxChars, scc.MaxRows }},
 	}
 }
 
@@ -248,11 +273,18 @@ func (f Format) Read(r io.Reader, o ReadOptions) (captions.Document, []captions.
 
 // LabelRate is the rate a format's timecode labels count at for a programme
 // at rate r: EBU STL labels count 25 or 30 a second at 50, 59.94 and 60
-// fps (as the video's timecode does), 24 at 48; every other format counts
-// at r.
+// fps (as the video's timecode does), 24 at 48; SCC labels count at 29.97
+// (30 for a 30 fps programme), one byte pair a frame; every other format
+// counts at r.
 func (f Format) LabelRate(r timing.Rate) timing.Rate {
-	if f.Name == "stl" {
+	switch f.Name {
+	case "stl":
 		return stl.LabelRate(r)
+	case "scc":
+		if r == timing.Rate30() {
+			return r
+		}
+		return timing.Rate2997()
 	}
 	return r
 }

@@ -10,7 +10,7 @@ func newCheckCmd(s app.IO) *cobra.Command {
 	o := app.CheckOptions{}
 	cmd := &cobra.Command{
 		Use:   "check FILE...",
-		Short: "Check SRT, WebVTT or EBU STL files against a reading-speed profile",
+		Short: "Check SRT, WebVTT, EBU STL or SCC files against a reading-speed profile",
 		Long: `check reads each file (the format from its content, the extension only when
 the content cannot tell), judges every caption against the profile — CPS,
 characters per line, lines, minimum and maximum duration, minimum gap,

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/app"
 	"github.com/spf13/cobra"
@@ -12,7 +13,7 @@ func newConvertCmd(s app.IO) *cobra.Command {
 	o := app.ConvertOptions{}
 	cmd := &cobra.Command{
 		Use:   "convert IN OUT",
-		Short: "Convert captions between SRT, WebVTT and EBU STL, with offsets, programme starts and frame rates",
+		Short: "Convert captions between SRT, WebVTT, EBU STL and SCC, with offsets, programme starts and frame rates",
 		Long: `convert reads IN and writes OUT in the format of --to or of OUT's extension
 (.srt, .vtt, .stl). The input format comes from IN's extension, or from its
 content when the extension says nothing. SRT and WebVTT convert one cue at a
@@ -65,7 +66,7 @@ usage (nothing written).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.To, "to", "", "output format: srt, vtt or stl (default: from OUT's extension)")
+	f.StringVar(&o.To, "to", "", "output format: "+format.List(format.Names(), "or")+" (default: from OUT's extension)")
 	f.StringVar(&o.FPS, "fps", "", "target frame rate, times snap to its frames: 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60 (required for SRT/WebVTT → STL)")
 	f.StringVar(&o.FromFPS, "from-fps", "", "an EBU STL input's frame rate when its DFC cannot say (30 for an STL30.01 file at 30 fps)")
 	f.StringVar(&o.Start, "start", "", "programme start timecode: the STL time that becomes 0 (STL in), or where 0 lands and the TCP (STL out; default 00:00:00:00)")

@@ -122,7 +122,7 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 		{[]string{good, existing, "--offset", "+24h"}, "past 24 hours"},
 		{[]string{filepath.Join(dir, "missing.srt"), existing}, "missing.srt: no such file"},
 		{[]string{good, filepath.Join(dir, "out.xyz")}, "cannot tell the output format"},
-		{[]string{good, existing, "--to", "ass"}, `--to "ass": expected srt, vtt or stl`},
+		{[]string{good, existing, "--to", "ass"}, `--to "ass": expected srt, vtt, stl`},
 		{[]string{good, filepath.Join(dir, "out.stl")}, "SRT → EBU STL needs --fps"},
 		{[]string{good, existing, "--fps", "26"}, "--fps: unknown frame rate"},
 		{[]string{good, existing, "--offset", "00:00:10:00"}, "give --fps"},

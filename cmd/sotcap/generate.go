@@ -1,6 +1,9 @@
 package main
 
 import (
+	"strings"
+
+	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/app"
 	"github.com/spf13/cobra"
@@ -44,7 +47,7 @@ is broken, 2 bad input or usage (nothing written).`,
 	f := cmd.Flags()
 	f.StringVar(&o.Out, "out", "", "output folder (default sotcap-out)")
 	f.StringVar(&o.Name, "name", "", "base name of the output files (default: the script's)")
-	f.StringSliceVar(&o.Formats, "formats", nil, "formats to write: srt,vtt,stl (default all)")
+	f.StringSliceVar(&o.Formats, "formats", nil, "formats to write, of "+strings.Join(format.Names(), ",")+" (default srt,vtt,stl)")
 	f.BoolVar(&o.Strict, "strict", false, "exit 1 when any caption breaks a rule")
 	f.BoolVar(&o.JSON, "json", false, "print the summary as JSON")
 	return cmd

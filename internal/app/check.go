@@ -69,7 +69,7 @@ func readCaptionFile(name string, origin time.Duration) (format.Format, captions
 	}
 	f, ok := format.Detect(data, name)
 	if !ok {
-		return f, captions.Document{}, nil, fmt.Errorf("%s: not an SRT, WebVTT or EBU STL file (expected a cue number and a \"-->\" timing line, a WEBVTT header, or an STL GSI block)", name)
+		return f, captions.Document{}, nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block or a Scenarist_SCC header", name, format.List(titles(), "or"))
 	}
 	doc, warns, err := f.Read(bytes.NewReader(data), format.ReadOptions{File: name, Origin: origin, SkipMalformed: true})
 	if err != nil && f.Binary {

@@ -22,7 +22,7 @@ import (
 // ConvertOptions are the options of `sotcap convert`.
 type ConvertOptions struct {
 	In, Out   string
-	To        string // srt, vtt or stl; "" to go by OUT's extension
+	To        string // a format name (format.ByName); "" to go by OUT's extension
 	FPS       string // the target's frame rate; times snap to its frames
 	FromFPS   string // an EBU STL input's rate when DFC cannot say (STL30.01 at 30)
 	Start     string // programme start timecode (EBU STL in or out)
@@ -58,7 +58,7 @@ func (p *convertPlan) snap(t time.Duration) time.Duration {
 // openSink returns the writer for format f. Times reach it on OUT's
 // timeline, so the SRT and WebVTT writers keep Origin 0.
 func openSink(f format.Format, w io.Writer, p *convertPlan, o ConvertOptions) (format.Writer, error) {
-	wo := format.WriteOptions{}
+	wo := format.WriteOptions{Rate: p.rate, DropFrame: p.drop}
 	if isSTL(f) {
 		opts, err := p.stlOptions(o)
 		if err != nil {
@@ -176,7 +176,7 @@ func RunConvert(o ConvertOptions, s IO) error {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return BadInput(fmt.Errorf("%s: is a folder: expected an SRT, WebVTT or EBU STL file", o.In))
+		return BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(titles(), "or")))
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(format.DetectSize)
@@ -309,4 +309,13 @@ func extensionList() string {
 		ext = append(ext, f.Extension())
 	}
 	return format.List(ext, "or")
+}
+
+// titles lists the formats' titles for messages: "SRT, WebVTT, …".
+func titles() []string {
+	var t []string
+	for _, f := range format.All() {
+		t = append(t, f.Title)
+	}
+	return t
 }

@@ -200,9 +200,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		}
 	}
 	lp.opts.Formats = lp.formats
-	if w := lp.opts.FitFormats(); w != "" {
-		lp.warns = append(lp.warns, w)
-	}
+	lp.warns = append(lp.warns, lp.opts.FitFormats()...)
 	return lp, nil
 }
 
@@ -245,7 +243,7 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 		g.warns = append(g.warns, fmt.Sprintf("EDL line %d: %s", w.Line, w.Message))
 	}
 	for _, w := range ws {
-		g.warns = append(g.warns, "stl: "+w.String())
+		g.warns = append(g.warns, w.String())
 	}
 	return lp, g, nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,21 +73,37 @@ type Options struct {
 	Formats []string
 }
 
-// FitFormats limits the profile to what every format in Formats can show:
-// a Teletext EBU STL row holds RowChars characters, so when STL is written
-// every format gets lines that fit it, rather than the STL failing at the
-// end. It returns a warning saying so, or "" when nothing changed.
-// Generate calls it; a caller calls it first to show the warning.
-func (o *Options) FitFormats() string {
-	rc := stl.RowChars(o.STL)
-	if rc <= 0 || !slices.Contains(o.Formats, "stl") || o.Rules.MaxCharsPerLine <= rc {
-		return ""
+// FitFormats limits the profile to what every format in Formats can show
+// (format.Format.Limits): a Teletext EBU STL row holds 37 characters, an
+// SCC (CEA-608) row 32 and a pop-on caption 4 rows, so when such a format is
+// written every format gets lines that fit it, rather than that format
+// failing at the end. It returns a warning for each limit it applied.
+// Generate calls it; a caller calls it first to show the warnings.
+func (o *Options) FitFormats() []string {
+	var warns []string
+	for _, name := range o.Formats {
+		f, ok := format.ByName(name)
+		if !ok {
+			continue
+		}
+		chars, lines := f.Limits(format.WriteOptions{STL: o.STL})
+		if chars > 0 && o.Rules.MaxCharsPerLine > chars {
+			why := fmt.Sprintf("an %s row %d", f.Title, chars)
+			hint := fmt.Sprintf("leave %s out of --formats", f.Name)
+			if f.Name == "stl" {
+				why = fmt.Sprintf("a Teletext STL row %d", chars)
+				hint = "leave stl out of --formats or set stl.display_standard=open"
+			}
+			warns = append(warns, fmt.Sprintf("profile %s allows %d characters per line, %s: captions use %d "+
+				"(for longer SRT/WebVTT lines, %s)", o.Rules.Name, o.Rules.MaxCharsPerLine, why, chars, hint))
+			o.Rules.MaxCharsPerLine = chars
+		}
+		if lines > 0 && o.Rules.MaxLines > lines {
+			warns = append(warns, fmt.Sprintf("profile %s allows %d lines, %s %d: captions use %d", o.Rules.Name, o.Rules.MaxLines, f.Title, lines, lines))
+			o.Rules.MaxLines = lines
+		}
 	}
-	w := fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
-		"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
-		o.Rules.Name, o.Rules.MaxCharsPerLine, rc, rc)
-	o.Rules.MaxCharsPerLine = rc
-	return w
+	return warns
 }
 
 // Inputs are a package's two source files.
@@ -454,7 +469,8 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 		so.DropFrame = r.EDL.DropFrame
 		so.Start = origin
 		var buf bytes.Buffer
-		w, err := f.NewWriter(&buf, format.WriteOptions{Origin: origin, Title: r.Document.Title, Language: r.Document.Language, STL: so})
+		w, err := f.NewWriter(&buf, format.WriteOptions{Origin: origin, Title: r.Document.Title, Language: r.Document.Language,
+			Rate: r.Rate, DropFrame: r.EDL.DropFrame, STL: so})
 		if err == nil {
 			err = writeCues(w, r.Document.Captions)
 		}
@@ -462,7 +478,10 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 			return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		if ww, ok := w.(interface{ Warnings() []captions.Warning }); ok {
-			warns = append(warns, ww.Warnings()...)
+			for _, x := range ww.Warnings() {
+				x.Message = f.Name + ": " + x.Message
+				warns = append(warns, x)
+			}
 		}
 		out[f.Extension()] = buf.Bytes()
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // manyCaptions returns n one-line pop-on captions back to back, 22 frames
@@ -13,7 +14,7 @@ import (
 // a frame can carry in a day with room to load each.
 func manyCaptions(n int) captions.Document {
 	doc := captions.Document{Captions: make([]captions.Caption, n)}
-	f := int64(30)
+	f := timing.Frame(30)
 	for i := range doc.Captions {
 		doc.Captions[i] = captions.Caption{Start: df.Duration(f), End: df.Duration(f + 22), Lines: []captions.Line{{Text: "Café nº" + strconv.Itoa(i)}}}
 		if i%10 == 0 {

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/timing"
 )
 
 // The screen has 15 rows of 32 columns. A row may hold more cells than 32
@@ -75,7 +76,7 @@ type decoder struct {
 	// The caption being displayed: open since openAt; dirty when the
 	// displayed memory changed since then.
 	open   bool
-	openAt int64
+	openAt timing.Frame
 	dirty  bool
 	out    []timed
 
@@ -96,7 +97,7 @@ type decoder struct {
 
 // timed is a caption with its first and end frames.
 type timed struct {
-	start, end int64
+	start, end timing.Frame
 	c          captions.Caption
 }
 
@@ -117,7 +118,7 @@ func (d *decoder) target() *memory {
 }
 
 // touched records a change to the displayed memory at frame t.
-func (d *decoder) touched(t int64) {
+func (d *decoder) touched(t timing.Frame) {
 	if d.open {
 		d.dirty = true
 		return
@@ -130,7 +131,7 @@ func (d *decoder) touched(t int64) {
 // boundary is called at frame t before a code that may change the display:
 // the caption on screen ends here if the display changed since it opened
 // or if change says this code changes it.
-func (d *decoder) boundary(t int64, change bool) {
+func (d *decoder) boundary(t timing.Frame, change bool) {
 	if d.open && (d.dirty || change) {
 		d.emit(t)
 		d.open = false
@@ -138,14 +139,14 @@ func (d *decoder) boundary(t int64, change bool) {
 }
 
 // reopen starts a caption at t if the display shows anything.
-func (d *decoder) reopen(t int64) {
+func (d *decoder) reopen(t timing.Frame) {
 	if !d.open && !d.displayed().empty() {
 		d.open, d.openAt, d.dirty = true, t, false
 	}
 }
 
 // emit appends the displayed memory as a caption from openAt to t.
-func (d *decoder) emit(t int64) {
+func (d *decoder) emit(t timing.Frame) {
 	if t <= d.openAt {
 		return
 	}
@@ -157,7 +158,7 @@ func (d *decoder) emit(t int64) {
 }
 
 // put writes a character cell at the cursor and moves it right.
-func (d *decoder) put(t int64, r rune) {
+func (d *decoder) put(t timing.Frame, r rune) {
 	m := d.target()
 	if d.col >= screenCols && !d.overflow {
 		d.overflow = true
@@ -173,7 +174,7 @@ func (d *decoder) put(t int64, r rune) {
 }
 
 // changed records a change to the target memory at frame t.
-func (d *decoder) changed(t int64) {
+func (d *decoder) changed(t timing.Frame) {
 	if d.mode != modePopOn {
 		d.touched(t)
 	} else if d.loadedLine == 0 {
@@ -182,7 +183,7 @@ func (d *decoder) changed(t int64) {
 }
 
 // backspace erases the cell left of the cursor and moves onto it.
-func (d *decoder) backspace(t int64) {
+func (d *decoder) backspace(t timing.Frame) {
 	if d.col == 0 {
 		return
 	}
@@ -203,7 +204,7 @@ func (d *decoder) trim(m *memory, r int) {
 }
 
 // misc applies a miscellaneous control code (second byte 20–2F) at frame t.
-func (d *decoder) misc(t int64, code byte) {
+func (d *decoder) misc(t timing.Frame, code byte) {
 	switch code {
 	case codeRCL:
 		d.mode = modePopOn
@@ -278,7 +279,7 @@ func (d *decoder) misc(t int64, code byte) {
 }
 
 // preamble applies a PAC: row 1–15, indent or style.
-func (d *decoder) preamble(t int64, row, indent, color int, under bool) {
+func (d *decoder) preamble(t timing.Frame, row, indent, color int, under bool) {
 	r := row - 1
 	if d.mode == modeRollUp && r != d.row {
 		// The roll-up window moves to the new base row.
@@ -324,7 +325,7 @@ func (d *decoder) preamble(t int64, row, indent, color int, under bool) {
 
 // midRowCode applies a mid-row code (second byte 20–2F): a space cell, then
 // the new style. A colour turns italics off; italics keep the colour.
-func (d *decoder) midRowCode(t int64, b2 byte) {
+func (d *decoder) midRowCode(t timing.Frame, b2 byte) {
 	c := int(b2-0x20) >> 1
 	if c == colorItalics {
 		d.attr = d.attr&0x0F | attrItalic

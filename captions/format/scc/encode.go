@@ -33,6 +33,7 @@ type pair [2]byte
 
 // encoder turns captions into byte pairs.
 type encoder struct {
+	moved []string // captions MoveLate started later
 	ch    byte // chanBit for CC2
 	pairs []pair
 	subst map[rune]*substitution
@@ -234,5 +235,13 @@ func (e *encoder) warnings() []captions.Warning {
 	if e.black > 0 {
 		w = append(w, captions.Warning{Message: fmt.Sprintf("SCC: CEA-608 has black text only as an optional attribute few decoders show: %d black lines written in white", e.black)})
 	}
+	if len(e.moved) > 0 {
+		w = append(w, captions.Warning{Message: fmt.Sprintf("SCC: %d captions start later so that their data can be sent before they appear (2 bytes a frame); first: %s", len(e.moved), e.moved[0])})
+	}
 	return w
+}
+
+// warnMoved records a caption MoveLate started later.
+func (e *encoder) warnMoved(format string, a ...any) {
+	e.moved = append(e.moved, fmt.Sprintf(format, a...))
 }

@@ -24,7 +24,7 @@ func at(t testing.TB, label string) time.Duration {
 }
 
 // frame returns the frame of a label at 29.97.
-func frame(t testing.TB, label string) int64 {
+func frame(t testing.TB, label string) timing.Frame {
 	t.Helper()
 	n, err := timing.ParseTimecode(label, df, false)
 	if err != nil {
@@ -137,7 +137,7 @@ var words = []string{
 // randomDoc returns n pop-on captions with room to load each, at rate r.
 func randomDoc(rng *rand.Rand, n int, r timing.Rate) captions.Document {
 	doc := captions.Document{Captions: make([]captions.Caption, 0, n)}
-	f := int64(r.Nominal()) * 3600 // from 01:00:00
+	f := timing.Frame(r.Nominal()) * 3600 // from 01:00:00
 	colors := []captions.Color{captions.ColorDefault, captions.ColorDefault, captions.ColorYellow, captions.ColorCyan, captions.ColorGreen}
 	for i := 0; i < n; i++ {
 		nl := 1 + rng.IntN(3)
@@ -162,8 +162,8 @@ func randomDoc(rng *rand.Rand, n int, r timing.Rate) captions.Document {
 		case 1:
 			c.Row = 2
 		}
-		f += 120 + int64(rng.IntN(3))*int64(rng.IntN(40)) // room to load
-		d := int64(30 + rng.IntN(90))
+		f += 120 + timing.Frame(rng.IntN(3)*rng.IntN(40)) // room to load
+		d := timing.Frame(30 + rng.IntN(90))
 		c.Start, c.End = r.Duration(f), r.Duration(f+d)
 		if rng.IntN(4) == 0 && i > 0 {
 			// Back to back with the previous caption.

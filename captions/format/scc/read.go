@@ -7,7 +7,7 @@ import (
 	"io"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetext"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -87,9 +87,9 @@ type reader struct {
 	warns cuetext.Warnings
 	d     *decoder
 
-	line     int   // current line number
-	label    int64 // frame of the previous line's label
-	next     int64 // frame after the previous line's last pair
+	line     int          // current line number
+	label    timing.Frame // frame of the previous line's label
+	next     timing.Frame // frame after the previous line's last pair
 	haveLine bool
 	drop     bool
 	mixed    bool
@@ -282,7 +282,7 @@ func hexWord(w []byte) (byte, byte, bool) {
 }
 
 // pair feeds one byte pair (parity removed) at frame t to the decoder.
-func (r *reader) pair(t int64, b1, b2 byte, col int, word []byte) error {
+func (r *reader) pair(t timing.Frame, b1, b2 byte, col int, word []byte) error {
 	d := r.d
 	switch {
 	case b1 >= 0x10 && b1 <= 0x1F:
@@ -350,7 +350,7 @@ func (r *reader) pair(t int64, b1, b2 byte, col int, word []byte) error {
 }
 
 // control applies a control pair of our channel (CC1 form).
-func (r *reader) control(t int64, k kind, b1, b2 byte) {
+func (r *reader) control(t timing.Frame, k kind, b1, b2 byte) {
 	d := r.d
 	if d.mode == modeText && k != kMisc {
 		r.textN.add(r.line)
@@ -390,7 +390,7 @@ func (r *reader) control(t int64, k kind, b1, b2 byte) {
 
 // holdFrames is how long the last caption stays when the file never
 // erases it and its data ends sooner: two seconds of labels.
-func (r *reader) holdFrames() int64 { return int64(2 * r.rate.Nominal()) }
+func (r *reader) holdFrames() timing.Frame { return timing.Frame(2 * r.rate.Nominal()) }
 
 // finish closes the caption still on screen and builds the File.
 func (r *reader) finish() *File {

@@ -90,7 +90,7 @@ func TestParity(t *testing.T) {
 	}
 	_, err := Decode([]byte(in), ReadOptions{Strict: true, File: "x.scc"})
 	var pe *captions.ParseError
-	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != 43 || !errors.Is(err, ErrParity) || !strings.Contains(err.Error(), "x.scc:line 3, column 43") {
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != 43 || !errors.Is(err, ErrParity) || !strings.Contains(err.Error(), "x.scc:3:43") {
 		t.Fatalf("got %v", err)
 	}
 }

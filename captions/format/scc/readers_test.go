@@ -146,7 +146,7 @@ func ffmpegText(s string) string {
 
 // frames returns each caption's start and end frame and whether an EDM
 // ends it (rather than the next caption's EOC).
-func frames(caps []captions.Caption, r timing.Rate) (s, e []int64, edm []bool) {
+func frames(caps []captions.Caption, r timing.Rate) (s, e []timing.Frame, edm []bool) {
 	for i, c := range caps {
 		s, e = append(s, r.Frames(c.Start)), append(e, r.Frames(c.End))
 		edm = append(edm, i == len(caps)-1 || c.End != caps[i+1].Start)
@@ -204,7 +204,7 @@ func expectFFmpeg(t *testing.T, b []byte, doc captions.Document, o WriteOptions)
 		r = df
 	}
 	drop := r == df && !o.NonDrop
-	at := func(n int64) time.Duration {
+	at := func(n timing.Frame) time.Duration {
 		l := timing.TimecodeAt(n, r, drop)
 		return time.Duration(l.H)*time.Hour + time.Duration(l.M)*time.Minute + time.Duration(l.S)*time.Second + time.Duration(l.F*33)*time.Millisecond
 	}

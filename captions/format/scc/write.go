@@ -21,6 +21,11 @@ type WriteOptions struct {
 	NonDrop bool
 	// Channel is the caption channel: 1 (CC1, the zero value) or 2 (CC2).
 	Channel int
+	// MoveLate starts a caption whose data cannot be sent in the frames
+	// before it later by the frames missing (its end stays), with a
+	// warning, instead of failing; it fails still when the caption would
+	// then not last a frame.
+	MoveLate bool
 }
 
 // Write writes doc as an SCC file of pop-on captions (see the package
@@ -58,7 +63,7 @@ func Encode(doc captions.Document, opts WriteOptions) ([]byte, []captions.Warnin
 	}
 	caps := doc.Captions
 	n := len(caps)
-	start, end := make([]int64, n), make([]int64, n)
+	start, end := make([]timing.Frame, n), make([]timing.Frame, n)
 	loadEnd := make([]int, n) // end of caption i's pairs in e.pairs
 	last, _ := timing.Timecode{H: 23, M: 59, S: 59, F: rate.Nominal() - 1, Drop: drop}.Frame(rate)
 	for i, c := range caps {
@@ -92,17 +97,33 @@ func Encode(doc captions.Document, opts WriteOptions) ([]byte, []captions.Warnin
 	for i := range caps {
 		load := e.pairs[prevLoad:loadEnd[i]]
 		prevLoad = loadEnd[i]
-		L := int64(len(load))
+		L := timing.Frame(len(load))
 		// The window for the load: after the previous caption's EOC,
 		// before this one's, around the previous caption's EDM.
-		var lo, edmAt, edmLen int64 = 0, -1, 0
-		if i > 0 {
-			lo = start[i-1] + eocLen(start[i-1], end[i-1])
-			if end[i-1] < start[i] {
-				edmAt, edmLen = end[i-1], min(2, start[i]-end[i-1])
+		var lo, edmAt, edmLen, free timing.Frame
+		window := func() {
+			lo, edmAt, edmLen = 0, -1, 0
+			if i > 0 {
+				lo = start[i-1] + eocLen(start[i-1], end[i-1])
+				if end[i-1] < start[i] {
+					edmAt, edmLen = end[i-1], min(2, start[i]-end[i-1])
+				}
+			}
+			free = start[i] - lo - edmLen
+		}
+		window()
+		if L > free && opts.MoveLate {
+			// Start later by the frames missing (the erase code of the
+			// caption before may then need its second frame too).
+			was := start[i]
+			for k := 0; k < 3 && L > free && start[i]+L-free < end[i]; k++ {
+				start[i] += L - free
+				window()
+			}
+			if L <= free {
+				e.warnMoved("caption %d starts %d frames later, at %s, so that its data can be sent before it appears", i+1, start[i]-was, timing.FormatTimecode(start[i], rate, drop))
 			}
 		}
-		free := start[i] - lo - edmLen
 		if L > free {
 			return nil, e.warnings(), &captions.CaptionError{Caption: i + 1, Err: noRoom(i, L, free, start, end, rate, drop)}
 		}
@@ -153,11 +174,11 @@ func splitsDouble(load []pair, s int) bool {
 }
 
 // eocLen is 2 (the EOC sent twice) unless the caption lasts one frame.
-func eocLen(s, e int64) int64 { return min(2, e-s) }
+func eocLen(s, e timing.Frame) timing.Frame { return min(2, e-s) }
 
 // noRoom explains how many frames caption i lacks.
-func noRoom(i int, need, free int64, start, end []int64, rate timing.Rate, drop bool) error {
-	tc := func(f int64) string { return timing.FormatTimecode(f, rate, drop) }
+func noRoom(i int, need, free timing.Frame, start, end []timing.Frame, rate timing.Rate, drop bool) error {
+	tc := func(f timing.Frame) string { return timing.FormatTimecode(f, rate, drop) }
 	after := "after 00:00:00:00"
 	if i > 0 {
 		after = fmt.Sprintf("after caption %d appears at %s (less the frames of its erase code at %s)", i, tc(start[i-1]), tc(end[i-1]))
@@ -167,14 +188,14 @@ func noRoom(i int, need, free int64, start, end []int64, rate timing.Rate, drop 
 }
 
 // nframes says "1 frame" or "n frames".
-func nframes(n int64) string {
+func nframes(n timing.Frame) string {
 	if n == 1 {
 		return "1 frame"
 	}
 	return fmt.Sprintf("%d frames", n)
 }
 
-func are(n int64) string {
+func are(n timing.Frame) string {
 	if n == 1 {
 		return " is"
 	}
@@ -189,11 +210,11 @@ type lineWriter struct {
 	rate   timing.Rate
 	drop   bool
 	ch     byte
-	next   int64 // frame after the last pair written
+	next   timing.Frame // frame after the last pair written
 	inLine bool
 }
 
-func (w *lineWriter) chunk(at int64, pairs []pair, newLine bool) {
+func (w *lineWriter) chunk(at timing.Frame, pairs []pair, newLine bool) {
 	if len(pairs) == 0 {
 		return
 	}
@@ -211,12 +232,12 @@ func (w *lineWriter) chunk(at int64, pairs []pair, newLine bool) {
 		w.b = appendHex(w.b, parity(p[0]))
 		w.b = appendHex(w.b, parity(p[1]))
 	}
-	w.inLine, w.next = true, at+int64(len(pairs))
+	w.inLine, w.next = true, at+timing.Frame(len(pairs))
 }
 
 // ctrl writes a miscellaneous control code n times (1 or 2) at frame at,
 // starting a new line.
-func (w *lineWriter) ctrl(at int64, code byte, n int64) {
+func (w *lineWriter) ctrl(at timing.Frame, code byte, n timing.Frame) {
 	p := pair{miscCC1 | w.ch, code}
 	w.chunk(at, []pair{p, p}[:n], true)
 }

@@ -87,7 +87,7 @@ func TestLoadingTime(t *testing.T) {
 		{Start: df.Duration(115), End: df.Duration(130), Lines: lines("Hello")},
 	}}
 	b, _ = mustEncode(t, two, WriteOptions{})
-	l := func(f int64) string { return timing.FormatTimecode(f, df, true) }
+	l := func(f timing.Frame) string { return timing.FormatTimecode(f, df, true) }
 	for _, want := range []string{
 		"\n" + l(100) + "\t942f 942f 9420 9420 94ae\r\n", // the load's first 3 pairs follow the EOC
 		"\n" + l(105) + "\t942c 942c 94ae 9476 9476 97a1 97a1 c8e5 ecec ef80\r\n",
