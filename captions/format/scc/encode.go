@@ -34,7 +34,7 @@ type pair [2]byte
 // encoder turns captions into byte pairs.
 type encoder struct {
 	moved []string // captions MoveLate started later
-	ch    byte // chanBit for CC2
+	ch    byte     // chanBit for CC2
 	pairs []pair
 	subst map[rune]*substitution
 	order []rune
