@@ -103,7 +103,7 @@ func (s *stlWriter) Write(c captions.Caption) error {
 }
 
 // Flush writes the file; stl.Write checks every caption before writing a
-// byte. Its errors are the writer's own (*stl.CaptionError for a caption).
+// byte. Its errors are the writer's own (*captions.CaptionError for a caption).
 func (s *stlWriter) Flush() error {
 	warns, err := stl.Write(s.w, s.doc, s.opts)
 	s.warns = warns

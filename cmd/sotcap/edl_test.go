@@ -160,3 +160,12 @@ func TestEDLCorpusCLI(t *testing.T) {
 		assert.True(t, json.Valid([]byte(out)), f)
 	}
 }
+
+// A drop-frame EDL read at a rate without drop frame: the library says
+// what is wrong in the data, the command line adds the flag that fixes it.
+func TestEDLDropFrameAtWrongRateNamesTheFlag(t *testing.T) {
+	name := writeTemp(t, "df.edl", "TITLE: DF\nFCM: DROP FRAME\n001  AX  V  C  00:00:00;00 00:00:01;00 01:00:00;00 01:00:01;00\n")
+	code, _, stderr := runArgs(t, "", "edl", name, "--fps", "25")
+	assert.Equal(t, app.ExitBadInput, code)
+	assert.Contains(t, stderr, "expected the EDL to be read at 29.97 or 59.94 (give --fps 29.97 or 59.94)")
+}

@@ -129,7 +129,7 @@ func RunCheck(o CheckOptions, s IO) error {
 		e, err := rd.Read()
 		f.Close()
 		if err != nil {
-			return BadInput(err)
+			return BadInput(flagHint(err))
 		}
 		cuts = e.Cuts()
 		start := timing.Frame(-1)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
@@ -54,7 +55,7 @@ func sameLabel(t time.Duration, from timing.Rate, fromDrop bool, to timing.Rate,
 // caption before it writes a byte): which caption of IN, and how to get
 // past a Teletext row that is too long.
 func (o ConvertOptions) flushError(p *convertPlan, err error, at [][2]int) error {
-	var ce *stl.CaptionError
+	var ce *captions.CaptionError
 	if errors.As(err, &ce) && ce.Caption >= 1 && ce.Caption <= len(at) {
 		pos := at[ce.Caption-1]
 		hint := ""

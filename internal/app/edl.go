@@ -45,7 +45,7 @@ func RunEDL(o EDLOptions, s IO) error {
 	rd.File = name
 	e, err := rd.Read()
 	if err != nil {
-		return BadInput(err)
+		return BadInput(flagHint(err))
 	}
 	var b bytes.Buffer
 	if o.JSON {

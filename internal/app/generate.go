@@ -150,7 +150,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	}
 	pkg, edl, err := pipeline.Read(in, po)
 	if err != nil {
-		return nil, err
+		return nil, flagHint(err)
 	}
 	if st := pick(o.Start, cfg, config.KeyStart); st != "" {
 		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)

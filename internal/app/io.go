@@ -1,8 +1,11 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
+
+	"github.com/sotcap/sotcap/timing/edl"
 )
 
 // IO carries a use case's standard streams, so that every command runs
@@ -38,3 +41,13 @@ func (e *ExitError) Unwrap() error { return e.Err }
 
 // BadInput wraps err as an ExitBadInput error.
 func BadInput(err error) error { return &ExitError{Code: ExitBadInput, Err: err} }
+
+// flagHint adds to a library error the flag that fixes it, where there is
+// one: the library names what is wrong in the data, the command line
+// says which flag to give.
+func flagHint(err error) error {
+	if errors.Is(err, edl.ErrDropFrameRate) {
+		return fmt.Errorf("%w (give --fps 29.97 or 59.94)", err)
+	}
+	return err
+}

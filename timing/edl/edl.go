@@ -30,6 +30,10 @@ var ErrNoEvents = errors.New("no CMX 3600 event lines")
 // number but is not a valid CMX 3600 event line.
 var ErrNotEvent = errors.New("not a CMX 3600 event line")
 
+// ErrDropFrameRate is wrapped by the error for a drop-frame EDL read at a
+// rate without drop frame; it wraps timing.ErrBadTimecode.
+var ErrDropFrameRate = fmt.Errorf("%w", timing.ErrBadTimecode)
+
 // ErrBinary is wrapped by the error for input that is not text.
 var ErrBinary = errors.New("binary data")
 
@@ -741,7 +745,7 @@ func (p *parser) event(s string) error {
 	if p.header {
 		p.header = false
 		if p.edl.DropFrame && !p.rate.DropFrameCapable() {
-			return &ParseError{Line: p.fcmLine, Column: 1, Err: fmt.Errorf("%w: FCM: DROP FRAME, but the EDL is read at %s fps and drop frame exists only at 29.97 and 59.94: expected --fps 29.97 or 59.94", timing.ErrBadTimecode, p.rate)}
+			return &ParseError{Line: p.fcmLine, Column: 1, Err: fmt.Errorf("%w: FCM: DROP FRAME, but the EDL is read at %s fps and drop frame exists only at 29.97 and 59.94: expected the EDL to be read at 29.97 or 59.94", ErrDropFrameRate, p.rate)}
 		}
 	}
 	var err error

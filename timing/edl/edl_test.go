@@ -29,7 +29,7 @@ func TestEDLBadInput(t *testing.T) {
 		{"frame 29 at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 01:00:00:29\n", timing.Rate25(), 3, 49, timing.ErrBadTimecode, "frames 00 to 24"},
 		{"non-existent DF label", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:00 00:01:01:00\n", timing.Rate2997(), 2, 37, timing.ErrBadTimecode, "exists in drop frame"},
 		{"DF separator at 25", head + "001  AX V C 01:00:00:00 01:00:01:00 00:01:00;02 00:01:01;00\n", timing.Rate25(), 3, 37, timing.ErrBadTimecode, "drop frame exists only"},
-		{"DF header at 25", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:02 00:01:01:00\n", timing.Rate25(), 1, 1, timing.ErrBadTimecode, "--fps 29.97"},
+		{"DF header at 25", "FCM: DROP FRAME\n001  AX V C 01:00:00:00 01:00:01:00 00:01:00:02 00:01:01:00\n", timing.Rate25(), 1, 1, timing.ErrBadTimecode, "expected the EDL to be read at 29.97"},
 		{"no event", head + "001  AX V C 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 0, ErrNotEvent, "expected NUMBER REEL"},
 		{"bad timecode", head + "001  AX V C 01:00:00:00 01:00:01:00 01:00:00:00 1:00:01:00\n", timing.Rate25(), 3, 0, ErrNotEvent, "record out"},
 		{"bad edit type", head + "001  AX V X 01:00:00:00 01:00:01:00 01:00:00:00 01:00:01:00\n", timing.Rate25(), 3, 11, ErrNotEvent, "edit type \"X\""},

@@ -189,7 +189,7 @@ func TestBadDocuments(t *testing.T) {
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q does not say %q", err, c.want)
 			}
-			var ce *CaptionError
+			var ce *captions.CaptionError
 			if c.capNo > 0 && (!errors.As(err, &ce) || ce.Caption != c.capNo) {
 				t.Errorf("error %v does not name caption %d", err, c.capNo)
 			}

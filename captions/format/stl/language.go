@@ -3,6 +3,7 @@ package stl
 import (
 	"strings"
 
+	"github.com/sotcap/sotcap/captions/measure"
 	"golang.org/x/text/language"
 )
 
@@ -132,8 +133,7 @@ func LanguageCode(tag string) (code string, ok bool) {
 	t, err := language.Parse(tag)
 	if err != nil {
 		// Fall back to the primary subtag as written.
-		p, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		if c, ok := languageCodes[p]; ok {
+		if c, ok := languageCodes[measure.BaseLanguage(tag)]; ok {
 			return c, true
 		}
 		return "00", false

@@ -71,18 +71,6 @@ type Options struct {
 	BottomRow int
 }
 
-// CaptionError is a caption Write cannot write. Caption counts from 1.
-type CaptionError struct {
-	Caption int
-	Err     error
-}
-
-// Error formats e as "caption 3: ...".
-func (e *CaptionError) Error() string { return fmt.Sprintf("caption %d: %v", e.Caption, e.Err) }
-
-// Unwrap returns the cause.
-func (e *CaptionError) Unwrap() error { return e.Err }
-
 // ErrTooMany is returned (wrapped) for a document with more subtitles or
 // blocks than a file can number.
 var ErrTooMany = errors.New("too many subtitles for one EBU STL file")
@@ -291,21 +279,21 @@ func (e *encoder) times(tcp timing.Frame) error {
 	half := e.opts.Rate != e.tcRate
 	for i, c := range caps {
 		if c.Start < 0 {
-			return &CaptionError{i + 1, fmt.Errorf("starts at %v, before 00:00:00:00", c.Start)}
+			return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("starts at %v, before 00:00:00:00", c.Start)}
 		}
 		in, out := nearestFrame(e.tcRate, c.Start), nearestFrame(e.tcRate, c.End)
 		if half && (nearestFrame(e.opts.Rate, c.Start)%2 != 0 || nearestFrame(e.opts.Rate, c.End)%2 != 0) {
 			between++
 		}
 		if out <= in {
-			return &CaptionError{i + 1, fmt.Errorf("ends at %v, not after its start %v (at %s timecode frames)", c.End, c.Start, e.tcRate)}
+			return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("ends at %v, not after its start %v (at %s timecode frames)", c.End, c.Start, e.tcRate)}
 		}
 		if out >= e.day {
-			return &CaptionError{i + 1, fmt.Errorf("ends at %v, past 24 hours (the last timecode label is 23:59:59:%02d)", c.End, e.fps-1)}
+			return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("ends at %v, past 24 hours (the last timecode label is 23:59:59:%02d)", c.End, e.fps-1)}
 		}
 		if i > 0 {
 			if in < e.inOut[2*i-2] {
-				return &CaptionError{i + 1, fmt.Errorf("starts at %v, before caption %d (%v): captions must be in time order", c.Start, i, caps[i-1].Start)}
+				return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("starts at %v, before caption %d (%v): captions must be in time order", c.Start, i, caps[i-1].Start)}
 			}
 			if in < e.inOut[2*i-1] {
 				overlaps++
@@ -367,12 +355,12 @@ func (e *encoder) texts() error {
 	for i := range caps {
 		c := &caps[i]
 		if len(c.Lines) == 0 {
-			return &CaptionError{i + 1, errors.New("has no text")}
+			return &captions.CaptionError{Caption: i + 1, Err: errors.New("has no text")}
 		}
 		for j, l := range c.Lines {
 			text := l.Text
 			if strings.ContainsAny(text, "\n\r") {
-				return &CaptionError{i + 1, fmt.Errorf("line %d has a line break inside it; give each row its own line", j+1)}
+				return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("line %d has a line break inside it; give each row its own line", j+1)}
 			}
 			if strings.Contains(text, "  ") || strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") || strings.Contains(text, "\u00a0") {
 				text = strings.Join(strings.Fields(text), " ")
@@ -381,10 +369,10 @@ func (e *encoder) texts() error {
 			var err error
 			line, n, err = appendText(line[:0], e.table, text)
 			if err != nil {
-				return &CaptionError{i + 1, fmt.Errorf("line %d %q: %w", j+1, l.Text, err)}
+				return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("line %d %q: %w", j+1, l.Text, err)}
 			}
 			if n == 0 {
-				return &CaptionError{i + 1, fmt.Errorf("line %d is empty", j+1)}
+				return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("line %d is empty", j+1)}
 			}
 			if j > 0 {
 				e.tf = append(e.tf, 0x8A)
@@ -413,7 +401,7 @@ func (e *encoder) texts() error {
 					limit = TeletextRowChars - 1
 				}
 				if n > limit {
-					return &CaptionError{i + 1, &RowError{Line: j + 1, Chars: n, Limit: limit}}
+					return &captions.CaptionError{Caption: i + 1, Err: &RowError{Line: j + 1, Chars: n, Limit: limit}}
 				}
 				e.tf = append(e.tf, line...)
 				e.tf = append(e.tf, 0x0A, 0x0A)
@@ -422,7 +410,7 @@ func (e *encoder) texts() error {
 					colours++
 				}
 				if n > 99 {
-					return &CaptionError{i + 1, fmt.Errorf("line %d has %d characters; MNC allows 99", j+1, n)}
+					return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("line %d has %d characters; MNC allows 99", j+1, n)}
 				}
 				if l.Italic {
 					e.tf = append(e.tf, 0x80)
@@ -447,7 +435,7 @@ func (e *encoder) texts() error {
 		}
 		lastRow := vp + height*(rows-1) + height - 1
 		if vp < 1 || lastRow > 23 {
-			return &CaptionError{i + 1, fmt.Errorf("%d rows from row %d do not fit the 23 rows of the screen", rows, vp)}
+			return &captions.CaptionError{Caption: i + 1, Err: fmt.Errorf("%d rows from row %d do not fit the 23 rows of the screen", rows, vp)}
 		}
 		e.vp[i] = byte(vp)
 	}

@@ -37,6 +37,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/segment/pos/internal/feat"
 )
 
@@ -178,11 +179,7 @@ func Load(lang string) (*Tagger, error) {
 }
 
 func baseLang(lang string) string {
-	lang = strings.ToLower(strings.TrimSpace(lang))
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return lang
+	return measure.BaseLanguage(strings.TrimSpace(lang))
 }
 
 // LoadFrom decodes a model file written by tools/trainpos.
