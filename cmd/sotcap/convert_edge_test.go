@@ -13,9 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestConvertRejectsFolderAndEmpty: a folder given as IN used to be
-// reported as "cannot tell its format", and an empty file was converted
-// into an empty WebVTT with exit 0.
+// TestConvertRejectsFolderAndEmpty: a folder given as IN is named as a
+// folder, and an empty file is bad input, not an empty WebVTT.
 func TestConvertRejectsFolderAndEmpty(t *testing.T) {
 	dir := t.TempDir()
 	folder := filepath.Join(dir, "in.srt")
@@ -32,8 +31,7 @@ func TestConvertRejectsFolderAndEmpty(t *testing.T) {
 	}
 }
 
-// TestConvertToStdout: OUT "-" used to create a file named "-" in the
-// working directory; it is standard output, written only once the
+// TestConvertToStdout: OUT "-" is standard output, written only once the
 // conversion has succeeded, and a failed write is an error.
 func TestConvertToStdout(t *testing.T) {
 	dir := chdir(t)

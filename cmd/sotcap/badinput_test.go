@@ -115,7 +115,7 @@ func lineRef(file string) *regexp.Regexp {
 	return regexp.MustCompile(regexp.QuoteMeta(filepath.Base(file)) + `(:\d+|:? ?line \d+)`)
 }
 
-func TestAuditBadInputFiles(t *testing.T) {
+func TestBadInputFilesExit2WritingNothing(t *testing.T) {
 	dir, bad := hostileDir(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
 	// Each command with the bad file in its input slot; wantLine names the
@@ -169,9 +169,9 @@ func TestAuditBadInputFiles(t *testing.T) {
 	}
 }
 
-// TestAuditScriptEncodings: a script saved as UTF-16 without a byte-order
+// TestScriptEncodings: a script saved as UTF-16 without a byte-order
 // mark is read (with a warning), not rejected.
-func TestAuditScriptEncodings(t *testing.T) {
+func TestScriptEncodings(t *testing.T) {
 	dir := t.TempDir()
 	scr, err := os.ReadFile("sample/haftar_moscow_package.txt")
 	require.NoError(t, err)
@@ -185,9 +185,9 @@ func TestAuditScriptEncodings(t *testing.T) {
 	assert.Contains(t, stderr, "UTF-16")
 }
 
-// TestAuditOutputs points every writing command at outputs it cannot or
+// TestUnwritableOutputs points every writing command at outputs it cannot or
 // must not write.
-func TestAuditOutputs(t *testing.T) {
+func TestUnwritableOutputs(t *testing.T) {
 	dir, _ := hostileDir(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
 	gen := func(extra ...string) []string {
@@ -251,9 +251,9 @@ func TestAuditOutputs(t *testing.T) {
 	})
 }
 
-// TestAuditFailingStdout: a command whose standard output cannot be
+// TestFailingStdout: a command whose standard output cannot be
 // written says so and fails; it never reports success.
-func TestAuditFailingStdout(t *testing.T) {
+func TestFailingStdout(t *testing.T) {
 	dir, _ := hostileDir(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
 	for _, args := range [][]string{
@@ -278,9 +278,9 @@ func TestAuditFailingStdout(t *testing.T) {
 	}
 }
 
-// TestAuditBatch: a folder with no package, an unreadable folder among
+// TestBatchBadFolders: a folder with no package, an unreadable folder among
 // good ones, and sotcap.yaml files with unknown keys or wrong types.
-func TestAuditBatch(t *testing.T) {
+func TestBatchBadFolders(t *testing.T) {
 	scr, err := os.ReadFile("sample/haftar_moscow_package.txt")
 	require.NoError(t, err)
 	edl, err := os.ReadFile("sample/haftar_moscow_package.edl")
@@ -350,9 +350,9 @@ func TestAuditBatch(t *testing.T) {
 	})
 }
 
-// TestAuditDefaultReadOnlyDir: sotcap with no arguments in a folder it
+// TestDefaultInReadOnlyFolder: sotcap with no arguments in a folder it
 // cannot write says so and exits 2, leaving nothing.
-func TestAuditDefaultReadOnlyDir(t *testing.T) {
+func TestDefaultInReadOnlyFolder(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes into a read-only folder")
 	}
@@ -366,9 +366,9 @@ func TestAuditDefaultReadOnlyDir(t *testing.T) {
 	assertNothingNew(t, dir, map[string]bool{})
 }
 
-// TestAuditUnknownRate: every command that takes a rate refuses one it
+// TestUnknownRateRefused: every command that takes a rate refuses one it
 // does not know, listing the ones it does, and writes nothing.
-func TestAuditUnknownRate(t *testing.T) {
+func TestUnknownRateRefused(t *testing.T) {
 	dir, _ := hostileDir(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
 	for _, args := range [][]string{

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestCheckOutIsAnInput: 'check a.srt --out a.srt' replaced the subtitles
-// being checked with the report; it is now refused and a.srt kept.
+// TestCheckOutIsAnInput: 'check a.srt --out a.srt' is refused and a.srt
+// kept: the report never replaces the subtitles it checks.
 func TestCheckOutIsAnInput(t *testing.T) {
 	dir := t.TempDir()
 	srt := filepath.Join(dir, "a.srt")

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestTablesReportFailedStdout: plan's and generate's tables ignored write
-// errors, so a full disk or a closed pipe still exited 0.
+// TestTablesReportFailedStdout: plan's and generate's tables report a write
+// error (a full disk, a closed pipe) instead of exiting 0.
 func TestTablesReportFailedStdout(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{

@@ -9,10 +9,10 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestAuditFlagValues: flag values that were silently taken as something
-// else — check --stl-table 09 checked nothing, batch --progress weird
-// printed lines, --workers -3 meant GOMAXPROCS — are usage errors.
-func TestAuditFlagValues(t *testing.T) {
+// TestFlagValuesRefusedWhenOdd: flag values that could be taken as
+// something else (check --stl-table 09, batch --progress weird, --workers
+// -3) are usage errors.
+func TestFlagValuesRefusedWhenOdd(t *testing.T) {
 	dir := t.TempDir()
 	srt := filepath.Join(dir, "a.srt")
 	if err := os.WriteFile(srt, []byte("1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n"), 0o644); err != nil {

@@ -9,9 +9,8 @@ import (
 )
 
 // TestSegmentRejectsNonText: an empty input, a binary one (NUL bytes are
-// valid UTF-8, so UTF-16 text used to be segmented as if it were words)
-// and a line over 64 KiB (whose whole text used to be echoed back in the
-// error) are bad input with a short message naming the line.
+// valid UTF-8, so UTF-16 text would otherwise be segmented as words) and a
+// line over 64 KiB are bad input with a short message naming the line.
 func TestSegmentRejectsNonText(t *testing.T) {
 	for name, c := range map[string]struct{ in, want string }{
 		"empty":       {"", "standard input: no text to segment"},
