@@ -132,12 +132,7 @@ func RunCheck(o CheckOptions, s IO) error {
 			return BadInput(flagHint(err))
 		}
 		cuts = e.Cuts()
-		start := timing.Frame(-1)
-		for _, ev := range e.Events {
-			if start < 0 || ev.RecordInFrame < start {
-				start = ev.RecordInFrame
-			}
-		}
+		start := e.Start()
 		if o.Start != "" {
 			if start, err = timing.ParseTimecode(o.Start, rate, e.DropFrame); err != nil {
 				return BadInput(fmt.Errorf("--start: %w", err))

@@ -258,11 +258,8 @@ func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 	p := &Plan{Script: pkg, EDL: list, Rate: opts.Rate, Windows: list.SOTWindows(markers)}
 	if opts.Start != nil {
 		p.Start = *opts.Start
-	} else if len(list.Events) > 0 {
-		p.Start = list.Events[0].RecordInFrame
-		for _, ev := range list.Events {
-			p.Start = min(p.Start, ev.RecordInFrame)
-		}
+	} else {
+		p.Start = list.Start()
 	}
 	target := primary(opts.Language)
 	if target == "" {

@@ -224,3 +224,16 @@ func (e *EDL) Track(track string) []Event {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].RecordInFrame < out[j].RecordInFrame })
 	return out
 }
+
+// Start returns the programme start: the earliest record-in of any event
+// (0 for an EDL without events).
+func (e *EDL) Start() timing.Frame {
+	if len(e.Events) == 0 {
+		return 0
+	}
+	start := e.Events[0].RecordInFrame
+	for _, ev := range e.Events[1:] {
+		start = min(start, ev.RecordInFrame)
+	}
+	return start
+}

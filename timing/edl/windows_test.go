@@ -138,3 +138,13 @@ func TestTrackOrder(t *testing.T) {
 	assert.Equal(t, []string{"002", "004", "005", "006", "012", "013"}, nums)
 	assert.Len(t, p.Track("A3"), 0)
 }
+
+func TestStartIsEarliestRecordIn(t *testing.T) {
+	e := readFixture(t, "sot_package.edl", timing.Rate25())
+	want := e.Events[0].RecordInFrame
+	for _, ev := range e.Events {
+		want = min(want, ev.RecordInFrame)
+	}
+	assert.Equal(t, want, e.Start())
+	assert.Equal(t, timing.Frame(0), (&EDL{}).Start())
+}
