@@ -141,10 +141,10 @@ func TestTrackOrder(t *testing.T) {
 
 func TestStartIsEarliestRecordIn(t *testing.T) {
 	e := readFixture(t, "sot_package.edl", timing.Rate25())
-	want := e.Events[0].RecordInFrame
-	for _, ev := range e.Events {
-		want = min(want, ev.RecordInFrame)
-	}
-	assert.Equal(t, want, e.Start())
+	assert.Equal(t, timing.Frame(10*3600*25), e.Start(), "10:00:00:00")
+	e.Events[0].RecordInFrame = 5
+	assert.Equal(t, timing.Frame(5), e.Start(), "not only the first event's")
+	e.Events[0], e.Events[1] = e.Events[1], e.Events[0]
+	assert.Equal(t, timing.Frame(5), e.Start())
 	assert.Equal(t, timing.Frame(0), (&EDL{}).Start())
 }
