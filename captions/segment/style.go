@@ -189,20 +189,21 @@ func ReadStyle(r io.Reader) (*Style, error) {
 
 // applyStyle sets the gap costs from the base costs and st.
 func (b *breaker) applyStyle(st *Style) {
-	if st == nil {
-		st = DefaultStyle()
+	weight, block := defaultUPOSWeight, DefaultBlockCost
+	if st != nil {
+		weight, block = st.UPOSWeight, st.BlockCost
 	}
 	for g := 1; g < len(b.toks); g++ {
 		eol, eob := b.baseEOL[g], b.baseEOB[g]
 		if b.uposCost != nil && !math.IsNaN(b.uposCost[g]) && eol < costForbidden {
-			d := st.UPOSWeight * (b.uposCost[g] - eol)
+			d := weight * (b.uposCost[g] - eol)
 			eol, eob = eol+d, eob+d
 		}
-		if b.feat != nil && eol < costForbidden {
+		if st != nil && b.feat != nil && eol < costForbidden {
 			f := b.feat[g]
 			eol, eob = max(0, eol+st.eol[f]), max(0, eob+st.eob[f])
 		}
 		b.eol[g], b.eob[g] = eol, eob
 	}
-	b.blockCost0 = st.BlockCost
+	b.blockCost0 = block
 }
