@@ -84,3 +84,33 @@ func TestReadStyleRefusesBadFiles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadStyle: ReadStyle never panics, and what it accepts writes back
+// to a file it reads the same.
+func FuzzReadStyle(f *testing.F) {
+	var buf bytes.Buffer
+	DefaultStyle().Write(&buf)
+	f.Add(buf.String())
+	f.Add(`{"format":"sotcap-style/1","block_cost":2,"upos_weight":0.2,"gaps":{"- ADJ NOUN":[1.5,-2], ". _ PRON":[0,1]}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		st, err := ReadStyle(strings.NewReader(in))
+		if err != nil {
+			if !errors.Is(err, ErrStyle) {
+				t.Fatalf("error %v does not wrap ErrStyle", err)
+			}
+			return
+		}
+		var a, b bytes.Buffer
+		if err := st.Write(&a); err != nil {
+			t.Fatal(err)
+		}
+		st2, err := ReadStyle(bytes.NewReader(a.Bytes()))
+		if err != nil {
+			t.Fatalf("rereading %s: %v", a.String(), err)
+		}
+		st2.Write(&b)
+		if a.String() != b.String() {
+			t.Fatalf("round trip:\n%s\n%s", a.String(), b.String())
+		}
+	})
+}
