@@ -23,6 +23,7 @@ const (
 	KeyName       = "name"
 	KeyFormats    = "formats"
 	KeySOTMarkers = "edl.sot_markers"
+	KeyStyle      = "style"
 
 	KeySTLDisplayStandard = "stl.display_standard"
 	KeySTLCharacterTable  = "stl.character_table"
@@ -46,6 +47,7 @@ func packageKeys() []Key {
 		{Name: KeyOut, Kind: KindString, Default: "sotcap-out", Usage: "output folder"},
 		{Name: KeyName, Kind: KindString, Usage: "base name of the output files (default: the script's)"},
 		{Name: KeyFormats, Kind: KindStrings, Default: "srt,vtt,stl", Usage: "formats to write (srt, vtt, stl, scc, …)"},
+		{Name: KeyStyle, Kind: KindString, Usage: "house style file of segmentation weights, written by sotcap learn (default: the built-in style)"},
 		{Name: KeySOTMarkers, Kind: KindStrings, Default: strings.Join(edl.DefaultSOTMarkers(), ","),
 			Usage: "words (whole, any case) that mark a SOT in an EDL clip name or locator"},
 		{Name: KeySTLDisplayStandard, Kind: KindString, Default: "teletext", Choices: []string{"teletext", "teletext2", "open"},
@@ -60,6 +62,11 @@ func packageKeys() []Key {
 		{Name: KeySTLTranslator, Kind: KindString, Usage: "EBU STL translator's name field"},
 	}
 }
+
+// Style returns the path of the house style file (the style key), or ""
+// for the built-in style. A relative path in a config file is relative to
+// the working directory, as every other path key is.
+func (c *Config) Style() string { return strings.TrimSpace(c.String(KeyStyle)) }
 
 // STLOptions returns the stl.* settings as writer options; the package
 // fills in the rate, start and language.

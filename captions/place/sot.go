@@ -23,6 +23,8 @@ type Input struct {
 	// record in, or 0 when nothing follows. The captions end at the
 	// earlier of Window.Out + MaxHang and Limit - MinGapFrames.
 	Limit timing.Frame
+	// Style is the house style of segmentation; nil means the built-in one.
+	Style *segment.Style
 }
 
 // Result is the captions of one soundbite and how well they fit.
@@ -101,7 +103,7 @@ func SOT(r rules.Profile, in Input) (Result, error) {
 			ErrWindowTooShort, secs(in.Rate, p.end-w.In), secs(in.Rate, p.minD))
 	}
 
-	units, err := segment.Prepare(r, in.Turns)
+	units, err := segment.PrepareStyle(r, in.Turns, in.Style)
 	if err != nil {
 		return res, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/rivo/uniseg"
 	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/segment/pos"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -79,7 +80,12 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // A word longer than a line is a *WordTooLongError. Empty text gives no
 // captions and no error.
 func Break(r rules.Profile, text string) ([][]string, error) {
-	b, err := newBreaker(r, text)
+	return BreakStyle(r, text, nil)
+}
+
+// BreakStyle is Break in the house style st (nil: DefaultStyle).
+func BreakStyle(r rules.Profile, text string, st *Style) ([][]string, error) {
+	b, err := newBreaker(r, text, st)
 	if err != nil || b == nil {
 		return nil, err
 	}
@@ -135,6 +141,9 @@ type token struct {
 	wide  bool // a CJK wide character
 	cls   wordClass
 	flags tokFlags
+	// first and last are the UPOS tags of the token's first and last
+	// syntactic words (Unknown without a tagger).
+	first, last pos.UPOS
 }
 
 type breaker struct {
@@ -148,6 +157,13 @@ type breaker struct {
 	sentEnds []int32   // sentEnds[k]: tokens[:k] ending a sentence
 	strongs  []int32   // strongs[k]: tokens[:k] ending with ; or :
 	commas   []int32   // commas[k]: tokens[:k] ending with , or a dash (twice before a conjunction)
+
+	// The style's inputs: the rule costs before the style, the UPOS
+	// rule's cost of each gap (NaN: none) and each gap's feature.
+	baseEOL, baseEOB []float64
+	uposCost         []float64
+	feat             []uint16
+	blockCost0       float64 // the style's price per caption
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -205,7 +221,7 @@ func (t *TimeCost) cost(chars float64) float64 {
 	return t.Lambda * (f + float64(t.GapFrames)) / t.FPS
 }
 
-func newBreaker(r rules.Profile, text string) (*breaker, error) {
+func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 	b := &breaker{
 		maxChars: float64(r.MaxCharsPerLine),
 		maxLines: r.MaxLines,
@@ -226,6 +242,7 @@ func newBreaker(r rules.Profile, text string) (*breaker, error) {
 		b.toks = tokenizeCJK(text)
 	} else {
 		b.toks = tokenize(text, lx)
+		tagWords(b.toks, text, r.Language)
 		guessRoles(b.toks, lx)
 	}
 	if len(b.toks) == 0 {
@@ -304,7 +321,24 @@ func newBreaker(r rules.Profile, text string) (*breaker, error) {
 	}
 	if !b.cjk {
 		b.adjustGaps(lx)
+		b.uposCost = make([]float64, n)
+		b.feat = make([]uint16, n)
+		for g := 1; g < n; g++ {
+			l, rt := &b.toks[g-1], &b.toks[g]
+			b.feat[g] = gapFeature(l, rt)
+			b.uposCost[g] = math.NaN()
+			if l.flags&(fClause|fSentEnd|fStrong) == 0 && l.last != pos.Unknown && rt.first != pos.Unknown {
+				// The tags raise a cost the word lists set too low, and
+				// set one they know nothing about (two unlisted words);
+				// they do not undo a listed pair ("giving / us").
+				if u := uposGap(l.last, rt.first); u >= 0 && (u > b.eol[g] || b.eol[g] == costContent) {
+					b.uposCost[g] = u
+				}
+			}
+		}
 	}
+	b.baseEOL, b.baseEOB = slices.Clone(b.eol), slices.Clone(b.eob)
+	b.applyStyle(st)
 	return b, nil
 }
 
@@ -884,6 +918,63 @@ func (b *breaker) wholeSentence(i, j int) bool {
 
 // solve returns the best segmentation of the tokens into captions of lines.
 func (b *breaker) solve(perBlock float64) [][]string {
+	starts := b.search(perBlock)
+	n := len(b.toks)
+	out := make([][]string, 0, len(starts))
+	for s := len(starts) - 1; s >= 0; s-- {
+		i := starts[s]
+		j := n
+		if s > 0 {
+			j = starts[s-1]
+		}
+		_, brk := b.layout(i, j, true)
+		lines := make([]string, 0, len(brk)+1)
+		from := i
+		for _, m := range brk {
+			lines = append(lines, b.join(from, m))
+			from = m
+		}
+		lines = append(lines, b.join(from, j))
+		out = append(out, lines)
+	}
+	return out
+}
+
+// gaps returns the break the best segmentation makes before each token:
+// gapNone, gapEOL or gapEOB (index 0 is unused).
+func (b *breaker) gaps(perBlock float64) []uint8 {
+	starts := b.search(perBlock)
+	n := len(b.toks)
+	out := make([]uint8, n)
+	for s := len(starts) - 1; s >= 0; s-- {
+		i := starts[s]
+		j := n
+		if s > 0 {
+			j = starts[s-1]
+		}
+		if i > 0 {
+			out[i] = gapEOB
+		}
+		_, brk := b.layout(i, j, true)
+		for _, m := range brk {
+			out[m] = gapEOL
+		}
+	}
+	return out
+}
+
+// Break types of a gap.
+const (
+	gapNone uint8 = iota
+	gapEOL
+	gapEOB
+)
+
+// search returns the caption starts of the best segmentation, last first.
+// perBlock is the caller's price per caption at the default style; the
+// style moves it by its own BlockCost.
+func (b *breaker) search(perBlock float64) []int {
+	perBlock += b.blockCost0 - DefaultBlockCost
 	n := len(b.toks)
 	f := make([]float64, n+1)
 	back := make([]int, n+1)
@@ -923,24 +1014,7 @@ func (b *breaker) solve(perBlock float64) [][]string {
 	for j := n; j > 0; j = back[j] {
 		starts = append(starts, back[j])
 	}
-	out := make([][]string, 0, len(starts))
-	for s := len(starts) - 1; s >= 0; s-- {
-		i := starts[s]
-		j := n
-		if s > 0 {
-			j = starts[s-1]
-		}
-		_, brk := b.layout(i, j, true)
-		lines := make([]string, 0, len(brk)+1)
-		from := i
-		for _, m := range brk {
-			lines = append(lines, b.join(from, m))
-			from = m
-		}
-		lines = append(lines, b.join(from, j))
-		out = append(out, lines)
-	}
-	return out
+	return starts
 }
 
 // join returns tokens [i, j) as the text of one line.

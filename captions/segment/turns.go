@@ -25,9 +25,14 @@ type turnBreaker struct {
 // r. Errors: a word longer than a line (ErrWordTooLong), named with its
 // turn's speaker when known.
 func Prepare(r rules.Profile, turns []captions.Turn) (*Turns, error) {
+	return PrepareStyle(r, turns, nil)
+}
+
+// PrepareStyle is Prepare in the house style st (nil: DefaultStyle).
+func PrepareStyle(r rules.Profile, turns []captions.Turn, st *Style) (*Turns, error) {
 	units := make([]turnBreaker, 0, len(turns))
 	for _, t := range turns {
-		b, err := newBreaker(r, t.Text)
+		b, err := newBreaker(r, t.Text, st)
 		if err != nil {
 			if t.Speaker != "" {
 				return nil, fmt.Errorf("%s: %w", t.Speaker, err)

@@ -29,6 +29,7 @@ Exit status: 0 all packages done, 1 any package failed, 2 bad usage.`,
 		},
 	}
 	f := cmd.Flags()
+	f.StringVar(&o.Style, "style", "", "house style file written by sotcap learn [style]")
 	f.StringVar(&o.FPS, "fps", "", "frame rate of packages whose sotcap.yaml does not give one")
 	f.IntVar(&o.Workers, "workers", 0, "packages processed at once (default GOMAXPROCS)")
 	f.StringVar(&o.Progress, "progress", "auto", "auto (a bar on a terminal, lines otherwise), bar or lines")

@@ -13,6 +13,7 @@ func commands(s app.IO) []*cobra.Command {
 		newEDLCmd(s),
 		newScriptCmd(s),
 		newSegmentCmd(s),
+		newLearnCmd(s),
 		newGenerateCmd(s),
 		newPlanCmd(s),
 		newBatchCmd(s),

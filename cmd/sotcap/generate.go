@@ -17,6 +17,7 @@ func addPackageFlags(cmd *cobra.Command, o *app.GenerateOptions) {
 	f.StringVar(&o.FPS, "fps", "", "the EDL's frame rate: 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60")
 	f.StringVar(&o.Start, "start", "", "programme start timecode; SRT/WebVTT count from it, STL's TCP (default: the EDL's earliest record-in)")
 	f.StringVar(&o.Mode, "mode", "", "subtitles (only SOTs in another language than --language) or captions (every SOT)")
+	f.StringVar(&o.Style, "style", "", "house style file written by sotcap learn [style]")
 	f.StringVar(&o.Mapping, "map", "", "map SOTs to EDL events: 1=3,2=5,3=7+9+10 (default: N-th SOT to N-th marked window)")
 	config.AddFlags(f)
 }

@@ -34,6 +34,7 @@ Formats:
 			return app.RunSegment(opts, s)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Style, "style", "", "house style file written by sotcap learn [style]")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, tagged or json")
 	config.AddFlags(cmd.Flags())
 	return cmd

@@ -21,6 +21,7 @@ type BatchOptions struct {
 	FPS      string
 	Workers  int
 	Progress string // auto, bar, lines
+	Style    string // house style file for every package (--style)
 	Flags    *pflag.FlagSet
 	Environ  []string
 }
@@ -73,7 +74,7 @@ func RunBatch(o BatchOptions, s IO) error {
 		if j.Err != nil {
 			return pipeline.Outcome{Err: j.Err}
 		}
-		g := GenerateOptions{Script: j.Script, EDL: j.EDL, FPS: o.FPS, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
+		g := GenerateOptions{Script: j.Script, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
 		if j.Config == "" {
 			g.Out = filepath.Join(j.Dir, "sotcap-out")
 			g.Name = j.Name

@@ -32,6 +32,7 @@ type GenerateOptions struct {
 	JSON        bool
 	Flags       *pflag.FlagSet // for config.Load: --config, --profile, rule flags
 	ConfigFile  string         // a sotcap.yaml found by batch
+	Style       string         // house style file (--style); "" means the config's style key
 	Environ     []string       // nil: the process environment
 
 	// Set by the default run: inputs held in memory.
@@ -121,7 +122,11 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	po := pipeline.Options{Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
+	style, err := loadStyle(pick(o.Style, cfg, config.KeyStyle))
+	if err != nil {
+		return nil, err
+	}
+	po := pipeline.Options{Style: style, Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
 		Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts}
 	if po.Language == "" {
 		po.Language = "en"

@@ -21,6 +21,7 @@ import (
 type SegmentOptions struct {
 	File   string // "" or "-" for standard input
 	Format string // text, tagged or json
+	Style  string // house style file (--style); "" means the config's style key
 	Flags  *pflag.FlagSet
 }
 
@@ -46,6 +47,10 @@ func RunSegment(opts SegmentOptions, s IO) error {
 		return BadInput(err)
 	}
 	prof := cfg.Rules()
+	style, err := loadStyle(pick(opts.Style, cfg, config.KeyStyle))
+	if err != nil {
+		return BadInput(err)
+	}
 
 	in, name := s.In, "standard input"
 	if opts.File != "" && opts.File != "-" {
@@ -58,7 +63,7 @@ func RunSegment(opts SegmentOptions, s IO) error {
 	}
 	// Segment everything before writing anything, so that an error leaves
 	// no partial output.
-	units, err := segmentAll(prof, in, name)
+	units, err := segmentAll(prof, style, in, name)
 	if err != nil {
 		return BadInput(err)
 	}
@@ -148,7 +153,7 @@ func readLine(br *bufio.Reader, limit int) (string, error) {
 	}
 }
 
-func segmentAll(prof rules.Profile, r io.Reader, name string) ([][][]string, error) {
+func segmentAll(prof rules.Profile, style *segment.Style, r io.Reader, name string) ([][][]string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var units [][][]string
 	text := false // a line with more than white space seen
@@ -181,7 +186,7 @@ func segmentAll(prof rules.Profile, r io.Reader, name string) ([][][]string, err
 			col := 1 + utf8.RuneCountInString(line[:firstInvalid(line)])
 			return nil, &captions.ParseError{File: name, Line: n, Column: col, Err: errors.New("invalid UTF-8: expected UTF-8 text")}
 		}
-		caps, berr := segment.Break(prof, stripTags(line))
+		caps, berr := segment.BreakStyle(prof, stripTags(line), style)
 		if berr != nil {
 			return nil, &captions.ParseError{File: name, Line: n, Err: berr}
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/sotcap/sotcap/captions/place"
 	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
+	"github.com/sotcap/sotcap/captions/segment"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/sotcap/sotcap/timing/edl"
 )
@@ -71,6 +72,8 @@ type Options struct {
 	// Formats are the formats the captions will be written in (format
 	// names); they limit the lines (see FitFormats).
 	Formats []string
+	// Style is the house style of segmentation; nil means the built-in one.
+	Style *segment.Style
 }
 
 // FitFormats limits the profile to what every format in Formats can show
@@ -421,7 +424,7 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 		if len(turns) == 0 {
 			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: errors.New("no text to caption")}
 		}
-		out, err := place.SOT(opts.Rules, place.Input{Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
+		out, err := place.SOT(opts.Rules, place.Input{Style: opts.Style, Turns: turns, Window: sp.Window, Rate: p.Rate, Limit: limit})
 		if err != nil {
 			return nil, &SOTError{SOT: sp.Index, Line: sp.SOT.Line, Err: err}
 		}
