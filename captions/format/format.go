@@ -84,7 +84,13 @@ type ReadOptions struct {
 	// Origin is added to every time of a format that counts from the start
 	// of the file (SRT, WebVTT), placing its zero on the programme timeline.
 	Origin time.Duration
-	// SkipMalformed skips what cannot be read with a warning, for QC.
+	// Strict refuses what a lenient reader skips or keeps with a warning
+	// (SRT and WebVTT: blocks that are not cues, malformed timing lines,
+	// cues that end before they start), for `convert --strict` and
+	// `check --strict-syntax`.
+	Strict bool
+	// SkipMalformed is kept for existing callers: the SRT and WebVTT
+	// readers now skip malformed cues with a warning unless Strict is set.
 	SkipMalformed bool
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
@@ -259,13 +265,13 @@ func (f Format) LabelRate(r timing.Rate) timing.Rate {
 
 func newSRTReader(r io.Reader, o ReadOptions) (Reader, error) {
 	rd := srt.NewReader(r)
-	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	rd.File, rd.Origin, rd.Strict = o.File, o.Origin, o.Strict
 	return rd, nil
 }
 
 func newVTTReader(r io.Reader, o ReadOptions) (Reader, error) {
 	rd := vtt.NewReader(r)
-	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	rd.File, rd.Origin, rd.Strict = o.File, o.Origin, o.Strict
 	return rd, nil
 }
 

@@ -187,7 +187,8 @@ func TestConvertRoundTripEveryRate(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, frames := frameCaptions(300, rate)
 		var b strings.Builder
-		require.NoError(t, srt.Write(&b, captions.Document{Captions: caps}))
+		_, err := srt.Write(&b, captions.Document{Captions: caps}, srt.WriteOptions{})
+		require.NoError(t, err)
 		in := writeTemp(t, "in.srt", b.String())
 		dir := filepath.Dir(in)
 		mid, out := filepath.Join(dir, "mid.vtt"), filepath.Join(dir, "out.srt")

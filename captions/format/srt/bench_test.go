@@ -4,6 +4,8 @@ import (
 	"io"
 	"testing"
 
+	"github.com/sotcap/sotcap/captions"
+
 	"github.com/sotcap/sotcap/captions/format/internal/cuetest"
 )
 
@@ -13,8 +15,14 @@ func codec() cuetest.Codec {
 	return cuetest.Codec{
 		NewReader: func(r io.Reader) cuetest.Reader { return NewReader(r) },
 		NewWriter: func(w io.Writer) cuetest.Writer { return NewWriter(w) },
-		Write:     Write,
+		Write:     writeDoc,
 	}
+}
+
+// writeDoc is Write without options or warnings, for the shared tests.
+func writeDoc(w io.Writer, doc captions.Document) error {
+	_, err := Write(w, doc, WriteOptions{})
+	return err
 }
 
 // BenchmarkWrite100k writes 100,000 captions (bytes/s of SRT output).

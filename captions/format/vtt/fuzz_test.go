@@ -35,7 +35,7 @@ func equal(a, b captions.Caption) bool {
 
 func writeStyled(f *testing.F) []byte {
 	var b bytes.Buffer
-	if err := Write(&b, captions.Document{Captions: styled()}); err != nil {
+	if err := writeDoc(&b, captions.Document{Captions: styled()}); err != nil {
 		f.Fatal(err)
 	}
 	return b.Bytes()
