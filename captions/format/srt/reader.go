@@ -277,7 +277,8 @@ type tag struct {
 }
 
 // tagName recognises an SRT tag at the start of b (b[0] == '<').
-func tagName(b []byte) (tag, int) {
+// gt is the offset in b of the first ">" (-1 when there is none).
+func tagName(b []byte, gt int) (tag, int) {
 	k := 1
 	var t tag
 	if k < len(b) && b[k] == '/' {
@@ -306,10 +307,10 @@ func tagName(b []byte) (tag, int) {
 	if t.closing || t.name != "font" || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
 		return tag{}, 0
 	}
-	e := bytes.IndexByte(b[k:], '>')
-	if e < 0 {
+	if gt < k {
 		return tag{}, 0
 	}
+	e := gt - k
 	t.attrs = b[k : k+e]
 	t.n = k + e + 1
 	return t, t.n
@@ -323,10 +324,17 @@ func (r *cueText) TextLine(b []byte, ln int) {
 			r.c.Text.Append(b[run:i], r.style())
 		}
 	}
+	// Where the next ">" and "}" are, found once for all the "<" and "{"
+	// before them, so that a line of unclosed tags is read in linear time.
+	var gt, brace cuetext.NextByte
 	for i := 0; i < len(b); {
 		switch b[i] {
 		case '<':
-			t, n := tagName(b[i:])
+			g := gt.Find(b, i, '>')
+			if g >= 0 {
+				g -= i
+			}
+			t, n := tagName(b[i:], g)
 			if n == 0 {
 				i++
 				continue
@@ -338,7 +346,7 @@ func (r *cueText) TextLine(b []byte, ln int) {
 			continue
 		case '{':
 			if i+1 < len(b) && b[i+1] == '\\' {
-				if e := bytes.IndexByte(b[i:], '}'); e > 0 {
+				if e := brace.Find(b, i, '}') - i; e > 0 {
 					flush(i)
 					r.applyOverride(b[i+1:i+e], ln)
 					i += e + 1

@@ -482,3 +482,26 @@ func TestSkipMalformed(t *testing.T) {
 	}
 	assert.Equal(t, []int{6, 15}, lines, "each skipped cue is reported with its line")
 }
+
+// TestDeeplyNestedTags reads 200,000 nested tags of every kind quickly.
+func TestDeeplyNestedTags(t *testing.T) {
+	want := strings.TrimSuffix(strings.Repeat("in\n", 20)+strings.Repeat("out\n", 20), "\n")
+	for _, tags := range [][2]string{{"<i>", "</i>"}, {"<b><u>", "</u></b>"}, {`<font color="red">`, "</font>"}, {`{\i1}`, `{\i0}`}} {
+		caps, err := NewReader(bytes.NewReader(nested(200000, tags[0], tags[1]))).ReadAll()
+		require.NoError(t, err, tags[0])
+		require.Len(t, caps, 1)
+		assert.Equal(t, want, caps[0].Text(), tags[0])
+	}
+}
+
+// TestUnclosedMarkupIsLinear reads a line of a megabyte of "<font " and
+// "{\" that never close, and of "&", which a search for the closing
+// character from every opening one would read in quadratic time.
+func TestUnclosedMarkupIsLinear(t *testing.T) {
+	for _, unit := range []string{"<font ", `{\`, "&"} {
+		line := strings.Repeat(unit, (1<<20-10)/len(unit)) + ">}"
+		caps, err := NewReader(strings.NewReader("1\n00:00:00,000 --> 00:00:01,000\n" + line + "\n")).ReadAll()
+		require.NoError(t, err, unit)
+		require.Len(t, caps, 1)
+	}
+}

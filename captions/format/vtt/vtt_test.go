@@ -385,3 +385,35 @@ func TestSkipMalformed(t *testing.T) {
 	_, err = rd.ReadAll()
 	require.ErrorIs(t, err, ErrSignature)
 }
+
+// TestDeeplyNestedTags reads 200,000 nested tags of every kind (a file
+// that took minutes when each tag recomputed the style of every open
+// one); unmatched end tags are ignored one by one.
+func TestDeeplyNestedTags(t *testing.T) {
+	want := strings.TrimSuffix(strings.Repeat("in\n", 20)+strings.Repeat("out\n", 20), "\n")
+	for _, tags := range [][2]string{{"<i>", "</i>"}, {"<c.yellow>", "</c>"}, {"<v Anna>", "</v>"}, {"<b>", "</x>"}, {"<ruby><rt>", "</ruby>"}} {
+		caps, err := NewReader(bytes.NewReader(nested(200000, tags[0], tags[1]))).ReadAll()
+		require.NoError(t, err, tags[0])
+		require.Len(t, caps, 1)
+		assert.Equal(t, want, caps[0].Text(), tags[0])
+	}
+	caps, err := NewReader(bytes.NewReader(nested(200000, "<i>", "</i>"))).ReadAll()
+	require.NoError(t, err)
+	assert.True(t, caps[0].Lines[0].Italic)
+	assert.True(t, caps[0].Lines[20].Italic, "190,000 tags still open")
+	assert.False(t, caps[0].Lines[39].Italic, "the last end tag closes the first start tag")
+	caps, err = NewReader(bytes.NewReader(nested(200000, "<i>", "</b>"))).ReadAll()
+	require.NoError(t, err)
+	assert.True(t, caps[0].Lines[39].Italic, "unmatched end tags are ignored")
+}
+
+// TestUnclosedMarkupIsLinear reads a line of a megabyte of "&" and of "<"
+// (a search for ";" or ">" from each would be quadratic).
+func TestUnclosedMarkupIsLinear(t *testing.T) {
+	for _, unit := range []string{"&", "&a", "<"} {
+		line := strings.Repeat(unit, (1<<20-10)/len(unit)) + ";>"
+		caps, err := NewReader(strings.NewReader("WEBVTT\n\n00:00.000 --> 00:01.000\n" + line + "\n")).ReadAll()
+		require.NoError(t, err, unit)
+		require.Len(t, caps, 1)
+	}
+}

@@ -159,7 +159,7 @@ var wptForEach = map[string][]map[string]string{
 func seconds(t *testing.T, s string) time.Duration {
 	f, err := strconv.ParseFloat(s, 64)
 	require.NoError(t, err, s)
-	return time.Duration(math.Round(f * 1000)) * time.Millisecond
+	return time.Duration(math.Round(f*1000)) * time.Millisecond
 }
 
 // TestWPTFileParsing reads every file of the W3C file-parsing suite we

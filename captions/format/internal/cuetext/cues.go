@@ -172,6 +172,7 @@ func (c *CueReader) Unread(b []byte, line int) {
 // and the text after it is kept in the cue. A cue with no text and one
 // that starts before the cue before it are reported too.
 func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) (captions.Caption, error) {
+	size := 0
 	for {
 		line, ln, err := c.Next()
 		if err == io.EOF {
@@ -212,6 +213,9 @@ func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) 
 		if afterBlank {
 			c.Warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", c.n+1, timingLine)
 		}
+		if size += len(line) + 1; size > MaxCueText {
+			return captions.Caption{}, c.Errorf(ln, 0, "%w (cue %d, timing on line %d)", ErrCueTooLong, c.n+1, timingLine)
+		}
 		f.TextLine(line, ln)
 	}
 	c.n++
@@ -226,6 +230,15 @@ func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) 
 	c.prev = cue.Start
 	return cue, nil
 }
+
+// MaxCueText is the most text, in bytes of input, one cue may hold: a
+// reader holds one cue in memory, so this bounds its memory whatever the
+// input's size.
+const MaxCueText = 16 << 20
+
+// ErrCueTooLong is the cause of the error for a cue longer than
+// MaxCueText.
+var ErrCueTooLong = errors.New("cue text longer than 16 MiB")
 
 // IsTiming reports whether line holds the "-->" of a timing line.
 func IsTiming(line []byte) bool { return bytes.Contains(line, []byte("-->")) }

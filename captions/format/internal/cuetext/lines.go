@@ -248,3 +248,25 @@ func (w *Warnings) Count() int { return w.count }
 func (w *Warnings) List() []captions.Warning {
 	return append([]captions.Warning(nil), w.list...)
 }
+
+// NextByte finds the next occurrence of a byte in one line, remembering
+// where it found it, so that searching from every position of the line
+// in turn costs time linear in the line's length in all. The zero value
+// is ready; use a new one for each line.
+type NextByte struct {
+	at    int
+	valid bool
+}
+
+// Find returns the offset of the first c at or after i in b, or -1. Calls
+// for one b must not decrease i.
+func (f *NextByte) Find(b []byte, i int, c byte) int {
+	if !f.valid || (f.at >= 0 && f.at < i) {
+		f.valid = true
+		f.at = -1
+		if k := bytes.IndexByte(b[i:], c); k >= 0 {
+			f.at = i + k
+		}
+	}
+	return f.at
+}
