@@ -67,6 +67,10 @@ type Reader struct {
 
 	c cuetext.CueReader
 	t cueText
+	// firstGarbage is the first line skipped as not a cue (0: none), and
+	// garbageText its start.
+	firstGarbage int
+	garbageText  string
 }
 
 // cueText reads the text of an SRT cue: where it ends and its markup.
@@ -205,6 +209,9 @@ func (r *Reader) read() (captions.Caption, error) {
 	)
 	for {
 		line, ln, err = r.c.Next()
+		if err == io.EOF {
+			return captions.Caption{}, r.end()
+		}
 		if err != nil {
 			return captions.Caption{}, err
 		}
@@ -243,15 +250,18 @@ func (r *Reader) read() (captions.Caption, error) {
 		}
 		r.c.Skipped++
 		r.c.Warns.Add(idLine, "line %q skipped: not a cue number, timing line or cue text", cuetext.Clip([]byte(id)))
+		if r.firstGarbage == 0 {
+			r.firstGarbage, r.garbageText = idLine, cuetext.Clip([]byte(id))
+		}
 		if err == io.EOF {
-			return captions.Caption{}, io.EOF
+			return captions.Caption{}, r.end()
 		}
 		r.c.Unread(line, ln)
 	}
 	start, end, _, err := r.c.ParseTiming(line, ln, srtTime)
 	if err != nil {
 		var pe *captions.ParseError
-		if errors.As(err, &pe) {
+		if r.Strict && errors.As(err, &pe) {
 			pe.Err = fmt.Errorf("%w: %w", ErrTiming, pe.Err)
 		}
 		return captions.Caption{}, err
@@ -261,6 +271,16 @@ func (r *Reader) read() (captions.Caption, error) {
 	c, err := r.c.ReadCue(t, start, end, ln)
 	c.ID, c.Row, c.Align = id, t.row, t.align
 	return c, err
+}
+
+// end returns io.EOF at the end of the input, or, when lines were
+// skipped and no cue was found, an error wrapping ErrGarbage: such an
+// input is not SRT, and an empty document would hide that.
+func (r *Reader) end() error {
+	if r.c.Count() == 0 && r.firstGarbage > 0 {
+		return r.garbage(r.firstGarbage, "no SRT cue in the input: expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", r.garbageText)
+	}
+	return io.EOF
 }
 
 // garbage returns a *captions.ParseError wrapping ErrGarbage.

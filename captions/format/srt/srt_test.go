@@ -315,9 +315,10 @@ func TestReadErrors(t *testing.T) {
 		sentinel error
 		lenient  string // the warning the lenient reader gives instead
 	}{
-		{"hello\n", "in.srt:1:1: not a cue: expected a cue number or a timing line", ErrGarbage, `line 1: line "hello" skipped`},
-		{"1\nhello\n", "in.srt:2:1: not a cue: expected a timing line", ErrGarbage, `line 1: line "1" skipped`},
-		{"1\n", "in.srt:2:1: not a cue: unexpected end of input", ErrGarbage, `line 1: line "1" skipped`},
+		{"hello\n", "in.srt:1:1: not a cue: expected a cue number or a timing line", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input: expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found "hello"`},
+		{"1\nhello\n", "in.srt:2:1: not a cue: expected a timing line", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input`},
+		{"1\n", "in.srt:2:1: not a cue: unexpected end of input", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input`},
+		{"junk\n\n1\n00:00:01,000 --> 00:00:02,000\nok\n", "in.srt:1:1: not a cue", ErrGarbage, `line 1: line "junk" skipped`},
 		{"1\n00:00:01,000 -> 00:00:02,000\nx\n", `2:14: malformed timing line: expected "-->"`, ErrTiming, "line 2: malformed cue skipped"},
 		{"1\n00:00:01,000 --> 00:00:0x,000\nx\n", "in.srt:2:18: malformed timing line: malformed timestamp", ErrTiming, "line 2: malformed cue skipped"},
 		{"1\n00:61:01,000 --> 00:00:02,000\nx\n", "2:1: malformed timing line: minutes or seconds past 59", ErrTiming, "line 2: malformed cue skipped"},
@@ -343,6 +344,12 @@ func TestReadErrors(t *testing.T) {
 		// lenient reader, with a warning.
 		lr := NewReader(strings.NewReader(tc.in))
 		_, err = lr.ReadAll()
+		if msg, ok := strings.CutPrefix(tc.lenient, "error: "); ok {
+			// No cue at all: not SRT, whatever the mode.
+			require.ErrorIs(t, err, ErrGarbage, tc.in)
+			assert.ErrorContains(t, err, msg, tc.in)
+			continue
+		}
 		require.NoError(t, err, tc.in)
 		assert.Contains(t, cuetest.WarnText(lr), tc.lenient, tc.in)
 	}

@@ -23,9 +23,9 @@ func (f *flag) see(on bool) {
 
 // keep returns whether the whole line has the style, and warns about
 // part of a line having it.
-func (f flag) keep(lineNo int, w *Warnings, what string) bool {
+func (f flag) keep(lineNo int, w *Warnings, msg string) bool {
 	if f.yes && f.no {
-		w.Add(lineNo, "%s on part of a line; the whole line is kept without it", what)
+		w.Add(lineNo, "%s", msg)
 	}
 	return f.yes && !f.no
 }
@@ -88,9 +88,9 @@ func hasVisible(text []byte) bool {
 // reports mixed styles to w.
 func (b *LineBuilder) EndLine(lineNo int, w *Warnings) {
 	l := captions.Line{Text: string(b.text)}
-	l.Italic = b.italic.keep(lineNo, w, "italics")
-	l.Bold = b.bold.keep(lineNo, w, "bold")
-	l.Underline = b.underline.keep(lineNo, w, "underlining")
+	l.Italic = b.italic.keep(lineNo, w, "italics on part of a line; the line is kept upright")
+	l.Bold = b.bold.keep(lineNo, w, "bold on part of a line; the line is kept in regular weight")
+	l.Underline = b.underline.keep(lineNo, w, "underlining on part of a line; the line is kept without it")
 	if !b.colorMixed {
 		l.Color = b.color
 	} else {
