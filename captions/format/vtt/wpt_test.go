@@ -99,7 +99,7 @@ func jsValue(t *testing.T, s string) string {
 // lines; \n \r \t \f \v \\ \xHH \uHHHH. \0 is a NUL on its own: the suite
 // means it so (nulls.test expects "\uFFFD3" from "\03", where Python
 // would read an octal escape).
-func unescapePy(t *testing.T, s string) []byte {
+func unescapePy(t testing.TB, s string) []byte {
 	var b bytes.Buffer
 	for i := 0; i < len(s); i++ {
 		if s[i] != '\\' || i+1 == len(s) {
