@@ -62,6 +62,12 @@ type Line struct {
 	Speaker string
 	// Italic marks an off-screen voice or interpreter.
 	Italic bool
+	// Bold sets the line in bold (SRT and WebVTT <b>); formats without
+	// bold write it upright and warn.
+	Bold bool
+	// Underline underlines the line (SRT and WebVTT <u>); formats without
+	// underlining leave it out and warn.
+	Underline bool
 	// Color is the line's colour (Teletext STL, WebVTT class).
 	Color Color
 }
@@ -71,6 +77,9 @@ type Line struct {
 // 00:00:00:00 (not from the programme start); writers subtract an offset
 // where their format counts from the start of the file.
 type Caption struct {
+	// ID is the cue identifier as the file wrote it (an SRT cue number, a
+	// WebVTT cue identifier), "" when none.
+	ID         string
 	Start, End time.Duration
 	Lines      []Line
 	// Row is the vertical position as a Teletext row (1–23, counted from

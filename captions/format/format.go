@@ -42,6 +42,9 @@ type Format struct {
 	Binary bool
 	// Unit names one caption of the format in messages ("cue", "subtitle").
 	Unit string
+	// Speakers says the format can carry who speaks a line (WebVTT voice
+	// spans, EBU STL speaker colours); the others leave speakers out.
+	Speakers bool
 
 	detect    func(head []byte) bool
 	newReader func(r io.Reader, o ReadOptions) (Reader, error)
@@ -97,10 +100,10 @@ type ReadOptions struct {
 	// Origin is added to every time of a format that counts from the start
 	// of the file (SRT, WebVTT), placing its zero on the programme timeline.
 	Origin time.Duration
-	// SkipMalformed skips what cannot be read with a warning, for QC.
-	SkipMalformed bool
-	// Strict refuses what a reader would otherwise read through with a
-	// warning (SCC parity errors, for one).
+	// Strict refuses what a lenient reader skips or keeps with a warning
+	// (SRT and WebVTT: blocks that are not cues, malformed timing lines,
+	// cues that end before they start; SCC: parity errors), for `convert
+	// --strict` and `check --strict-syntax`.
 	Strict bool
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
@@ -127,9 +130,9 @@ func All() []Format {
 	return []Format{
 		{Name: "srt", Title: "SRT", Extensions: []string{".srt"}, Unit: "cue",
 			detect: srt.Detect, newReader: newSRTReader, newWriter: newSRTWriter},
-		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue",
+		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue", Speakers: true,
 			detect: vtt.Detect, newReader: newVTTReader, newWriter: newVTTWriter},
-		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle",
+		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle", Speakers: true,
 			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter,
 			limits: func(o WriteOptions) (int, int) { return stl.RowChars(o.STL), 0 }},
 		{Name: "scc", Title: "SCC", Extensions: []string{".scc"}, Unit: "caption",
@@ -291,13 +294,13 @@ func (f Format) LabelRate(r timing.Rate) timing.Rate {
 
 func newSRTReader(r io.Reader, o ReadOptions) (Reader, error) {
 	rd := srt.NewReader(r)
-	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	rd.File, rd.Origin, rd.Strict = o.File, o.Origin, o.Strict
 	return rd, nil
 }
 
 func newVTTReader(r io.Reader, o ReadOptions) (Reader, error) {
 	rd := vtt.NewReader(r)
-	rd.File, rd.Origin, rd.SkipMalformed = o.File, o.Origin, o.SkipMalformed
+	rd.File, rd.Origin, rd.Strict = o.File, o.Origin, o.Strict
 	return rd, nil
 }
 

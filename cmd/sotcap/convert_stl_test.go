@@ -151,7 +151,8 @@ func TestConvertRoundTripAllFormats(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				caps := sharedCaptions(60, r.rate, open)
 				var b strings.Builder
-				require.NoError(t, srt.Write(&b, captions.Document{Captions: caps}))
+				_, err := srt.Write(&b, captions.Document{Captions: caps}, srt.WriteOptions{})
+				require.NoError(t, err)
 				dir := t.TempDir()
 				in := filepath.Join(dir, "in.srt")
 				require.NoError(t, os.WriteFile(in, []byte(b.String()), 0o644))
@@ -472,7 +473,8 @@ func TestConvertSTLReadByTTConv(t *testing.T) {
 		t.Run(r.name, func(t *testing.T) {
 			caps := sharedCaptions(120, r.rate, false)
 			var b strings.Builder
-			require.NoError(t, srt.Write(&b, captions.Document{Captions: caps}))
+			_, err := srt.Write(&b, captions.Document{Captions: caps}, srt.WriteOptions{})
+			require.NoError(t, err)
 			in := writeTemp(t, "in.srt", b.String())
 			dir := filepath.Dir(in)
 			out, re := filepath.Join(dir, "out.stl"), filepath.Join(dir, "re.stl")

@@ -106,6 +106,18 @@ func mustRead(t *testing.T, p string) string {
 	return string(b)
 }
 
+// Without --strict a cue players skip is skipped with a warning, and the
+// rest converts.
+func TestConvertSkipsWhatPlayersSkip(t *testing.T) {
+	bad := writeTemp(t, "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nx\n\n2\n00:00:0x,000 --> 00:00:04,000\ny\n\nstray line\n\n3\n25:00:00,000 --> 25:00:01,500\n<b>z</b>\n")
+	out := filepath.Join(filepath.Dir(bad), "out.vtt")
+	code, _, stderr := runArgs(t, "", "convert", bad, out)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "bad.srt:6: warning: malformed cue skipped")
+	assert.Contains(t, stderr, `bad.srt:9: warning: line "stray line" skipped`)
+	assert.Equal(t, "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nx\n\n3\n25:00:00.000 --> 25:00:01.500\n<b>z</b>\n", mustRead(t, out))
+}
+
 func TestConvertBadInputWritesNothing(t *testing.T) {
 	good := writeTemp(t, "good.srt", "1\n00:00:01,000 --> 00:00:02,000\nx\n")
 	dir := filepath.Dir(good)
@@ -117,7 +129,7 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{bad, existing}, "bad.srt:6:1: malformed timestamp"},
+		{[]string{bad, existing, "--strict"}, "bad.srt:6:1: malformed timing line: malformed timestamp"},
 		{[]string{good, existing, "--offset", "-2s"}, "good.srt:2: cue 1 cannot be written as WebVTT: starts at -00:00:01.000, before 00:00:00.000 of the file (after --offset -2s)"},
 		{[]string{good, existing, "--offset", "+24h"}, "past 24 hours"},
 		{[]string{filepath.Join(dir, "missing.srt"), existing}, "missing.srt: no such file"},
@@ -187,7 +199,8 @@ func TestConvertRoundTripEveryRate(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, frames := frameCaptions(300, rate)
 		var b strings.Builder
-		require.NoError(t, srt.Write(&b, captions.Document{Captions: caps}))
+		_, err := srt.Write(&b, captions.Document{Captions: caps}, srt.WriteOptions{})
+		require.NoError(t, err)
 		in := writeTemp(t, "in.srt", b.String())
 		dir := filepath.Dir(in)
 		mid, out := filepath.Join(dir, "mid.vtt"), filepath.Join(dir, "out.srt")

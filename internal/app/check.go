@@ -71,7 +71,7 @@ func readCaptionFile(name string, origin time.Duration) (format.Format, captions
 	if !ok {
 		return f, captions.Document{}, nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block or a Scenarist_SCC header", name, format.List(titles(), "or"))
 	}
-	doc, warns, err := f.Read(bytes.NewReader(data), format.ReadOptions{File: name, Origin: origin, SkipMalformed: true})
+	doc, warns, err := f.Read(bytes.NewReader(data), format.ReadOptions{File: name, Origin: origin})
 	if err != nil && f.Binary {
 		var pe *captions.ParseError
 		if !errors.As(err, &pe) {

@@ -28,6 +28,7 @@ type ConvertOptions struct {
 	Start     string // programme start timecode (EBU STL in or out)
 	Offset    string // ±timecode or ±duration added to every time
 	DropFrame bool   // drop-frame labels at 29.97 and 59.94
+	Strict    bool   // refuse what the reader would skip with a warning
 	Flags     *pflag.FlagSet
 }
 
@@ -113,7 +114,7 @@ func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 			return nil, err
 		}
 		p.src = format.STLFile(p.reader)
-	} else if p.reader, err = p.from.NewReader(r, format.ReadOptions{File: o.In}); err != nil {
+	} else if p.reader, err = p.from.NewReader(r, format.ReadOptions{File: o.In, Strict: o.Strict}); err != nil {
 		return nil, err
 	}
 	dropFlag := o.Flags == nil || o.DropFrame

@@ -147,7 +147,7 @@ func archiveUnits(name string) ([]segment.Reference, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: not a subtitle format sotcap reads (%s)", name, strings.Join(format.Names(), ", "))
 	}
-	doc, _, err := fm.Read(bytes.NewReader(data), format.ReadOptions{File: name, SkipMalformed: true})
+	doc, _, err := fm.Read(bytes.NewReader(data), format.ReadOptions{File: name})
 	if err != nil {
 		return nil, err
 	}

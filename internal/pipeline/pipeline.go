@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -472,7 +473,7 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 		w, err := f.NewWriter(&buf, format.WriteOptions{Origin: origin, Title: r.Document.Title, Language: r.Document.Language,
 			Rate: r.Rate, DropFrame: r.EDL.DropFrame, STL: so})
 		if err == nil {
-			err = writeCues(w, r.Document.Captions)
+			err = writeCues(w, forFormat(f, r.Document.Captions))
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -491,4 +492,22 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 	}
 	out[".report.json"] = append(rep, '\n')
 	return out, warns, nil
+}
+
+// forFormat returns the captions as generate writes them in f: without
+// speakers in a format that cannot carry them (by design, not a loss to
+// warn about: the speakers are in the formats that carry them).
+func forFormat(f format.Format, caps []captions.Caption) []captions.Caption {
+	if f.Speakers {
+		return caps
+	}
+	out := make([]captions.Caption, len(caps))
+	for i, c := range caps {
+		c.Lines = slices.Clone(c.Lines)
+		for k := range c.Lines {
+			c.Lines[k].Speaker = ""
+		}
+		out[i] = c
+	}
+	return out
 }

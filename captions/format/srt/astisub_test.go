@@ -39,7 +39,7 @@ func TestAstisubWriterOracle(t *testing.T) {
 	// It escapes & and < in SRT text, which SRT readers do not unescape;
 	// we write them as they are.
 	w := strings.NewReplacer("&amp;", "&", "&lt;", "<").Replace(strings.TrimPrefix(want.String(), "\ufeff"))
-	require.NoError(t, Write(&got, captions.Document{Captions: caps}))
+	require.NoError(t, writeDoc(&got, captions.Document{Captions: caps}))
 	assert.Equal(t, w, got.String())
 	assert.True(t, strings.HasPrefix(want.String(), "\ufeff"), "go-astisub writes a BOM (we do not)")
 }
@@ -72,7 +72,7 @@ func TestAstisubReaderDefects(t *testing.T) {
 		// 100,000 lose their text).
 		caps, _ := cuetest.FrameCaptions(20000, timing.Rate25())
 		var b bytes.Buffer
-		require.NoError(t, Write(&b, captions.Document{Captions: caps}))
+		require.NoError(t, writeDoc(&b, captions.Document{Captions: caps}))
 		crlf := strings.ReplaceAll(b.String(), "\n", "\r\n")
 		s, err := astisub.ReadFromSRT(strings.NewReader(crlf))
 		require.NoError(t, err)

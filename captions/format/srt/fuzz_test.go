@@ -18,7 +18,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("00:00:01,000 --> 00:00:02,000\n<font color=\"yellow\">y</font>\n2\n00:00:03,000 --> 00:00:04,000\n"))
 	caps, _ := cuetest.FrameCaptions(20, timing.Rate2997())
 	var b bytes.Buffer
-	if err := Write(&b, captions.Document{Captions: caps}); err != nil {
+	if err := writeDoc(&b, captions.Document{Captions: caps}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b.Bytes())
@@ -36,7 +36,6 @@ func FuzzSkipMalformed(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		rd := NewReader(bytes.NewReader(in))
-		rd.SkipMalformed = true
 		cuetest.FuzzSkipMalformed(t, in, rd)
 	})
 }

@@ -3,6 +3,7 @@ package srt
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"time"
 
@@ -12,6 +13,13 @@ import (
 
 // Errors a Reader wraps in *captions.ParseError.
 var (
+	// ErrTiming is a timing line that cannot be parsed (Strict only; the
+	// lenient reader skips the cue).
+	ErrTiming = errors.New("malformed timing line")
+	// ErrGarbage is a line that is not a cue number, a timing line or cue
+	// text (Strict only; the lenient reader skips it).
+	ErrGarbage = errors.New("not a cue")
+
 	errMarkup   = errors.New(`text contains "<" followed by ">", which readers take for a tag and remove`)
 	errStyledLT = errors.New(`text of an italic or coloured line contains "<", which readers would join to the closing tag`)
 	errOverride = errors.New(`text contains "{\", which readers take for a position or style code`)
@@ -19,12 +27,20 @@ var (
 
 var srtTime = cuetext.TimeSyntax{Example: "00:01:02,500", EndExample: "00:01:04,000", Seps: ",.", LooseFraction: true}
 
-// Reader reads SRT cues one at a time.
+// Reader reads SRT cues one at a time, as players (FFmpeg, VLC) read
+// them: the cue number is optional and need not be a number or in order
+// (it is kept as Caption.ID), timestamps take "," or "." before the
+// milliseconds and hours of one or more digits (past 24 hours too), and
+// blank lines may repeat. Lines that are neither a cue number, a timing
+// line nor cue text are skipped with a warning, as is a cue whose timing
+// line cannot be parsed; with Strict set they are a *captions.ParseError
+// wrapping ErrTiming or ErrGarbage instead.
 //
 // Markup is read into the caption model: <i> and {\i1} make a line
-// italic, <font color> with one of the caption colours colours it, and
-// {\anN} sets the caption's Row (top 1, middle 12, bottom 0) and Align.
-// <b>, <u> and <s> are removed. A style that covers only part of a line
+// italic, <b> and {\b1} bold, <u> and {\u1} underlined, <font color>
+// with one of the caption colours colours it, and {\anN} sets the
+// caption's Row (top 1, middle 12, bottom 0) and Align. <s> and other
+// <font> attributes are removed. A style that covers only part of a line
 // cannot be kept and is reported as a warning; the text is always kept,
 // with the whitespace between tags.
 //
@@ -40,23 +56,27 @@ type Reader struct {
 	// Origin is added to every time read, placing the file's
 	// 00:00:00,000 on the programme timeline.
 	Origin time.Duration
-	// SkipMalformed skips a cue whose timing line cannot be parsed, with a
-	// warning naming its line (counted by Skipped), instead of failing:
-	// for QC, which reports such cues rather than stopping at the first.
-	// Converters leave it off so that no cue is ever lost.
-	SkipMalformed bool
+	// Strict refuses what the lenient reader skips or keeps with a
+	// warning: lines that are not cues, a cue number that is not a
+	// number, cues whose timing line cannot be parsed and cues that end
+	// before they start.
+	Strict bool
 
 	c cuetext.CueReader
 	t cueText
+	// firstGarbage is the first line skipped as not a cue (0: none), and
+	// garbageText its start.
+	firstGarbage int
+	garbageText  string
 }
 
 // cueText reads the text of an SRT cue: where it ends and its markup.
 type cueText struct {
-	c      *cuetext.CueReader
-	italic int
-	colors []captions.Color
-	row    int
-	align  captions.Align
+	c                       *cuetext.CueReader
+	italic, bold, underline int
+	colors                  []captions.Color
+	row                     int
+	align                   captions.Align
 }
 
 // NewReader returns a Reader reading from r.
@@ -78,8 +98,7 @@ func (r *Reader) WarningCount() int { return r.c.Warns.Count() }
 // A malformed cue is a *captions.ParseError; after an error every call
 // returns the same error.
 func (r *Reader) Read() (captions.Caption, error) {
-	r.c.File, r.c.Origin = r.File, r.Origin
-	r.c.SkipMalformed = r.SkipMalformed
+	r.c.File, r.c.Origin, r.c.Strict = r.File, r.Origin, r.Strict
 	return r.c.Read(r.read)
 }
 
@@ -87,7 +106,7 @@ func (r *Reader) Read() (captions.Caption, error) {
 // returned, for messages about it.
 func (r *Reader) Line() int { return r.c.Line() }
 
-// Skipped returns how many malformed cues SkipMalformed skipped.
+// Skipped returns how many malformed cues were skipped.
 func (r *Reader) Skipped() int { return r.c.Skipped }
 
 // ReadAll reads every remaining cue.
@@ -95,15 +114,15 @@ func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(
 
 // ReadOptions are Read's options: the Reader's settings of the same names.
 type ReadOptions struct {
-	File          string
-	Origin        time.Duration
-	SkipMalformed bool
+	File   string
+	Origin time.Duration
+	Strict bool
 }
 
 // Read reads a whole SRT document from r.
 func Read(r io.Reader, opts ReadOptions) (captions.Document, []captions.Warning, error) {
 	rd := NewReader(r)
-	rd.File, rd.Origin, rd.SkipMalformed = opts.File, opts.Origin, opts.SkipMalformed
+	rd.File, rd.Origin, rd.Strict = opts.File, opts.Origin, opts.Strict
 	caps, err := rd.ReadAll()
 	return captions.Document{Captions: caps}, rd.Warnings(), err
 }
@@ -183,43 +202,87 @@ func (r *Reader) read() (captions.Caption, error) {
 		line []byte
 		ln   int
 		err  error
+		id   string
 	)
 	for {
 		line, ln, err = r.c.Next()
+		if err == io.EOF {
+			return captions.Caption{}, r.end()
+		}
 		if err != nil {
 			return captions.Caption{}, err
 		}
-		if !blank(line) {
+		if blank(line) {
+			continue
+		}
+		if cuetext.IsTiming(line) {
+			r.c.Warns.Add(ln, "cue %d has no number", r.c.Count()+1)
 			break
 		}
-	}
-	cueLine := ln
-	switch {
-	case cuetext.IsTiming(line):
-		r.c.Warns.Add(ln, "cue %d has no number", r.c.Count()+1)
-	case isIndex(line):
+		// A cue number, or a line that is not a cue.
+		idLine := ln
+		id = string(bytes.TrimSpace(line))
 		line, ln, err = r.c.Next()
-		if err == io.EOF {
-			return captions.Caption{}, r.c.Errorf(cueLine+1, 0, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", cueLine)
-		}
-		if err != nil {
+		if err != nil && err != io.EOF {
 			return captions.Caption{}, err
 		}
-		if !looksLikeTiming(line) {
-			return captions.Caption{}, r.c.Errorf(ln, 1, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", cueLine, cuetext.Clip(line))
+		if err == nil && looksLikeTiming(line) {
+			if !isIndex([]byte(id)) {
+				if r.Strict {
+					return captions.Caption{}, r.garbage(idLine, "cue number %q is not a number", cuetext.Clip([]byte(id)))
+				}
+				r.c.Warns.Add(idLine, "cue number %q is not a number; kept as the cue's identifier", cuetext.Clip([]byte(id)))
+			}
+			break
 		}
-	default:
-		return captions.Caption{}, r.c.Errorf(ln, 1, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", cuetext.Clip(line))
+		if r.Strict {
+			switch {
+			case !isIndex([]byte(id)):
+				return captions.Caption{}, r.garbage(idLine, "expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", cuetext.Clip([]byte(id)))
+			case err == io.EOF:
+				return captions.Caption{}, r.garbage(idLine+1, "unexpected end of input: expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d", idLine)
+			default:
+				return captions.Caption{}, r.garbage(ln, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", idLine, cuetext.Clip(line))
+			}
+		}
+		r.c.Skipped++
+		r.c.Warns.Add(idLine, "line %q skipped: not a cue number, timing line or cue text", cuetext.Clip([]byte(id)))
+		if r.firstGarbage == 0 {
+			r.firstGarbage, r.garbageText = idLine, cuetext.Clip([]byte(id))
+		}
+		if err == io.EOF {
+			return captions.Caption{}, r.end()
+		}
+		r.c.Unread(line, ln)
 	}
 	start, end, _, err := r.c.ParseTiming(line, ln, srtTime)
 	if err != nil {
+		var pe *captions.ParseError
+		if r.Strict && errors.As(err, &pe) {
+			pe.Err = fmt.Errorf("%w: %w", ErrTiming, pe.Err)
+		}
 		return captions.Caption{}, err
 	}
 	t := &r.t
-	t.italic, t.colors, t.row, t.align = 0, t.colors[:0], 0, captions.AlignDefault
+	t.italic, t.bold, t.underline, t.colors, t.row, t.align = 0, 0, 0, t.colors[:0], 0, captions.AlignDefault
 	c, err := r.c.ReadCue(t, start, end, ln)
-	c.Row, c.Align = t.row, t.align
+	c.ID, c.Row, c.Align = id, t.row, t.align
 	return c, err
+}
+
+// end returns io.EOF at the end of the input, or, when lines were
+// skipped and no cue was found, an error wrapping ErrGarbage: such an
+// input is not SRT, and an empty document would hide that.
+func (r *Reader) end() error {
+	if r.c.Count() == 0 && r.firstGarbage > 0 {
+		return r.garbage(r.firstGarbage, "no SRT cue in the input: expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found %q", r.garbageText)
+	}
+	return io.EOF
+}
+
+// garbage returns a *captions.ParseError wrapping ErrGarbage.
+func (r *Reader) garbage(ln int, format string, args ...any) error {
+	return &captions.ParseError{File: r.File, Line: ln, Column: 1, Err: fmt.Errorf("%w: "+format, append([]any{ErrGarbage}, args...)...)}
 }
 
 // tag is a recognised SRT tag.
@@ -231,7 +294,8 @@ type tag struct {
 }
 
 // tagName recognises an SRT tag at the start of b (b[0] == '<').
-func tagName(b []byte) (tag, int) {
+// gt is the offset in b of the first ">" (-1 when there is none).
+func tagName(b []byte, gt int) (tag, int) {
 	k := 1
 	var t tag
 	if k < len(b) && b[k] == '/' {
@@ -260,10 +324,10 @@ func tagName(b []byte) (tag, int) {
 	if t.closing || t.name != "font" || k >= len(b) || (b[k] != ' ' && b[k] != '\t') {
 		return tag{}, 0
 	}
-	e := bytes.IndexByte(b[k:], '>')
-	if e < 0 {
+	if gt < k {
 		return tag{}, 0
 	}
+	e := gt - k
 	t.attrs = b[k : k+e]
 	t.n = k + e + 1
 	return t, t.n
@@ -277,10 +341,17 @@ func (r *cueText) TextLine(b []byte, ln int) {
 			r.c.Text.Append(b[run:i], r.style())
 		}
 	}
+	// Where the next ">" and "}" are, found once for all the "<" and "{"
+	// before them, so that a line of unclosed tags is read in linear time.
+	var gt, brace cuetext.NextByte
 	for i := 0; i < len(b); {
 		switch b[i] {
 		case '<':
-			t, n := tagName(b[i:])
+			g := gt.Find(b, i, '>')
+			if g >= 0 {
+				g -= i
+			}
+			t, n := tagName(b[i:], g)
 			if n == 0 {
 				i++
 				continue
@@ -292,7 +363,7 @@ func (r *cueText) TextLine(b []byte, ln int) {
 			continue
 		case '{':
 			if i+1 < len(b) && b[i+1] == '\\' {
-				if e := bytes.IndexByte(b[i:], '}'); e > 0 {
+				if e := brace.Find(b, i, '}') - i; e > 0 {
 					flush(i)
 					r.applyOverride(b[i+1:i+e], ln)
 					i += e + 1
@@ -308,23 +379,31 @@ func (r *cueText) TextLine(b []byte, ln int) {
 }
 
 func (r *cueText) style() cuetext.Style {
-	st := cuetext.Style{Italic: r.italic > 0}
+	st := cuetext.Style{Italic: r.italic > 0, Bold: r.bold > 0, Underline: r.underline > 0}
 	if len(r.colors) > 0 {
 		st.Color = r.colors[len(r.colors)-1]
 	}
 	return st
 }
 
+// count opens (closing false) or closes a tag counted in n.
+func count(n *int, closing bool) {
+	switch {
+	case !closing:
+		*n++
+	case *n > 0:
+		*n--
+	}
+}
+
 func (r *cueText) applyTag(t tag, ln int) {
 	switch t.name {
 	case "i":
-		if t.closing {
-			if r.italic > 0 {
-				r.italic--
-			}
-		} else {
-			r.italic++
-		}
+		count(&r.italic, t.closing)
+	case "b":
+		count(&r.bold, t.closing)
+	case "u":
+		count(&r.underline, t.closing)
 	case "font":
 		if t.closing {
 			if len(r.colors) > 0 {
@@ -415,11 +494,17 @@ func (r *cueText) applyOverride(b []byte, ln int) {
 				r.align = captions.AlignDefault
 			}
 		case string(code) == "i1":
-			r.italic++
+			count(&r.italic, false)
 		case string(code) == "i0":
-			if r.italic > 0 {
-				r.italic--
-			}
+			count(&r.italic, true)
+		case string(code) == "b1":
+			count(&r.bold, false)
+		case string(code) == "b0":
+			count(&r.bold, true)
+		case string(code) == "u1":
+			count(&r.underline, false)
+		case string(code) == "u0":
+			count(&r.underline, true)
 		default:
 			r.c.Warns.Add(ln, "style code {\\%s} is not kept", code)
 		}

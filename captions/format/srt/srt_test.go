@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +25,7 @@ func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 func write(t *testing.T, caps ...captions.Caption) string {
 	t.Helper()
 	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
+	require.NoError(t, writeDoc(&b, captions.Document{Captions: caps}))
 	return b.String()
 }
 
@@ -63,10 +64,7 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 		msg  string
 	}{
 		{"negative start", captions.Caption{Start: -time.Second, End: time.Second, Lines: ok.Lines}, "before 00:00:00.000"},
-		{"past 24h", captions.Caption{Start: 24 * time.Hour, End: 24*time.Hour + time.Second, Lines: ok.Lines}, "past 24 hours"},
-		{"end past 24h", captions.Caption{Start: 23 * time.Hour, End: 24 * time.Hour, Lines: ok.Lines}, "past 24 hours"},
-		{"end before start", captions.Caption{Start: 2 * time.Second, End: time.Second, Lines: ok.Lines}, "not after its start"},
-		{"zero length after rounding", captions.Caption{Start: time.Second, End: time.Second + 400*time.Microsecond, Lines: ok.Lines}, "not after its start"},
+		{"end before start", captions.Caption{Start: 2 * time.Second, End: time.Second, Lines: ok.Lines}, "before its start"},
 		{"out of order", captions.Caption{Start: 500 * time.Millisecond, End: 3 * time.Second, Lines: ok.Lines}, "before the previous caption"},
 		{"no lines", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second}, "has no text"},
 		{"blank line", line("  "), "blank"},
@@ -91,7 +89,7 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 			if tc.name == "out of order" {
 				caps = []captions.Caption{ok, tc.c}
 			}
-			err := Write(&b, captions.Document{Captions: caps})
+			err := writeDoc(&b, captions.Document{Captions: caps})
 			require.Error(t, err)
 			var ce *captions.CaptionError
 			require.True(t, errors.As(err, &ce), "%T", err)
@@ -116,6 +114,7 @@ func TestTextThatLooksLikeACue(t *testing.T) {
 	got, r := readAll(t, write(t, caps...))
 	require.Len(t, got, 3)
 	for i := range caps {
+		caps[i].ID = strconv.Itoa(i + 1)
 		assert.Equal(t, caps[i], got[i])
 	}
 	assert.Empty(t, r.Warnings())
@@ -189,7 +188,7 @@ func TestReadLineEndingsAndBOM(t *testing.T) {
 func TestReadCRLFAcrossBuffer(t *testing.T) {
 	caps, _ := cuetest.FrameCaptions(3000, timing.Rate25())
 	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
+	require.NoError(t, writeDoc(&b, captions.Document{Captions: caps}))
 	crlf := strings.ReplaceAll(b.String(), "\n", "\r\n")
 	for _, chunk := range []int{1, 2, 3, 7, 4096} {
 		got, err := NewReader(&chunkReader{s: crlf, n: chunk}).ReadAll()
@@ -271,7 +270,7 @@ func TestReadTags(t *testing.T) {
 	assert.Equal(t, captions.Line{Text: "yellow", Color: captions.ColorYellow}, l[2])
 	assert.Equal(t, captions.Line{Text: "both", Italic: true, Color: captions.ColorYellow}, l[3])
 	assert.Equal(t, captions.Line{Text: "a < b <3 <html>"}, l[4])
-	assert.Equal(t, captions.Caption{Start: 3 * time.Second, End: 4 * time.Second, Row: 1,
+	assert.Equal(t, captions.Caption{ID: "2", Start: 3 * time.Second, End: 4 * time.Second, Row: 1,
 		Lines: []captions.Line{{Text: "top and", Italic: true}, {Text: "spanning", Italic: true}}}, caps[1])
 	assert.Equal(t, 12, caps[2].Row)
 	assert.Equal(t, captions.AlignLeft, caps[2].Align)
@@ -311,29 +310,52 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	cases := []struct{ in, msg string }{
-		{"hello\n", "in.srt:1:1: expected a cue number or a timing line"},
-		{"1\nhello\n", "in.srt:2:1: expected a timing line"},
-		{"1\n", "in.srt:2: unexpected end of input"},
-		{"1\n00:00:01,000 -> 00:00:02,000\nx\n", `2:14: expected "-->"`},
-		{"1\n00:00:01,000 --> 00:00:0x,000\nx\n", "in.srt:2:18: malformed timestamp"},
-		{"1\n00:61:01,000 --> 00:00:02,000\nx\n", "2:1: minutes or seconds past 59"},
-		{"1\n00:00:03,000 --> 00:00:02,000\nx\n", "2:1: cue ends (00:00:02.000) before it starts (00:00:03.000)"},
-		{"1\n00:00:01,000 --> 00:00:02,000 junk\nx\n\n2\n00:00:01,000 00:00:02,000\n", `6:14: expected "-->" after the start time`},
-		{"1\n00:00:01,000 --> 00:00:02,000x\n", "2:30: unexpected"},
-		{"1\n00:00:01,000 --> 00:00:02,000\nok\n\n" + strings.Repeat("x", 2<<20) + "\n", "in.srt:5: line longer than 1 MiB"},
+	cases := []struct {
+		in, msg  string
+		sentinel error
+		lenient  string // the warning the lenient reader gives instead
+	}{
+		{"hello\n", "in.srt:1:1: not a cue: expected a cue number or a timing line", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input: expected a cue number or a timing line such as 00:00:01,000 --> 00:00:02,500, found "hello"`},
+		{"1\nhello\n", "in.srt:2:1: not a cue: expected a timing line", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input`},
+		{"1\n", "in.srt:2:1: not a cue: unexpected end of input", ErrGarbage, `error: line 1, column 1: not a cue: no SRT cue in the input`},
+		{"junk\n\n1\n00:00:01,000 --> 00:00:02,000\nok\n", "in.srt:1:1: not a cue", ErrGarbage, `line 1: line "junk" skipped`},
+		{"1\n00:00:01,000 -> 00:00:02,000\nx\n", `2:14: malformed timing line: expected "-->"`, ErrTiming, "line 2: malformed cue skipped"},
+		{"1\n00:00:01,000 --> 00:00:0x,000\nx\n", "in.srt:2:18: malformed timing line: malformed timestamp", ErrTiming, "line 2: malformed cue skipped"},
+		{"1\n00:61:01,000 --> 00:00:02,000\nx\n", "2:1: malformed timing line: minutes or seconds past 59", ErrTiming, "line 2: malformed cue skipped"},
+		{"1\n00:00:03,000 --> 00:00:02,000\nx\n", "2:1: malformed timing line: cue ends (00:00:02.000) before it starts (00:00:03.000)", ErrTiming, "line 2: cue ends (00:00:02.000) before it starts (00:00:03.000); kept"},
+		{"1\n00:00:01,000 --> 00:00:02,000 junk\nx\n\n2\n00:00:01,000 00:00:02,000\n", `6:14: malformed timing line: expected "-->" after the start time`, ErrTiming, "line 6: malformed cue skipped"},
+		{"1\n00:00:01,000 --> 00:00:02,000x\n", "2:30: malformed timing line: unexpected", ErrTiming, "line 2: malformed cue skipped"},
+		{"x\n1\n00:00:01,000 --> 00:00:02,000\nok\n", "in.srt:1:1: not a cue", ErrGarbage, `line 1: line "x" skipped`},
+		{"one\n00:00:01,000 --> 00:00:02,000\nok\n", `in.srt:1:1: not a cue: cue number "one" is not a number`, ErrGarbage, `line 1: cue number "one" is not a number; kept as the cue's identifier`},
 	}
 	for _, tc := range cases {
 		r := NewReader(strings.NewReader(tc.in))
-		r.File = "in.srt"
+		r.File, r.Strict = "in.srt", true
 		_, err := r.ReadAll()
 		require.Error(t, err, tc.in)
 		var pe *captions.ParseError
 		require.True(t, errors.As(err, &pe), "%T %v", err, err)
 		assert.Contains(t, err.Error(), tc.msg)
+		assert.ErrorIs(t, err, tc.sentinel, tc.in)
 		_, err2 := r.Read()
 		assert.Equal(t, err, err2, "sticky")
+
+		// Players skip (or keep) what Strict refuses, and so does the
+		// lenient reader, with a warning.
+		lr := NewReader(strings.NewReader(tc.in))
+		_, err = lr.ReadAll()
+		if msg, ok := strings.CutPrefix(tc.lenient, "error: "); ok {
+			// No cue at all: not SRT, whatever the mode.
+			require.ErrorIs(t, err, ErrGarbage, tc.in)
+			assert.ErrorContains(t, err, msg, tc.in)
+			continue
+		}
+		require.NoError(t, err, tc.in)
+		assert.Contains(t, cuetest.WarnText(lr), tc.lenient, tc.in)
 	}
+	// A line too long to read stops both readers.
+	_, err := NewReader(strings.NewReader("1\n00:00:01,000 --> 00:00:02,000\nok\n\n" + strings.Repeat("x", 2<<20) + "\n")).ReadAll()
+	assert.ErrorContains(t, err, "line 5: line longer than 1 MiB")
 }
 
 // normalize gives what SRT keeps of a caption: rows become thirds,
@@ -395,7 +417,7 @@ func writeFile(t *testing.T, name string, caps []captions.Caption) (string, []by
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	require.NoError(t, atomicfile.WriteFile(p, func(w io.Writer) error {
-		return Write(w, captions.Document{Captions: caps})
+		return writeDoc(w, captions.Document{Captions: caps})
 	}))
 	b, err := os.ReadFile(p)
 	require.NoError(t, err)
@@ -443,14 +465,16 @@ func styled() []captions.Caption {
 
 func TestSkipMalformed(t *testing.T) {
 	in := "1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\n00:00:03,000 -> 00:00:04,000\nBroken arrow.\nSecond line.\n\n3\n00:00:05,000 --> 00:00:06,000\nThree.\n\n4\n00:00:07,000 --> 00:00:0x,000\nBad end.\n"
-	// By default a malformed cue stops the reader with its line.
-	_, err := NewReader(strings.NewReader(in)).ReadAll()
+	// Strict: a malformed cue stops the reader with its line.
+	rd := NewReader(strings.NewReader(in))
+	rd.Strict = true
+	_, err := rd.ReadAll()
 	var pe *captions.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, 6, pe.Line)
 
-	rd := NewReader(strings.NewReader(in))
-	rd.SkipMalformed = true
+	// By default it is skipped, as players skip it, with a warning.
+	rd = NewReader(strings.NewReader(in))
 	caps, err := rd.ReadAll()
 	require.NoError(t, err)
 	require.Len(t, caps, 2)
@@ -464,4 +488,27 @@ func TestSkipMalformed(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []int{6, 15}, lines, "each skipped cue is reported with its line")
+}
+
+// TestDeeplyNestedTags reads 200,000 nested tags of every kind quickly.
+func TestDeeplyNestedTags(t *testing.T) {
+	want := strings.TrimSuffix(strings.Repeat("in\n", 20)+strings.Repeat("out\n", 20), "\n")
+	for _, tags := range [][2]string{{"<i>", "</i>"}, {"<b><u>", "</u></b>"}, {`<font color="red">`, "</font>"}, {`{\i1}`, `{\i0}`}} {
+		caps, err := NewReader(bytes.NewReader(nested(200000, tags[0], tags[1]))).ReadAll()
+		require.NoError(t, err, tags[0])
+		require.Len(t, caps, 1)
+		assert.Equal(t, want, caps[0].Text(), tags[0])
+	}
+}
+
+// TestUnclosedMarkupIsLinear reads a line of a megabyte of "<font " and
+// "{\" that never close, and of "&", which a search for the closing
+// character from every opening one would read in quadratic time.
+func TestUnclosedMarkupIsLinear(t *testing.T) {
+	for _, unit := range []string{"<font ", `{\`, "&"} {
+		line := strings.Repeat(unit, (1<<20-10)/len(unit)) + ">}"
+		caps, err := NewReader(strings.NewReader("1\n00:00:00,000 --> 00:00:01,000\n" + line + "\n")).ReadAll()
+		require.NoError(t, err, unit)
+		require.Len(t, caps, 1)
+	}
 }

@@ -8,7 +8,8 @@
 // made from frames therefore land within half a millisecond of the frame.
 // No byte order mark is written, lines end in LF and cues are numbered
 // from 1. Before any byte of a caption is written it is checked: times not
-// negative and before 24 hours, an end after the start, captions in order
+// negative (hours may pass 24), an end not before the start (a
+// zero-length cue is written with a warning), captions in order
 // of start time, at least one line, no blank lines, no line breaks inside
 // a line, and no text that readers would take for markup or a timing
 // line ("-->", a "<" followed later by ">", which readers such as FFmpeg
@@ -17,9 +18,10 @@
 // SRT has no escape for these, so such text is refused with a
 // *captions.CaptionError naming the caption rather than written wrongly.
 //
-// Italic lines are written as <i>…</i> and coloured lines as
-// <font color="#rrggbb">…</font>. SRT has no speakers: Line.Speaker is
-// not written. A caption's Row and Align are written as the {\anN}
+// Italic, bold and underlined lines are written as <i>…</i>, <b>…</b> and
+// <u>…</u>, coloured lines as <font color="#rrggbb">…</font>. SRT has no
+// speakers: Line.Speaker is not written, with a warning (once). Cue
+// numbers run 1, 2, 3…, as SRT requires; Caption.ID is not written. A caption's Row and Align are written as the {\anN}
 // position code that FFmpeg, VLC and most players read, which keeps only
 // thirds of the screen: rows 1–8 are the top, 9–15 the middle, 16–23 and
 // 0 the bottom.
@@ -78,7 +80,7 @@ func (w *Writer) Write(c captions.Caption) error {
 	if w.w.Count() > 1 {
 		b = append(b, '\n')
 	}
-	b = cuetext.AppendTiming(b, w.w.Count(), ck, ',')
+	b = cuetext.AppendTiming(b, w.w.Count(), ck, ',', false)
 	b = append(b, '\n')
 	if an := position(c.Row, c.Align); an != 0 {
 		b = append(b, '{', '\\', 'a', 'n', byte('0'+an), '}')
@@ -89,12 +91,11 @@ func (w *Writer) Write(c captions.Caption) error {
 			b = append(b, hexColor(l.Color)...)
 			b = append(b, `">`...)
 		}
-		if l.Italic {
-			b = append(b, "<i>"...)
-		}
+		b = appendOpen(b, l)
 		b = append(b, l.Text...)
-		if l.Italic {
-			b = append(b, "</i>"...)
+		b = appendClose(b, l)
+		if l.Speaker != "" {
+			w.w.WarnOnce("speaker", w.w.Count(), "SRT has no speakers: speaker %q is not written", l.Speaker)
 		}
 		if l.Color != captions.ColorDefault {
 			b = append(b, "</font>"...)
@@ -104,17 +105,59 @@ func (w *Writer) Write(c captions.Caption) error {
 	return w.w.End(b)
 }
 
+// appendOpen appends the tags that open line l's styles.
+func appendOpen(b []byte, l captions.Line) []byte {
+	if l.Italic {
+		b = append(b, "<i>"...)
+	}
+	if l.Bold {
+		b = append(b, "<b>"...)
+	}
+	if l.Underline {
+		b = append(b, "<u>"...)
+	}
+	return b
+}
+
+// appendClose appends the tags that close line l's styles, innermost
+// first.
+func appendClose(b []byte, l captions.Line) []byte {
+	if l.Underline {
+		b = append(b, "</u>"...)
+	}
+	if l.Bold {
+		b = append(b, "</b>"...)
+	}
+	if l.Italic {
+		b = append(b, "</i>"...)
+	}
+	return b
+}
+
 // Flush writes any buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
 
+// Warnings returns what the captions carried that SRT cannot, once per
+// kind (speakers), and zero-length cues.
+func (w *Writer) Warnings() []captions.Warning { return w.w.Warns.List() }
+
+// WriteOptions are Write's options.
+type WriteOptions struct {
+	// Origin is the programme time written as 00:00:00,000.
+	Origin time.Duration
+}
+
 // Write writes doc's captions to w as SRT after checking all of them, so
-// that nothing is written when any caption is refused.
-func Write(w io.Writer, doc captions.Document) error {
-	if err := Validate(doc.Captions, 0); err != nil {
-		return err
+// that nothing is written when any caption is refused. It returns the
+// Writer's warnings.
+func Write(w io.Writer, doc captions.Document, opts WriteOptions) ([]captions.Warning, error) {
+	if err := Validate(doc.Captions, opts.Origin); err != nil {
+		return nil, err
 	}
 	sw := NewWriter(w)
-	return cuetext.WriteAll(doc.Captions, sw.Write, sw.Flush)
+	sw.Origin = opts.Origin
+	err := cuetext.WriteAll(doc.Captions, sw.Write, sw.Flush)
+	return sw.Warnings(), err
 }
 
 // Validate applies Writer's checks to caps, with origin subtracted from
@@ -140,7 +183,7 @@ func checkLine(l captions.Line) error {
 		}
 		// The closing </i> or </font> written after the text would
 		// supply the ">".
-		if l.Italic || l.Color != captions.ColorDefault {
+		if l.Italic || l.Bold || l.Underline || l.Color != captions.ColorDefault {
 			return errStyledLT
 		}
 	}

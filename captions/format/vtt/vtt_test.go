@@ -25,7 +25,7 @@ func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 func write(t *testing.T, caps ...captions.Caption) string {
 	t.Helper()
 	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
+	require.NoError(t, writeDoc(&b, captions.Document{Captions: caps}))
 	return b.String()
 }
 
@@ -41,7 +41,7 @@ func TestWriteFormat(t *testing.T) {
 		"<v Anna &lt;&amp;&gt; Bo><c.lime><i>Café &amp; &lt;b&gt; --&gt;</i></c></v>\nNo voice\n"
 	assert.Equal(t, want, got)
 	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{}))
+	require.NoError(t, writeDoc(&b, captions.Document{}))
 	assert.Equal(t, "WEBVTT\n", b.String(), "an empty document is a valid empty file")
 }
 
@@ -59,7 +59,6 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 		msg  string
 	}{
 		{"negative", captions.Caption{Start: -time.Millisecond, End: time.Second, Lines: ok.Lines}, "before 00:00:00.000"},
-		{"past 24h", captions.Caption{Start: 23 * time.Hour, End: 24*time.Hour + time.Millisecond, Lines: ok.Lines}, "past 24 hours"},
 		{"order", captions.Caption{Start: 0, End: 3 * time.Second, Lines: ok.Lines}, "must be in order"},
 		{"empty", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second}, "no text"},
 		{"blank", captions.Caption{Start: 3 * time.Second, End: 4 * time.Second, Lines: []captions.Line{{Text: "\u00a0"}}}, "blank"},
@@ -69,7 +68,7 @@ func TestWriteRefusesBadCaptions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		var b bytes.Buffer
-		err := Write(&b, captions.Document{Captions: []captions.Caption{ok, tc.c}})
+		err := writeDoc(&b, captions.Document{Captions: []captions.Caption{ok, tc.c}})
 		require.Error(t, err, tc.name)
 		var ce *captions.CaptionError
 		require.True(t, errors.As(err, &ce))
@@ -136,46 +135,71 @@ func TestReadToleratesWithWarnings(t *testing.T) {
 		"00:00:04.000 --> 00:00:07.000\n<foo>x</foo> <unclosed\n"
 	caps, r := readAll(t, in)
 	require.Len(t, caps, 4)
-	assert.Equal(t, []string{"first\nafter a blank line", "next", "", "x <unclosed"}, []string{caps[0].Text(), caps[1].Text(), caps[2].Text(), caps[3].Text()})
+	// A blank line ends a cue; what follows is a block of its own, which
+	// browsers skip. An unclosed tag runs to the end of the text.
+	assert.Equal(t, []string{"first", "next", "", "x "}, []string{caps[0].Text(), caps[1].Text(), caps[2].Text(), caps[3].Text()})
 	ws := cuetest.WarnText(r)
 	for _, w := range []string{
 		`line 2: header line "Kind: captions" ignored`,
 		"line 4: STYLE block ignored",
 		`line 7: unknown cue setting "bogus:1"`,
 		`line 7: cue setting "line:abc" ignored`,
-		"line 10: blank line inside cue 1 (timing on line 7)",
+		`line 10: block skipped: "after a blank line" is not followed by a timing line`,
 		"line 14: no blank line before this cue",
 		"line 14: cue 3 has no text",
 		"line 16: cue 4 starts before",
 		"line 17: unknown tag <foo> removed",
-		`line 17: unclosed "<" kept as text`,
+		`line 17: unclosed tag "<unclosed" removed`,
 	} {
 		assert.Contains(t, ws, w)
 	}
 }
 
 func TestReadErrors(t *testing.T) {
-	cases := []struct{ in, msg string }{
-		{"", "in.vtt:1:1: empty input: expected the WEBVTT header"},
-		{"1\n00:00:01.000 --> 00:00:02.000\nx\n", "in.vtt:1:1: expected the WEBVTT header"},
-		{"WEBVTTX\n", "expected the WEBVTT header"},
-		{"WEBVTT\n\nid\nnot timing\n", "in.vtt:4:1: expected a timing line"},
-		{"WEBVTT\n\nid\n", "in.vtt:4: unexpected end of input"},
-		{"WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed timestamp"},
-		{"WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed timestamp"},
-		{"WEBVTT\n\n00:01.000 --> 0:02.000\nx\n", "3:15: malformed timestamp"},
-		{"WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx\n", "expected a timing line"},
-		{"WEBVTT\n\n00:00:01.000 --> 00:00:02.000x\n", "3:30: unexpected"},
-		{"WEBVTT\n\n00:00:03.000 --> 00:00:02.000\n", "cue ends (00:00:02.000) before it starts"},
+	// Not WebVTT at all: an error in either mode.
+	for in, msg := range map[string]string{
+		"":                                      "in.vtt:1:1: not a WebVTT file: empty input",
+		"1\n00:00:01.000 --> 00:00:02.000\nx\n": "in.vtt:1:1: not a WebVTT file: expected WEBVTT at the start",
+		"WEBVTTX\n":                             "not a WebVTT file",
+		"\ufeff\ufeffWEBVTT\n":                  "not a WebVTT file",
+	} {
+		for _, strict := range []bool{false, true} {
+			r := NewReader(strings.NewReader(in))
+			r.File, r.Strict = "in.vtt", strict
+			_, err := r.ReadAll()
+			require.ErrorIs(t, err, ErrSignature, "%q", in)
+			assert.ErrorContains(t, err, msg, "%q", in)
+		}
+	}
+	cases := []struct {
+		in, msg  string
+		sentinel error
+		lenient  string // what the lenient reader warns instead
+	}{
+		{"WEBVTT\n\nid\nnot timing\n", `in.vtt:3:1: not a cue: block skipped: "id"`, ErrBlock, `line 3: block skipped: "id"`},
+		{"WEBVTT\n\nid\n", `in.vtt:3:1: not a cue`, ErrBlock, `line 3: block skipped: "id"`},
+		{"WEBVTT\nRegion: id=a\n\n", `in.vtt:2:1: not a cue: header line "Region: id=a" ignored`, ErrBlock, `line 2: header line "Region: id=a" ignored`},
+		{"WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed cue timing line: expected a start time", ErrTiming, "line 3: cue skipped: malformed cue timing line"},
+		{"WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nx\n", "in.vtt:3:1: malformed cue timing line", ErrTiming, "line 3: cue skipped"},
+		{"WEBVTT\n\n00:01.000 --> 0:02.000\nx\n", "3:15: malformed cue timing line: expected an end time", ErrTiming, "line 3: cue skipped"},
+		{"WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx\n", "in.vtt:3:1: not a cue", ErrBlock, "line 3: block skipped"},
+		{"WEBVTT\n\n00:00:03.000 --> 00:00:02.000\n", "cue ends (00:00:02.000) before it starts", ErrTiming, "line 3: cue ends (00:00:02.000) before it starts (00:00:03.000); kept"},
+		{"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n\nSTYLE\n::cue {}\n", "in.vtt:6:1: not a cue: STYLE block after the first cue", ErrBlock, "line 6: STYLE block after the first cue ignored"},
 	}
 	for _, tc := range cases {
 		r := NewReader(strings.NewReader(tc.in))
-		r.File = "in.vtt"
+		r.File, r.Strict = "in.vtt", true
 		_, err := r.ReadAll()
 		require.Error(t, err, tc.in)
 		var pe *captions.ParseError
 		require.True(t, errors.As(err, &pe), "%T %v", err, err)
 		assert.Contains(t, err.Error(), tc.msg, "%q", tc.in)
+		assert.ErrorIs(t, err, tc.sentinel, "%q", tc.in)
+
+		lr := NewReader(strings.NewReader(tc.in))
+		_, err = lr.ReadAll()
+		require.NoError(t, err, "%q", tc.in)
+		assert.Contains(t, cuetest.WarnText(lr), tc.lenient, "%q", tc.in)
 	}
 }
 
@@ -247,7 +271,7 @@ func TestAstisubWriterOracle(t *testing.T) {
 	}
 	var want, got bytes.Buffer
 	require.NoError(t, s.WriteToWebVTT(&want))
-	require.NoError(t, Write(&got, captions.Document{Captions: plain}))
+	require.NoError(t, writeDoc(&got, captions.Document{Captions: plain}))
 	assert.Equal(t, want.String(), got.String())
 }
 
@@ -259,14 +283,14 @@ func TestAstisubReaderDefects(t *testing.T) {
 	require.NoError(t, err, "go-astisub defect fixed?")
 	assert.Empty(t, s.Items, "go-astisub defect fixed?")
 	_, err = NewReader(strings.NewReader(in)).ReadAll()
-	assert.ErrorContains(t, err, "line 1, column 1: expected the WEBVTT header")
+	assert.ErrorContains(t, err, "line 1, column 1: not a WebVTT file: expected WEBVTT at the start")
 
 }
 
 func writeVTT(t *testing.T, caps []captions.Caption) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	require.NoError(t, Write(&b, captions.Document{Captions: caps}))
+	require.NoError(t, writeDoc(&b, captions.Document{Captions: caps}))
 	return b.Bytes()
 }
 
@@ -339,17 +363,18 @@ func TestFFmpegReadsOurWebVTT(t *testing.T) {
 	for _, rate := range timing.SupportedRates() {
 		caps, _ := cuetest.FrameCaptions(300, rate)
 		p := filepath.Join(t.TempDir(), "out.vtt")
-		require.NoError(t, atomicfile.WriteFile(p, func(w io.Writer) error { return Write(w, captions.Document{Captions: caps}) }))
+		require.NoError(t, atomicfile.WriteFile(p, func(w io.Writer) error { return writeDoc(w, captions.Document{Captions: caps}) }))
 		cuetest.AssertCues(t, "ffmpeg@"+rate.String(), caps, cuetest.FFmpeg(t, p))
 	}
 }
 
 func TestSkipMalformed(t *testing.T) {
 	in := "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n\n00:03.000 --> 00:0x.000\nBroken.\n\n00:05.000 --> 00:06.000\nThree.\n"
-	_, err := NewReader(strings.NewReader(in)).ReadAll()
-	require.Error(t, err)
 	rd := NewReader(strings.NewReader(in))
-	rd.SkipMalformed = true
+	rd.Strict = true
+	_, err := rd.ReadAll()
+	require.ErrorIs(t, err, ErrTiming)
+	rd = NewReader(strings.NewReader(in))
 	caps, err := rd.ReadAll()
 	require.NoError(t, err)
 	require.Len(t, caps, 2)
@@ -357,7 +382,38 @@ func TestSkipMalformed(t *testing.T) {
 	assert.Equal(t, 1, rd.Skipped())
 	// A missing header is not a malformed cue: it still fails.
 	rd = NewReader(strings.NewReader("00:01.000 --> 00:02.000\nOne.\n"))
-	rd.SkipMalformed = true
 	_, err = rd.ReadAll()
-	require.Error(t, err)
+	require.ErrorIs(t, err, ErrSignature)
+}
+
+// TestDeeplyNestedTags reads 200,000 nested tags of every kind (a file
+// that took minutes when each tag recomputed the style of every open
+// one); unmatched end tags are ignored one by one.
+func TestDeeplyNestedTags(t *testing.T) {
+	want := strings.TrimSuffix(strings.Repeat("in\n", 20)+strings.Repeat("out\n", 20), "\n")
+	for _, tags := range [][2]string{{"<i>", "</i>"}, {"<c.yellow>", "</c>"}, {"<v Anna>", "</v>"}, {"<b>", "</x>"}, {"<ruby><rt>", "</ruby>"}} {
+		caps, err := NewReader(bytes.NewReader(nested(200000, tags[0], tags[1]))).ReadAll()
+		require.NoError(t, err, tags[0])
+		require.Len(t, caps, 1)
+		assert.Equal(t, want, caps[0].Text(), tags[0])
+	}
+	caps, err := NewReader(bytes.NewReader(nested(200000, "<i>", "</i>"))).ReadAll()
+	require.NoError(t, err)
+	assert.True(t, caps[0].Lines[0].Italic)
+	assert.True(t, caps[0].Lines[20].Italic, "190,000 tags still open")
+	assert.False(t, caps[0].Lines[39].Italic, "the last end tag closes the first start tag")
+	caps, err = NewReader(bytes.NewReader(nested(200000, "<i>", "</b>"))).ReadAll()
+	require.NoError(t, err)
+	assert.True(t, caps[0].Lines[39].Italic, "unmatched end tags are ignored")
+}
+
+// TestUnclosedMarkupIsLinear reads a line of a megabyte of "&" and of "<"
+// (a search for ";" or ">" from each would be quadratic).
+func TestUnclosedMarkupIsLinear(t *testing.T) {
+	for _, unit := range []string{"&", "&a", "<"} {
+		line := strings.Repeat(unit, (1<<20-10)/len(unit)) + ";>"
+		caps, err := NewReader(strings.NewReader("WEBVTT\n\n00:00.000 --> 00:01.000\n" + line + "\n")).ReadAll()
+		require.NoError(t, err, unit)
+		require.Len(t, caps, 1)
+	}
 }

@@ -5,10 +5,13 @@
 // Writer writes the WEBVTT header and then one cue at a time, so that a
 // conversion holds one caption in memory. Times are rounded to the
 // nearest millisecond (half a millisecond away from zero) from the
-// captions' real times. No byte order mark is written, lines end in LF
-// and cues get the identifiers 1, 2, 3…. Before any byte of a caption is
-// written it is checked: times not negative and before 24 hours, an end
-// after the start, captions in order of start time, at least one line,
+// captions' real times. No byte order mark is written and lines end in
+// LF. A cue's identifier is its Caption.ID, or its number (1, 2, 3…) when
+// ID is "" or cannot be an identifier (it holds "-->" or a line break:
+// then with a warning). Before any byte of a caption is
+// written it is checked: times not negative (hours may pass 24), an end
+// not before the start (a zero-length cue is written with a warning),
+// captions in order of start time, at least one line,
 // no blank lines and no line breaks inside a line. "&", "<" and ">" in
 // text are escaped (&amp; &lt; &gt;), so text such as "-->" or "<i>" is
 // shown as written rather than refused.
@@ -16,7 +19,7 @@
 // Each line carries its own markup, closed on the same line:
 // <v Speaker> for Line.Speaker, <c.yellow> (the WebVTT colour classes
 // white, yellow, cyan, lime, red, blue, magenta, black) for Line.Color
-// and <i> for Line.Italic. A caption's Row becomes the cue setting
+// <i>, <b> and <u> for Line.Italic, Line.Bold and Line.Underline. A caption's Row becomes the cue setting
 // line:P% with P = round((Row-1)·100/23), which reads back to the same
 // row, and Align becomes align:left, align:center or align:right.
 //
@@ -34,6 +37,7 @@ package vtt
 
 import (
 	"io"
+	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -78,7 +82,15 @@ func (w *Writer) Write(c captions.Caption) error {
 	}
 	w.header()
 	b = append(b, '\n')
-	b = cuetext.AppendTiming(b, w.w.Count(), ck, '.')
+	switch {
+	case c.ID == "":
+	case validID(c.ID):
+		b = append(b, c.ID...)
+		b = append(b, '\n')
+	default:
+		w.w.WarnOnce("id", w.w.Count(), "cue identifier %q cannot be written (it holds \"-->\" or a line break); the cue number is written", c.ID)
+	}
+	b = cuetext.AppendTiming(b, w.w.Count(), ck, '.', c.ID != "" && validID(c.ID))
 	switch c.Align {
 	case captions.AlignLeft:
 		b = append(b, " align:left"...)
@@ -107,7 +119,19 @@ func (w *Writer) Write(c captions.Caption) error {
 		if l.Italic {
 			b = append(b, "<i>"...)
 		}
+		if l.Bold {
+			b = append(b, "<b>"...)
+		}
+		if l.Underline {
+			b = append(b, "<u>"...)
+		}
 		b = appendEscaped(b, l.Text)
+		if l.Underline {
+			b = append(b, "</u>"...)
+		}
+		if l.Bold {
+			b = append(b, "</b>"...)
+		}
 		if l.Italic {
 			b = append(b, "</i>"...)
 		}
@@ -129,14 +153,33 @@ func (w *Writer) Flush() error {
 	return w.w.Flush()
 }
 
+// Warnings returns the Writer's warnings: identifiers it could not write
+// and zero-length cues, once per kind.
+func (w *Writer) Warnings() []captions.Warning { return w.w.Warns.List() }
+
+// WriteOptions are Write's options.
+type WriteOptions struct {
+	// Origin is the programme time written as 00:00:00.000.
+	Origin time.Duration
+}
+
 // Write writes doc's captions to w as WebVTT after checking all of them,
-// so that nothing is written when any caption is refused.
-func Write(w io.Writer, doc captions.Document) error {
-	if err := Validate(doc.Captions, 0); err != nil {
-		return err
+// so that nothing is written when any caption is refused. It returns the
+// Writer's warnings.
+func Write(w io.Writer, doc captions.Document, opts WriteOptions) ([]captions.Warning, error) {
+	if err := Validate(doc.Captions, opts.Origin); err != nil {
+		return nil, err
 	}
 	vw := NewWriter(w)
-	return cuetext.WriteAll(doc.Captions, vw.Write, vw.Flush)
+	vw.Origin = opts.Origin
+	err := cuetext.WriteAll(doc.Captions, vw.Write, vw.Flush)
+	return vw.Warnings(), err
+}
+
+// validID reports whether id can be written as a WebVTT cue identifier:
+// one line without "-->", not blank (a blank line would end the block).
+func validID(id string) bool {
+	return !strings.Contains(id, "-->") && !strings.ContainsAny(id, "\r\n") && strings.TrimLeft(id, " \t\f") != ""
 }
 
 // Validate applies Writer's checks to caps, with origin subtracted from

@@ -18,9 +18,10 @@ type Checked struct {
 }
 
 // Check applies the rules every SRT and WebVTT caption must keep before a
-// byte of it is written: times not negative and before 24 hours once
-// origin is subtracted and they are rounded to the millisecond, an end
-// after the start, a start not before prevStart (the previous caption's
+// byte of it is written: times not negative once origin is subtracted and
+// they are rounded to the millisecond (hours have two or more digits in
+// both formats, so a recording may run past 24 hours), an end not before
+// the start (a zero-length cue is written: the caller warns), a start not before prevStart (the previous caption's
 // start, or a negative value for the first), at least one line, and
 // lines that are valid UTF-8, not blank and without line breaks. line,
 // when not nil, adds the format's own rules for a line's text and
@@ -33,12 +34,8 @@ func Check(c captions.Caption, origin time.Duration, prevStart int64, index int,
 		return fail("starts at %s, before 00:00:00.000 of the file", FormatTime(c.Start-origin))
 	case e < 0:
 		return fail("ends at %s, before 00:00:00.000 of the file", FormatTime(c.End-origin))
-	case s >= Day.Milliseconds():
-		return fail("starts at %s, past 24 hours", FormatTime(c.Start-origin))
-	case e >= Day.Milliseconds():
-		return fail("ends at %s, past 24 hours", FormatTime(c.End-origin))
-	case e <= s:
-		return fail("ends at %s, not after its start %s (times are rounded to the millisecond)",
+	case e < s:
+		return fail("ends at %s, before its start %s (times are rounded to the millisecond)",
 			FormatTime(c.End-origin), FormatTime(c.Start-origin))
 	case s < prevStart:
 		return fail("starts at %s, before the previous caption (%s): captions must be in order",

@@ -43,11 +43,11 @@ type CueReader struct {
 	Text LineBuilder
 	// Warns collects the warnings about the input.
 	Warns Warnings
-	// SkipMalformed makes Read skip a cue whose timing line cannot be
-	// parsed — with a warning naming its line, counted in Skipped — instead
-	// of failing. Other errors still stop the reader.
-	SkipMalformed bool
-	// Skipped counts the cues SkipMalformed skipped.
+	// Strict makes Read fail on a cue whose timing line cannot be parsed,
+	// and on a cue that ends before it starts, instead of skipping or
+	// keeping it with a warning.
+	Strict bool
+	// Skipped counts the malformed cues skipped.
 	Skipped int
 
 	lr    *LineReader
@@ -87,7 +87,7 @@ func (c *CueReader) Read(read func() (captions.Caption, error)) (captions.Captio
 			return cue, err
 		}
 		var pe *captions.ParseError
-		if !c.SkipMalformed || !c.badTiming || !errors.As(err, &pe) {
+		if c.Strict || !c.badTiming || !errors.As(err, &pe) {
 			c.err = err
 			return captions.Caption{}, err
 		}
@@ -172,6 +172,7 @@ func (c *CueReader) Unread(b []byte, line int) {
 // and the text after it is kept in the cue. A cue with no text and one
 // that starts before the cue before it are reported too.
 func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) (captions.Caption, error) {
+	size := 0
 	for {
 		line, ln, err := c.Next()
 		if err == io.EOF {
@@ -212,6 +213,9 @@ func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) 
 		if afterBlank {
 			c.Warns.Add(ln, "blank line inside cue %d (timing on line %d); the text after it is kept in the cue", c.n+1, timingLine)
 		}
+		if size += len(line) + 1; size > MaxCueText {
+			return captions.Caption{}, c.Errorf(ln, 0, "%w (cue %d, timing on line %d)", ErrCueTooLong, c.n+1, timingLine)
+		}
 		f.TextLine(line, ln)
 	}
 	c.n++
@@ -226,6 +230,15 @@ func (c *CueReader) ReadCue(f Format, start, end time.Duration, timingLine int) 
 	c.prev = cue.Start
 	return cue, nil
 }
+
+// MaxCueText is the most text, in bytes of input, one cue may hold: a
+// reader holds one cue in memory, so this bounds its memory whatever the
+// input's size.
+const MaxCueText = 16 << 20
+
+// ErrCueTooLong is the cause of the error for a cue longer than
+// MaxCueText.
+var ErrCueTooLong = errors.New("cue text longer than 16 MiB")
 
 // IsTiming reports whether line holds the "-->" of a timing line.
 func IsTiming(line []byte) bool { return bytes.Contains(line, []byte("-->")) }
@@ -247,9 +260,11 @@ func skipSpace(b []byte, i int) int {
 
 // ParseTiming parses the "start --> end" of timing line b (number ln) in
 // syntax syn and returns the times and the offset in b of what follows
-// the end time (settings, or nothing). A loose timestamp is reported as
-// a warning; a malformed one, a missing arrow, text stuck to the end time
-// and an end before the start are a *captions.ParseError with the column.
+// the end time (settings, or nothing). A loose timestamp and a
+// zero-length cue are reported as warnings, as is a cue that ends before
+// it starts unless Strict (players keep it; it is never shown); a
+// malformed timestamp, a missing arrow and text stuck to the end time
+// are a *captions.ParseError with the column.
 func (c *CueReader) ParseTiming(b []byte, ln int, syn TimeSyntax) (start, end time.Duration, rest int, err error) {
 	defer func() { c.badTiming = err != nil }()
 	i := skipSpace(b, 0)
@@ -276,8 +291,13 @@ func (c *CueReader) ParseTiming(b []byte, ln int, syn TimeSyntax) (start, end ti
 	if i < len(b) && b[i] != ' ' && b[i] != '\t' {
 		return 0, 0, 0, c.Errorf(ln, i+1, "unexpected %q after the end time", Clip(b[i:]))
 	}
-	if end < start {
+	switch {
+	case end < start && c.Strict:
 		return 0, 0, 0, c.Errorf(ln, 1, "cue ends (%s) before it starts (%s)", FormatTime(end), FormatTime(start))
+	case end < start:
+		c.Warns.Add(ln, "cue ends (%s) before it starts (%s); kept, though no player shows it", FormatTime(end), FormatTime(start))
+	case end == start:
+		c.Warns.Add(ln, "zero-length cue (starts and ends at %s); kept", FormatTime(start))
 	}
 	return start, end, i, nil
 }

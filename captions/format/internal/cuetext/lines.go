@@ -42,6 +42,8 @@ type LineReader struct {
 	started    bool
 	dec        []byte // scratch for Windows-1252 decoding
 	cp1252     int    // lines decoded as Windows-1252
+	nul        []byte // scratch for NUL replacement
+	nuls       int    // lines with a NUL
 	// Warn, when set, receives warnings about the encoding.
 	Warn func(line int, msg string)
 }
@@ -175,6 +177,9 @@ func (lr *LineReader) finish(line []byte) ([]byte, error) {
 	if len(line) > MaxLine {
 		return nil, ErrLineTooLong
 	}
+	if bytes.IndexByte(line, 0) >= 0 {
+		line = lr.replaceNUL(line)
+	}
 	if utf8.Valid(line) {
 		return line, nil
 	}
@@ -191,6 +196,24 @@ func (lr *LineReader) finish(line []byte) ([]byte, error) {
 		lr.dec = utf8.AppendRune(lr.dec, charmap.Windows1252.DecodeByte(c))
 	}
 	return lr.dec, nil
+}
+
+// replaceNUL replaces every NUL in line with U+FFFD, as the WebVTT parser
+// does (and as SRT players show it), and warns about the first.
+func (lr *LineReader) replaceNUL(line []byte) []byte {
+	lr.nuls++
+	if lr.nuls == 1 && lr.Warn != nil {
+		lr.Warn(lr.n, "NUL character read as U+FFFD")
+	}
+	lr.nul = lr.nul[:0]
+	for {
+		i := bytes.IndexByte(line, 0)
+		if i < 0 {
+			return append(lr.nul, line...)
+		}
+		lr.nul = append(append(lr.nul, line[:i]...), "\uFFFD"...)
+		line = line[i+1:]
+	}
 }
 
 // Windows1252Lines returns how many lines were decoded as Windows-1252.
@@ -224,4 +247,26 @@ func (w *Warnings) Count() int { return w.count }
 // List returns a copy of the kept warnings.
 func (w *Warnings) List() []captions.Warning {
 	return append([]captions.Warning(nil), w.list...)
+}
+
+// NextByte finds the next occurrence of a byte in one line, remembering
+// where it found it, so that searching from every position of the line
+// in turn costs time linear in the line's length in all. The zero value
+// is ready; use a new one for each line.
+type NextByte struct {
+	at    int
+	valid bool
+}
+
+// Find returns the offset of the first c at or after i in b, or -1. Calls
+// for one b must not decrease i.
+func (f *NextByte) Find(b []byte, i int, c byte) int {
+	if !f.valid || (f.at >= 0 && f.at < i) {
+		f.valid = true
+		f.at = -1
+		if k := bytes.IndexByte(b[i:], c); k >= 0 {
+			f.at = i + k
+		}
+	}
+	return f.at
 }

@@ -4,24 +4,45 @@ import "github.com/sotcap/sotcap/captions"
 
 // Style is the markup in force over a run of cue text.
 type Style struct {
-	Italic  bool
-	Color   captions.Color
-	Speaker string
+	Italic, Bold, Underline bool
+	Color                   captions.Color
+	Speaker                 string
+}
+
+// flag records, for one of the on/off styles, whether visible text was
+// seen with it and without it.
+type flag struct{ yes, no bool }
+
+func (f *flag) see(on bool) {
+	if on {
+		f.yes = true
+	} else {
+		f.no = true
+	}
+}
+
+// keep returns whether the whole line has the style, and warns about
+// part of a line having it.
+func (f flag) keep(lineNo int, w *Warnings, msg string) bool {
+	if f.yes && f.no {
+		w.Add(lineNo, "%s", msg)
+	}
+	return f.yes && !f.no
 }
 
 // LineBuilder turns styled runs of text into caption lines. A line is
-// italic, coloured or spoken by someone only when all of its visible text
-// is; mixed styles within a line are reported, since a caption line
-// carries one style.
+// italic, bold, underlined, coloured or spoken by someone only when all
+// of its visible text is; mixed styles within a line are reported, since
+// a caption line carries one style.
 type LineBuilder struct {
-	text                []byte
-	visible             bool
-	italicYes, italicNo bool
-	color               captions.Color
-	colorMixed          bool
-	speaker             string
-	speakerMixed        bool
-	lines               []captions.Line
+	text                    []byte
+	visible                 bool
+	italic, bold, underline flag
+	color                   captions.Color
+	colorMixed              bool
+	speaker                 string
+	speakerMixed            bool
+	lines                   []captions.Line
 }
 
 // Append adds a run of text in style st to the current line.
@@ -33,11 +54,9 @@ func (b *LineBuilder) Append(text []byte, st Style) {
 	if !hasVisible(text) {
 		return
 	}
-	if st.Italic {
-		b.italicYes = true
-	} else {
-		b.italicNo = true
-	}
+	b.italic.see(st.Italic)
+	b.bold.see(st.Bold)
+	b.underline.see(st.Underline)
 	if !b.visible {
 		b.visible = true
 		b.color, b.speaker = st.Color, st.Speaker
@@ -69,11 +88,9 @@ func hasVisible(text []byte) bool {
 // reports mixed styles to w.
 func (b *LineBuilder) EndLine(lineNo int, w *Warnings) {
 	l := captions.Line{Text: string(b.text)}
-	if b.italicYes && !b.italicNo {
-		l.Italic = true
-	} else if b.italicYes && b.italicNo {
-		w.Add(lineNo, "italics on part of a line; the line is kept upright")
-	}
+	l.Italic = b.italic.keep(lineNo, w, "italics on part of a line; the line is kept upright")
+	l.Bold = b.bold.keep(lineNo, w, "bold on part of a line; the line is kept in regular weight")
+	l.Underline = b.underline.keep(lineNo, w, "underlining on part of a line; the line is kept without it")
 	if !b.colorMixed {
 		l.Color = b.color
 	} else {
@@ -89,7 +106,8 @@ func (b *LineBuilder) EndLine(lineNo int, w *Warnings) {
 	}
 	b.lines = append(b.lines, l)
 	b.text = b.text[:0]
-	b.visible, b.italicYes, b.italicNo, b.colorMixed, b.speakerMixed = false, false, false, false, false
+	b.visible, b.colorMixed, b.speakerMixed = false, false, false
+	b.italic, b.bold, b.underline = flag{}, flag{}, flag{}
 	b.color, b.speaker = captions.ColorDefault, ""
 }
 

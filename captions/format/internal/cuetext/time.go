@@ -5,10 +5,6 @@ import (
 	"time"
 )
 
-// Day is the first time neither SRT nor WebVTT files are allowed to reach
-// (sotcap's rule: both formats are read as a day's clock).
-const Day = 24 * time.Hour
-
 // Millis rounds d to the nearest millisecond, half a millisecond away from
 // zero. It is the one rounding rule the SRT and WebVTT writers use.
 func Millis(d time.Duration) int64 {

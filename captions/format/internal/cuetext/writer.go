@@ -12,11 +12,27 @@ import (
 // output, the number and start of the last cue written, and the first
 // write error, which every later call returns. Call Init before use.
 type CueWriter struct {
+	// Warns collects what the format could not carry, once per kind.
+	Warns Warnings
+
 	bw   *bufio.Writer
 	buf  []byte
 	n    int
 	prev int64
 	err  error
+	seen []string // kinds warned about
+}
+
+// WarnOnce adds a warning about caption index (counted from 1) unless one
+// of the same kind was added before.
+func (w *CueWriter) WarnOnce(kind string, index int, format string, args ...any) {
+	for _, k := range w.seen {
+		if k == kind {
+			return
+		}
+	}
+	w.seen = append(w.seen, kind)
+	w.Warns.Add(0, "caption %d: "+format+" (warned once)", append([]any{index}, args...)...)
 }
 
 // Init makes w write to out.
@@ -42,15 +58,20 @@ func (w *CueWriter) Begin(c captions.Caption, origin time.Duration, line func(ca
 	}
 	w.n++
 	w.prev = ck.Start
+	if ck.Start == ck.End {
+		w.WarnOnce("zero-length", w.n, "zero-length cue written (starts and ends at %s); players do not show it", string(AppendTime(nil, ck.Start, '.')))
+	}
 	return ck, w.buf[:0], nil
 }
 
-// AppendTiming appends the cue number n and the timing line of ck, with
-// sep before the milliseconds: "n\nHH:MM:SS,mmm --> HH:MM:SS,mmm" without
-// the line's end.
-func AppendTiming(b []byte, n int, ck Checked, sep byte) []byte {
-	b = AppendInt(b, n)
-	b = append(b, '\n')
+// AppendTiming appends the cue number n (unless noNumber) and the timing
+// line of ck, with sep before the milliseconds:
+// "n\nHH:MM:SS,mmm --> HH:MM:SS,mmm" without the line's end.
+func AppendTiming(b []byte, n int, ck Checked, sep byte, noNumber bool) []byte {
+	if !noNumber {
+		b = AppendInt(b, n)
+		b = append(b, '\n')
+	}
 	b = AppendTime(b, ck.Start, sep)
 	b = append(b, " --> "...)
 	return AppendTime(b, ck.End, sep)
