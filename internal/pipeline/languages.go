@@ -44,8 +44,9 @@ func (a ScriptArg) String() string {
 // LanguageSuffix returns the language of a script named NAME.LANG.txt,
 // NAME_LANG.txt or NAME-LANG.txt ("fr" for pkg.fr.txt, pkg_fr.txt), and
 // the name without it ("pkg"); lang is "" when the name carries no
-// language. Only two- and three-letter subtags CLDR names count, with an
-// optional region or script ("pt-BR", "zh-Hans" after a dot).
+// language. Only two-letter (ISO 639-1) subtags count, lower case, with an
+// optional region or script ("pt-BR", "zh-Hans" after a dot): three
+// letters would take "pkg" or "int" for languages.
 func LanguageSuffix(path string) (name, lang string) {
 	base := filepath.Base(path)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
@@ -58,7 +59,7 @@ func LanguageSuffix(path string) (name, lang string) {
 	}
 	suf := base[cut+1:]
 	primary, _, _ := strings.Cut(suf, "-")
-	if len(primary) < 2 || len(primary) > 3 || strings.ToLower(primary) != primary {
+	if len(primary) != 2 || strings.ToLower(primary) != primary {
 		return base, ""
 	}
 	t, err := language.Parse(suf)
