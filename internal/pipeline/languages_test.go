@@ -23,7 +23,7 @@ const langDir = "testdata/languages/"
 var portLanguages = []string{"en", "fr", "de", "es", "ru", "ar", "zh"}
 
 // readPort reads one language version of the test package and its EDL.
-func readPort(t *testing.T, lang string) (*script.Package, Options, *Plan) {
+func readPort(t testing.TB, lang string) (*script.Package, Options, *Plan) {
 	t.Helper()
 	f, err := os.Open(langDir + "port." + lang + ".txt")
 	require.NoError(t, err)
@@ -270,4 +270,81 @@ func FuzzParseScriptArg(f *testing.F) {
 			t.Fatalf("%q: name %q is not in it", s, name)
 		}
 	})
+}
+
+// agencyEDL returns a 25 fps EDL with n SOT windows of 30 s, 5 s apart.
+func agencyEDL(n int) string {
+	var b strings.Builder
+	b.WriteString("TITLE: AGENCY\nFCM: NON-DROP FRAME\n\n")
+	tc := func(s int) string { return fmt.Sprintf("10:%02d:%02d:00", s/60, s%60) }
+	for i := 0; i < n; i++ {
+		in := 5 + i*35
+		fmt.Fprintf(&b, "%03d  INT      AA/V  C        01:00:00:00 01:00:30:00 %s %s\n* FROM CLIP NAME:  SOT %d\n\n", i+1, tc(in), tc(in+30), i+1)
+	}
+	return b.String()
+}
+
+func TestRealAgencyCopyInOtherLanguages(t *testing.T) {
+	for file, lang := range map[string]string{"voa_es_afganistan.txt": "es", "voa_ru_nebraska.txt": "ru"} {
+		t.Run(file, func(t *testing.T) {
+			f, err := os.Open("testdata/agency/" + file)
+			require.NoError(t, err)
+			defer f.Close()
+			pkg, err := ReadScript(file, f, "")
+			require.NoError(t, err)
+			assert.Equal(t, lang, pkg.Language)
+			require.NotEmpty(t, pkg.SOTs)
+			list, err := ReadEDL("agency.edl", strings.NewReader(agencyEDL(len(pkg.SOTs))), timing.Rate25())
+			require.NoError(t, err)
+			rl, err := config.Preset(config.PresetFor(lang))
+			require.NoError(t, err)
+			opts := Options{Rate: timing.Rate25(), Rules: rl, Language: lang, Mode: Captions}
+			p, err := NewPlan(pkg, list, opts)
+			require.NoError(t, err)
+			res, err := Generate(p, opts)
+			require.NoError(t, err)
+			assert.Equal(t, lang, res.Document.Language)
+			assert.Empty(t, res.Overflows())
+			for i, sp := range res.SOTs {
+				var want, got []string
+				for _, turn := range pkg.SOTs[i].Turns {
+					want = append(want, words(turn.Text)...)
+				}
+				for _, c := range sp.Captions {
+					got = append(got, words(c.Text())...)
+				}
+				assert.Equal(t, want, got, "SOT %d", sp.Index)
+			}
+		})
+	}
+}
+
+// BenchmarkGenerateSevenLanguages generates the test package in every
+// language of testdata/languages and renders SRT and WebVTT with one report.
+func BenchmarkGenerateSevenLanguages(b *testing.B) {
+	type in struct {
+		opts Options
+		plan *Plan
+	}
+	var ins []in
+	for _, lang := range portLanguages {
+		_, o, p := readPort(b, lang)
+		ins = append(ins, in{o, p})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var vs []Version
+		var opts []Options
+		for _, x := range ins {
+			res, err := Generate(x.plan, x.opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			vs = append(vs, Version{Language: x.opts.Language, Result: res})
+			opts = append(opts, x.opts)
+		}
+		if _, _, err := RenderVersions(vs, []string{"srt", "vtt"}, nil, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
