@@ -163,10 +163,11 @@ type Options struct {
 
 // Config is a loaded set of settings.
 type Config struct {
-	v       *viper.Viper
-	profile string
-	rules   rules.Profile
-	source  map[string]string // where each explicitly set key came from
+	v          *viper.Viper
+	profile    string
+	profileSrc string // where the profile was chosen ("default" when nobody did)
+	rules      rules.Profile
+	source     map[string]string // where each explicitly set key came from
 }
 
 // Error is a bad setting: which key, from where, and why.
@@ -230,7 +231,7 @@ func Load(opts Options) (*Config, error) {
 	if err != nil {
 		return nil, &Error{Key: KeyProfile, Source: src, Err: err}
 	}
-	c.profile = preset.Name
+	c.profile, c.profileSrc = preset.Name, src
 	c.v.Set(KeyProfile, preset.Name)
 	for k, v := range presetValues(preset) {
 		c.v.SetDefault(k, v)
@@ -474,6 +475,19 @@ func (c *Config) Source(key string) string {
 		return "profile " + c.profile
 	}
 	return "default"
+}
+
+// ProfileChosen reports whether the profile was chosen (by Options.Profile,
+// --profile, SOTCAP_PROFILE or the file's profile key) rather than left to
+// DefaultProfile: a run with scripts in several languages then picks each
+// language's preset (PresetFor) only when it was not.
+func (c *Config) ProfileChosen() bool { return c.profileSrc != "default" }
+
+// Explicit reports whether key was set by the file, the environment or a
+// flag, not left to its default or the profile's preset.
+func (c *Config) Explicit(key string) bool {
+	_, ok := c.source[key]
+	return ok
 }
 
 // IsSet reports whether the key has a value from any layer.

@@ -131,3 +131,21 @@ func Preset(name string) (rules.Profile, error) {
 	}
 	return r, nil
 }
+
+// PresetFor returns the preset for captions in the language tag (BCP 47):
+// DefaultProfile for English, the language's Netflix preset where there is
+// one ("fr" gives netflix-fr, "zh" netflix-zh-hans), and "" for a language
+// without a preset (the caller keeps the default profile's limits).
+func PresetFor(tag string) string {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	switch base {
+	case "", "en":
+		return DefaultProfile
+	case "zh":
+		return "netflix-zh-hans"
+	}
+	if _, ok := presets()["netflix-"+base]; ok {
+		return "netflix-" + base
+	}
+	return ""
+}

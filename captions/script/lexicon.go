@@ -1,6 +1,7 @@
 package script
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -519,7 +520,9 @@ func (lx *lexicon) qualifierB(w []byte) bool {
 // conjunctions returns the words that join two languages in a list.
 func (lx *lexicon) conjunctions() []string {
 	if lx.primary != nil {
-		return append(lx.primary.conj, lx.en.conj...)
+		// A new slice: appending to the shared table's would write into it
+		// from every goroutine reading a script (a data race).
+		return slices.Concat(lx.primary.conj, lx.en.conj)
 	}
 	return lx.en.conj
 }

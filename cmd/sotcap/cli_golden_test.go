@@ -40,6 +40,7 @@ func goldenInputs(t *testing.T) map[string][]byte {
 	}
 	read("pkg.txt", "sample/haftar_moscow_package.txt")
 	read("cut.edl", "sample/haftar_moscow_package.edl")
+	read("pkg.fr.txt", "sample/haftar_moscow_package.fr.txt")
 	edls, err := filepath.Glob("../../testdata/edl/*.edl")
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +72,10 @@ func goldenCases() []goldenCase {
 		{name: "generate-netflix", args: append([]string{"generate", "--profile", "netflix-en", "--formats", "srt,vtt", "--out", "nf"}, gen...)},
 		{name: "generate-netflix-stl", args: append([]string{"generate", "--profile", "netflix-en", "--out", "nfs"}, gen...)},
 		{name: "generate-map", args: append([]string{"generate", "--map", "1=2,2=4,3=6", "--out", "m"}, gen...)},
+		{name: "generate-map-overlap", args: append([]string{"generate", "--map", "1=4,2=4,3=10", "--out", "mo"}, gen...)},
+		{name: "generate-languages", args: []string{"generate", "--edl", "cut.edl", "--fps", "25", "--script", "pkg.txt", "--script", "pkg.fr.txt",
+			"--formats", "srt,vtt", "--out", "ml"}},
+		{name: "plan-languages", args: []string{"plan", "--edl", "cut.edl", "--fps", "25", "--script", "pkg.txt", "--script", "fr=pkg.fr.txt"}},
 		{name: "generate-bad-fps", args: []string{"generate", "--script", "pkg.txt", "--edl", "cut.edl", "--fps", "26"}},
 		{name: "plan", args: append([]string{"plan"}, gen...)},
 		{name: "plan-json", args: append([]string{"plan", "--json"}, gen...)},

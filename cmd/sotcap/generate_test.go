@@ -73,14 +73,39 @@ func TestGenerateJSON(t *testing.T) {
 func TestGenerateStrict(t *testing.T) {
 	dir := t.TempDir()
 	script, edl := samplePaths(t, dir)
-	// A tight reading speed makes the sample break the profile.
+	// A tight reading speed makes the sample break the profile; its
+	// captions no longer fit their windows, so --allow-overflow writes them.
 	code, stdout, _ := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", filepath.Join(dir, "o"),
-		"--max-cps", "9", "--strict", "--set", "stl.country=GBR")
+		"--max-cps", "9", "--strict", "--allow-overflow", "--set", "stl.country=GBR")
 	assert.Equal(t, app.ExitViolation, code)
 	assert.Contains(t, stdout, "cps")
-	code, _, _ = runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", filepath.Join(dir, "o2"),
-		"--max-cps", "9", "--set", "stl.country=GBR")
+	code, _, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", filepath.Join(dir, "o2"),
+		"--max-cps", "9", "--allow-overflow", "--set", "stl.country=GBR")
 	assert.Equal(t, app.ExitOK, code, "violations are reported, not fatal, without --strict")
+	assert.Contains(t, stderr, "written anyway (--allow-overflow): SOT 1")
+}
+
+func TestGenerateRefusesUnreadableCaptions(t *testing.T) {
+	dir := t.TempDir()
+	script, edl := samplePaths(t, dir)
+	out := filepath.Join(dir, "o")
+	// At 9 cps the sample's SOT 1 needs more than its 47.5 s.
+	code, stdout, stderr := runArgs(t, "", "generate", "--script", script, "--edl", edl, "--fps", "25", "--out", out,
+		"--max-cps", "9", "--set", "stl.country=GBR")
+	assert.Equal(t, app.ExitViolation, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "SOT 1 (script line 9, window 10:00:19:00-10:01:06:00) does not fit")
+	assert.Regexp(t, `its captions need [0-9.]+ s of reading time at 9 cps, the window and hang give 47.5 s: [0-9.]+ s missing; cut at least [0-9]+ of its [0-9]+ characters`, stderr)
+	assert.Contains(t, stderr, "--allow-overflow")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "nothing written")
+
+	// Two SOTs on one event: a mapping error, named as such, in generate and plan.
+	for _, cmd := range []string{"generate", "plan"} {
+		code, _, stderr = runArgs(t, "", cmd, "--script", script, "--edl", edl, "--fps", "25", "--map", "1=4,2=4,3=10")
+		assert.Equal(t, app.ExitBadInput, code, cmd)
+		assert.Contains(t, stderr, "mapping error: --map puts SOT 1 (events 4, 10:00:19:00-10:00:40:00) and SOT 2 (events 4, 10:00:19:00-10:00:40:00) on overlapping windows", cmd)
+	}
 }
 
 func TestGenerateBadInputWritesNothing(t *testing.T) {

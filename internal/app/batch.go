@@ -74,7 +74,7 @@ func RunBatch(o BatchOptions, s IO) error {
 		if j.Err != nil {
 			return pipeline.Outcome{Err: j.Err}
 		}
-		g := GenerateOptions{Script: j.Script, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
+		g := GenerateOptions{Script: j.Script, Scripts: j.Scripts, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
 		if j.Config == "" {
 			g.Out = filepath.Join(j.Dir, "sotcap-out")
 			g.Name = j.Name

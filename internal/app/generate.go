@@ -11,43 +11,69 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
+	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
 )
 
 // GenerateOptions are the options of `sotcap generate` (and of plan, batch
 // and the default run, which share them).
 type GenerateOptions struct {
 	Script, EDL string // input paths
-	FPS         string
-	Out, Name   string
-	Formats     []string
-	Start       string
-	Mode        string
-	Mapping     string
-	Strict      bool
-	JSON        bool
-	Flags       *pflag.FlagSet // for config.Load: --config, --profile, rule flags
-	ConfigFile  string         // a sotcap.yaml found by batch
-	Style       string         // house style file (--style); "" means the config's style key
-	Environ     []string       // nil: the process environment
+	// Scripts are the --script values: one script, or one per caption
+	// language ("pkg_fr.txt" or "fr=pkg_fr.txt"); when set, Script is
+	// ignored. With more than one, outputs are BASE.LANG.EXT and one report.
+	Scripts []string
+	// ScriptLanguage is the language the scripts are written in
+	// (--script-language); "" detects it. A LANG= of a --script wins.
+	ScriptLanguage string
+	// AllowOverflow writes captions that cannot meet the profile inside
+	// their SOT window (with warnings) instead of refusing them.
+	AllowOverflow bool
+	FPS           string
+	Out, Name     string
+	Formats       []string
+	Start         string
+	Mode          string
+	Mapping       string
+	Strict        bool
+	JSON          bool
+	Flags         *pflag.FlagSet // for config.Load: --config, --profile, rule flags
+	ConfigFile    string         // a sotcap.yaml found by batch
+	Style         string         // house style file (--style); "" means the config's style key
+	Environ       []string       // nil: the process environment
 
 	// Set by the default run: inputs held in memory.
 	ScriptData, EDLData []byte
 }
 
-// loadedPackage is a package read and planned, ready to generate.
+// loadedPackage is a package read and planned, ready to generate: one
+// version per caption language (one script each), all on the same cut.
 type loadedPackage struct {
+	opts     pipeline.Options // the first version's
+	plan     *pipeline.Plan   // the first version's
+	versions []version
+	multi    bool // several scripts: outputs are BASE.LANG.EXT
+	out      string
+	name     string
+	formats  []string
+	profile  string // the first version's
+	warns    []string
+}
+
+// version is one caption language of a loaded package.
+type version struct {
+	lang    string
+	script  string
 	opts    pipeline.Options
 	plan    *pipeline.Plan
-	out     string
-	name    string
-	formats []string
 	profile string
-	warns   []string
 }
 
 // pick returns the flag's value when it is set (by the user or by the
@@ -77,6 +103,9 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(o.Scripts) > 0 && o.ScriptData != nil {
+		return nil, errors.New("--script: the sample package takes no other script")
+	}
 	base := ""
 	if o.ConfigFile != "" {
 		base = filepath.Dir(o.ConfigFile)
@@ -87,16 +116,24 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		}
 		return p
 	}
-	scriptPath := o.Script
-	if scriptPath == "" {
-		scriptPath = rel(cfg.String(config.KeyScript))
+	args := make([]pipeline.ScriptArg, 0, len(o.Scripts))
+	for _, a := range o.Scripts {
+		args = append(args, pipeline.ParseScriptArg(a))
 	}
+	if len(args) == 0 {
+		scriptPath := o.Script
+		if scriptPath == "" {
+			scriptPath = rel(cfg.String(config.KeyScript))
+		}
+		if o.ScriptData == nil && scriptPath == "" {
+			return nil, errors.New("no script: give --script FILE")
+		}
+		args = append(args, pipeline.ScriptArg{Path: scriptPath})
+	}
+	multi := len(args) > 1
 	edlPath := o.EDL
 	if edlPath == "" {
 		edlPath = rel(cfg.String(config.KeyEDL))
-	}
-	if o.ScriptData == nil && scriptPath == "" {
-		return nil, errors.New("no script: give --script FILE")
 	}
 	if o.EDLData == nil && edlPath == "" {
 		return nil, errors.New("no EDL: give --edl FILE")
@@ -109,7 +146,6 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", origin(o.FPS, "--fps", cfg, config.KeyFPS), err)
 	}
-	rules := cfg.Rules()
 	stlOpts, err := cfg.STLOptions()
 	if err != nil {
 		return nil, err
@@ -122,62 +158,107 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if err != nil {
 		return nil, err
 	}
-	style, err := loadStyle(pick(o.Style, cfg, config.KeyStyle))
-	if err != nil {
-		return nil, err
-	}
-	po := pipeline.Options{Style: style, Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
-		Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts}
-	if po.Language == "" {
-		po.Language = "en"
+	if o.ScriptLanguage != "" {
+		t, err := language.Parse(o.ScriptLanguage)
+		if err != nil {
+			return nil, fmt.Errorf("--script-language %q: expected a BCP 47 language tag such as fr, de, ar", o.ScriptLanguage)
+		}
+		o.ScriptLanguage = t.String()
 	}
 
-	in := pipeline.Inputs{ScriptName: scriptPath, EDLName: edlPath}
-	if o.ScriptData != nil {
-		in.Script = bytes.NewReader(o.ScriptData)
-	} else {
-		f, err := os.Open(scriptPath)
-		if err != nil {
-			return nil, fmt.Errorf("script: %w", err)
+	// Read every script, then the EDL (script errors first, as before).
+	pkgs := make([]*script.Package, len(args))
+	for i, a := range args {
+		hint := a.Language
+		if hint == "" {
+			hint = o.ScriptLanguage
 		}
-		defer f.Close()
-		in.Script = f
+		var r io.Reader
+		if o.ScriptData != nil && !multi {
+			r = bytes.NewReader(o.ScriptData)
+		} else {
+			f, err := os.Open(a.Path)
+			if err != nil {
+				return nil, fmt.Errorf("script: %w", err)
+			}
+			defer f.Close()
+			r = f
+		}
+		if pkgs[i], err = pipeline.ReadScript(a.Path, r, hint); err != nil {
+			return nil, err
+		}
 	}
+	var edlIn io.Reader
 	if o.EDLData != nil {
-		in.EDL = bytes.NewReader(o.EDLData)
+		edlIn = bytes.NewReader(o.EDLData)
 	} else {
 		f, err := os.Open(edlPath)
 		if err != nil {
 			return nil, fmt.Errorf("EDL: %w", err)
 		}
 		defer f.Close()
-		in.EDL = f
+		edlIn = f
 	}
-	pkg, edl, err := pipeline.Read(in, po)
+	edl, err := pipeline.ReadEDL(edlPath, edlIn, rate)
 	if err != nil {
 		return nil, flagHint(err)
 	}
+	var start *timing.Frame
 	if st := pick(o.Start, cfg, config.KeyStart); st != "" {
 		n, err := timing.ParseTimecode(st, rate, edl.DropFrame)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", origin(o.Start, "--start", cfg, config.KeyStart), err)
 		}
-		po.Start = &n
+		start = &n
 	}
-	plan, err := pipeline.NewPlan(pkg, edl, po)
-	if err != nil {
-		// Say which files disagree: in a batch of hundreds "the EDL marks
-		// no SOT" alone does not.
-		var mm *pipeline.MismatchError
-		switch {
-		case errors.Is(err, pipeline.ErrNoSOTWindows):
-			return nil, fmt.Errorf("%s: %w", in.EDLName, err)
-		case errors.As(err, &mm):
-			return nil, fmt.Errorf("%s and %s: %w", in.ScriptName, in.EDLName, err)
+
+	lp := &loadedPackage{multi: multi}
+	langs := make([]string, len(args))
+	paths := make([]string, len(args))
+	for i, a := range args {
+		lang := captionLanguage(a, pkgs[i], cfg, multi)
+		for j := 0; j < i; j++ {
+			if langs[j] == lang {
+				return nil, fmt.Errorf("--script: %s and %s are both in %s; name each script's caption language with LANG=FILE (fr=%s)", paths[j], a.Path, lang, a.Path)
+			}
 		}
+		langs[i], paths[i] = lang, a.Path
+	}
+	if multi {
+		if err := pipeline.CheckSOTCounts(langs, paths, pkgs); err != nil {
+			return nil, err
+		}
+	}
+	style, err := loadStyle(pick(o.Style, cfg, config.KeyStyle))
+	if err != nil {
 		return nil, err
 	}
-	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
+	for i, a := range args {
+		rules, profile, warn, err := rulesFor(o, cfg, langs[i])
+		if err != nil {
+			return nil, err
+		}
+		if warn != "" {
+			lp.warns = append(lp.warns, warn)
+		}
+		po := pipeline.Options{Style: style, Rate: rate, Rules: rules, Language: rules.Language, Mode: mode, Map: m,
+			Markers: cfg.StringSlice(config.KeySOTMarkers), STL: stlOpts, Start: start, ScriptLanguage: pkgs[i].Language}
+		plan, err := pipeline.NewPlan(pkgs[i], edl, po)
+		if err != nil {
+			// Say which files disagree: in a batch of hundreds "the EDL marks
+			// no SOT" alone does not.
+			var mm *pipeline.MismatchError
+			switch {
+			case errors.Is(err, pipeline.ErrNoSOTWindows):
+				return nil, fmt.Errorf("%s: %w", edlPath, err)
+			case errors.As(err, &mm):
+				return nil, fmt.Errorf("%s and %s: %w", a.Path, edlPath, err)
+			}
+			return nil, err
+		}
+		lp.versions = append(lp.versions, version{lang: langs[i], script: a.Path, opts: po, plan: plan, profile: profile})
+	}
+	lp.opts, lp.plan, lp.profile = lp.versions[0].opts, lp.versions[0].plan, lp.versions[0].profile
 	lp.out = o.Out
 	if lp.out == "" {
 		lp.out = rel(cfg.String(config.KeyOut))
@@ -187,7 +268,11 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		lp.name = cfg.String(config.KeyName)
 	}
 	if lp.name == "" {
-		lp.name = strings.TrimSuffix(filepath.Base(scriptPath), filepath.Ext(scriptPath))
+		first := args[0].Path
+		lp.name = strings.TrimSuffix(filepath.Base(first), filepath.Ext(first))
+		if name, l := pipeline.LanguageSuffix(first); multi && l != "" && primary(l) == primary(langs[0]) {
+			lp.name = name
+		}
 	}
 	if err := pipeline.CheckBaseName(lp.name); err != nil {
 		if o.Name != "" {
@@ -204,70 +289,215 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 			return nil, fmt.Errorf("--formats: %q is not %s", f, format.List(format.Names(), "or"))
 		}
 	}
-	lp.opts.Formats = lp.formats
-	lp.warns = append(lp.warns, lp.opts.FitFormats()...)
+	for i := range lp.versions {
+		v := &lp.versions[i]
+		v.opts.Formats = lp.formats
+		for _, w := range v.opts.FitFormats() {
+			if multi {
+				w = v.lang + ": " + w
+			}
+			lp.warns = append(lp.warns, w)
+		}
+	}
+	lp.opts = lp.versions[0].opts
 	return lp, nil
+}
+
+// captionLanguage is the language a script's captions are in: LANG= of
+// its --script, else --language when there is one script, else the
+// language the script is written in, else the profile's.
+func captionLanguage(a pipeline.ScriptArg, pkg *script.Package, cfg *config.Config, multi bool) string {
+	switch {
+	case a.Language != "":
+		return a.Language
+	case !multi && cfg.Explicit(config.KeyLanguage):
+		return cfg.Rules().Language
+	case pkg.Language != "":
+		return pkg.Language
+	}
+	return cfg.Rules().Language
+}
+
+// rulesFor returns the rules captions in lang are made under: the chosen
+// profile when --profile (or the environment or file) chose one, else the
+// language's preset (config.PresetFor: netflix-fr for French), with every
+// rule flag applied on top; their language is lang.
+func rulesFor(o GenerateOptions, cfg *config.Config, lang string) (rules.Profile, string, string, error) {
+	r, name := cfg.Rules(), cfg.Profile()
+	warn := ""
+	if !cfg.ProfileChosen() {
+		switch preset := config.PresetFor(lang); preset {
+		case "":
+			warn = fmt.Sprintf("no preset for captions in %s: the %s limits apply (choose one with --profile)", lang, name)
+		case name:
+		default:
+			c, err := config.Load(config.Options{File: o.ConfigFile, Flags: o.Flags, Environ: o.Environ, Profile: preset})
+			if err != nil {
+				return rules.Profile{}, "", "", err
+			}
+			r, name = c.Rules(), c.Profile()
+		}
+	}
+	if primary(r.Language) != primary(lang) {
+		r.Language = lang
+	}
+	return r, name, warn, nil
+}
+
+func primary(tag string) string {
+	t, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return t
 }
 
 // generated is what one package run produced.
 type generated struct {
-	res   *pipeline.Result
-	files []string
-	warns []string
+	res      *pipeline.Result // the first version's
+	versions []pipeline.Version
+	files    []string
+	warns    []string
 }
 
-// generatePackage loads, generates and writes one package.
+// OverflowError is generate's refusal of captions that cannot meet the
+// profile inside their SOT windows; nothing was written.
+type OverflowError struct {
+	Overflows []string // one line per SOT (and language)
+}
+
+// Error lists every SOT that does not fit and the ways out.
+func (e *OverflowError) Error() string {
+	return "captions would be unreadable, nothing written:\n  " + strings.Join(e.Overflows, "\n  ") +
+		"\ncut the translation, give the SOT a longer window (--map), or write them anyway with --allow-overflow"
+}
+
+// generatePackage loads, generates and writes one package. Captions that
+// cannot meet the profile inside their windows are an *OverflowError
+// unless o.AllowOverflow.
 func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 	lp, err := loadPackage(o)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := pipeline.Generate(lp.plan, lp.opts)
-	if err != nil {
-		return lp, nil, err
+	g := &generated{}
+	var over []string
+	for _, v := range lp.versions {
+		res, err := pipeline.Generate(v.plan, v.opts)
+		if err != nil {
+			if lp.multi {
+				err = fmt.Errorf("%s (%s): %w", v.lang, v.script, err)
+			}
+			return lp, nil, err
+		}
+		g.versions = append(g.versions, pipeline.Version{Language: v.lang, Script: v.script, Result: res})
+		for _, ov := range res.Overflows() {
+			msg := ov.String()
+			if lp.multi {
+				msg = v.lang + ": " + msg
+			}
+			over = append(over, msg)
+		}
 	}
-	exts := append(append([]string{}, lp.formats...), "report.json")
-	names := make([]string, len(exts))
-	for i, e := range exts {
-		names[i] = filepath.Join(lp.out, lp.name+"."+e)
+	g.res = g.versions[0].Result
+	if len(over) > 0 && !o.AllowOverflow {
+		return lp, nil, &OverflowError{Overflows: over}
 	}
-	files, ws, err := res.Render(lp.formats, names, lp.opts)
-	if err != nil {
-		return lp, nil, err
+	var files map[string][]byte
+	if lp.multi {
+		for i := range g.versions {
+			for _, f := range lp.formats {
+				p := filepath.Join(lp.out, lp.name+"."+g.versions[i].Language+"."+f)
+				g.versions[i].Files = append(g.versions[i].Files, p)
+				g.files = append(g.files, p)
+			}
+		}
+		g.files = append(g.files, filepath.Join(lp.out, lp.name+".report.json"))
+		opts := make([]pipeline.Options, len(lp.versions))
+		for i, v := range lp.versions {
+			opts[i] = v.opts
+		}
+		var ws []string
+		files, ws, err = pipeline.RenderVersions(g.versions, lp.formats, g.files, opts)
+		if err != nil {
+			return lp, nil, err
+		}
+		defer func() { g.warns = append(g.warns, ws...) }()
+	} else {
+		exts := append(append([]string{}, lp.formats...), "report.json")
+		for _, e := range exts {
+			g.files = append(g.files, filepath.Join(lp.out, lp.name+"."+e))
+		}
+		g.versions[0].Files = g.files[:len(lp.formats)]
+		var ws []captions.Warning
+		files, ws, err = g.res.Render(lp.formats, g.files, lp.opts)
+		if err != nil {
+			return lp, nil, err
+		}
+		defer func() {
+			for _, w := range ws {
+				g.warns = append(g.warns, w.String())
+			}
+		}()
 	}
 	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
-	g := &generated{res: res, files: names}
 	g.warns = append(g.warns, lp.warns...)
-	g.warns = append(g.warns, lp.plan.Warnings...)
-	for _, w := range lp.plan.Script.Warnings {
-		g.warns = append(g.warns, "script "+w.String())
+	for _, v := range lp.versions {
+		pre := ""
+		if lp.multi {
+			pre = v.lang + ": "
+		}
+		for _, w := range v.plan.Warnings {
+			g.warns = append(g.warns, pre+w)
+		}
+		for _, w := range v.plan.Script.Warnings {
+			g.warns = append(g.warns, pre+"script "+w.String())
+		}
 	}
 	for _, w := range lp.plan.EDL.Warnings {
 		g.warns = append(g.warns, fmt.Sprintf("EDL line %d: %s", w.Line, w.Message))
 	}
-	for _, w := range ws {
-		g.warns = append(g.warns, w.String())
+	for _, m := range over {
+		g.warns = append(g.warns, "written anyway (--allow-overflow): "+m)
 	}
 	return lp, g, nil
 }
 
+// RunGenerate runs `sotcap generate`: exit 0 when the package was written,
+// 1 when its captions would be unreadable (nothing written) or, with
+// --strict, when a rule is broken, 2 on bad input.
 func RunGenerate(o GenerateOptions, s IO) error {
 	lp, g, err := generatePackage(o)
 	if err != nil {
+		var oe *OverflowError
+		if errors.As(err, &oe) {
+			return &ExitError{Code: ExitViolation, Err: err}
+		}
 		return BadInput(err)
 	}
-	if o.JSON {
-		rep := g.res.Report(g.files, false)
-		enc := json.NewEncoder(s.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+	violations := 0
+	for _, v := range g.versions {
+		violations += len(v.Result.Violations)
+	}
+	switch {
+	case o.JSON && lp.multi:
+		if err := writeJSON(s.Out, pipeline.NewMultiReport(g.versions, g.files, false)); err != nil {
 			return err
 		}
-	} else {
+	case o.JSON:
+		if err := writeJSON(s.Out, g.res.Report(g.files, false)); err != nil {
+			return err
+		}
+	default:
 		sw := &stickyWriter{w: s.Out}
-		printSummary(sw, lp, g)
+		if lp.multi {
+			printLanguages(sw, lp, g.versions)
+			fmt.Fprintln(sw)
+			for _, f := range g.files {
+				fmt.Fprintln(sw, "wrote", f)
+			}
+		} else {
+			printSummary(sw, lp, g)
+		}
 		for _, w := range g.warns {
 			fmt.Fprintln(s.Err, "warning:", w)
 		}
@@ -275,10 +505,34 @@ func RunGenerate(o GenerateOptions, s IO) error {
 			return err
 		}
 	}
-	if o.Strict && len(g.res.Violations) > 0 {
-		return &ExitError{Code: ExitViolation, Err: fmt.Errorf("%d rule violations (--strict)", len(g.res.Violations))}
+	if o.Strict && violations > 0 {
+		return &ExitError{Code: ExitViolation, Err: fmt.Errorf("%d rule violations (--strict)", violations)}
 	}
 	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// printLanguages writes the heading and the per-language table of a
+// package generated in several languages.
+func printLanguages(w io.Writer, lp *loadedPackage, vs []pipeline.Version) {
+	res := vs[0].Result
+	var langs []string
+	for _, v := range lp.versions {
+		langs = append(langs, fmt.Sprintf("%s (%s, max %g cps, %d×%d)", v.lang, v.profile, v.opts.Rules.MaxCPS, v.opts.Rules.MaxLines, v.opts.Rules.MaxCharsPerLine))
+	}
+	fmt.Fprintf(w, "%s at %s fps, programme start %s\n%d languages: %s\n\n", lp.plan.Script.Title, res.Rate,
+		timing.FormatTimecode(res.Start, res.Rate, res.EDL.DropFrame), len(vs), strings.Join(langs, ", "))
+	pipeline.WriteLanguageTable(tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), vs)
+	for _, v := range vs {
+		for _, viol := range v.Result.Violations {
+			fmt.Fprintf(w, "  %s SOT %d %s\n", v.Language, viol.SOT, viol.Violation)
+		}
+	}
 }
 
 // printSummary writes the per-SOT table and the files written.

@@ -42,6 +42,9 @@ func RunPlan(o PlanOptions, s IO) error {
 	if err != nil {
 		return BadInput(err)
 	}
+	if lp.multi {
+		return planLanguages(o, lp, s)
+	}
 	res, err := pipeline.Generate(lp.plan, lp.opts)
 	if err != nil {
 		return BadInput(err)
@@ -122,4 +125,31 @@ func uniq(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// planLanguages shows a package with several caption languages: the
+// windows every language shares and, per SOT and language, the captions
+// and the reading time needed against the time available.
+func planLanguages(o PlanOptions, lp *loadedPackage, s IO) error {
+	var vs []pipeline.Version
+	var warns []string
+	for _, v := range lp.versions {
+		res, err := pipeline.Generate(v.plan, v.opts)
+		if err != nil {
+			return BadInput(fmt.Errorf("%s (%s): %w", v.lang, v.script, err))
+		}
+		vs = append(vs, pipeline.Version{Language: v.lang, Script: v.script, Result: res})
+		for _, w := range res.Warnings {
+			warns = append(warns, v.lang+": "+w)
+		}
+	}
+	if o.JSON {
+		return writeJSON(s.Out, pipeline.NewMultiReport(vs, []string{}, false))
+	}
+	sw := &stickyWriter{w: s.Out}
+	printLanguages(sw, lp, vs)
+	for _, w := range append(lp.warns, warns...) {
+		fmt.Fprintln(s.Err, "warning:", w)
+	}
+	return sw.check()
 }

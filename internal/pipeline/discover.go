@@ -17,6 +17,11 @@ type Job struct {
 	Name string
 	// Script and EDL are the input paths ("" when Config names them).
 	Script, EDL string
+	// Scripts, when the folder holds language versions of the script
+	// (NAME.txt beside NAME.fr.txt, NAME.ar.txt), are all of them as
+	// --script values (ScriptArg: "fr=NAME.fr.txt"; NAME.txt's language is
+	// detected), NAME.txt first, then by language; nil for one script.
+	Scripts []string
 	// Config is the path of the folder's sotcap.yaml, or "".
 	Config string
 	// Err, when not nil, is why the folder Dir could not be read (its
@@ -41,12 +46,16 @@ func isEDL(ext string) bool { return strings.EqualFold(ext, ".edl") }
 // FindJobs walks root and returns the packages in it, sorted by path: every
 // folder with a sotcap.yaml is one job (its config names the inputs);
 // elsewhere every script (.txt) and EDL (.edl) that share a base name in the
-// same folder form a job. Output folders (sotcap-out) are skipped. Scripts
+// same folder form a job, with the script's language versions beside it
+// (NAME.fr.txt, NAME.ar.txt: see Job.Scripts). Output folders (sotcap-out) are skipped. Scripts
 // or EDLs left without a partner are returned as unpaired so the caller
 // can report them. A folder below root that cannot be read is a job with
 // Err set; only an unreadable root is an error.
 func FindJobs(root string) (jobs []Job, unpaired []string, err error) {
-	type pair struct{ script, edl string }
+	type pair struct {
+		script, edl string
+		versions    []ScriptArg
+	}
 	byBase := map[string]*pair{}
 	configs := map[string]string{}
 	var unreadable []Job
@@ -74,15 +83,25 @@ func FindJobs(root string) (jobs []Job, unpaired []string, err error) {
 		if !isScript(ext) && !isEDL(ext) {
 			return nil
 		}
-		key := filepath.Join(dir, strings.TrimSuffix(d.Name(), ext))
+		stem := strings.TrimSuffix(d.Name(), ext)
+		lang := ""
+		if isScript(ext) {
+			if name, l := LanguageSuffix(d.Name()); l != "" && len(name) < len(stem) && stem[len(name)] == '.' {
+				stem, lang = name, l
+			}
+		}
+		key := filepath.Join(dir, stem)
 		pr := byBase[key]
 		if pr == nil {
 			pr = &pair{}
 			byBase[key] = pr
 		}
-		if isEDL(ext) {
+		switch {
+		case isEDL(ext):
 			pr.edl = p
-		} else {
+		case lang != "":
+			pr.versions = append(pr.versions, ScriptArg{Language: lang, Path: p})
+		default:
 			pr.script = p
 		}
 		return nil
@@ -99,6 +118,18 @@ func FindJobs(root string) (jobs []Job, unpaired []string, err error) {
 			continue // the folder's sotcap.yaml decides
 		}
 		switch {
+		case pr.edl != "" && len(pr.versions) > 0:
+			sort.Slice(pr.versions, func(i, j int) bool { return pr.versions[i].Language < pr.versions[j].Language })
+			j := Job{Dir: dir, Name: filepath.Base(key), Script: pr.script, EDL: pr.edl}
+			if pr.script != "" {
+				j.Scripts = append(j.Scripts, pr.script)
+			} else {
+				j.Script = pr.versions[0].Path
+			}
+			for _, v := range pr.versions {
+				j.Scripts = append(j.Scripts, v.String())
+			}
+			jobs = append(jobs, j)
 		case pr.script != "" && pr.edl != "":
 			jobs = append(jobs, Job{Dir: dir, Name: filepath.Base(key), Script: pr.script, EDL: pr.edl})
 		case pr.edl != "":

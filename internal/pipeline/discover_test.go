@@ -39,3 +39,25 @@ func TestFindJobs(t *testing.T) {
 	_, _, err = FindJobs(filepath.Join(root, "missing"))
 	assert.Error(t, err)
 }
+
+func TestFindJobsGroupsLanguageVersions(t *testing.T) {
+	root := t.TempDir()
+	touch(t, root,
+		"p/story.txt", "p/story.fr.txt", "p/story.ar.txt", "p/story.edl", // three languages, one cut
+		"q/only.de.txt", "q/only.edl", // one language version, no plain script
+		"r/notes.fr.txt",               // a language version without an EDL: ignored like any text
+		"s/pkg.v2.txt", "s/pkg.v2.edl", // a dotted name that is no language
+	)
+	jobs, unpaired, err := FindJobs(root)
+	require.NoError(t, err)
+	assert.Empty(t, unpaired)
+	require.Len(t, jobs, 3)
+	p := filepath.Join(root, "p")
+	assert.Equal(t, Job{Dir: p, Name: "story", Script: filepath.Join(p, "story.txt"), EDL: filepath.Join(p, "story.edl"),
+		Scripts: []string{filepath.Join(p, "story.txt"), "ar=" + filepath.Join(p, "story.ar.txt"), "fr=" + filepath.Join(p, "story.fr.txt")}}, jobs[0])
+	q := filepath.Join(root, "q")
+	assert.Equal(t, Job{Dir: q, Name: "only", Script: filepath.Join(q, "only.de.txt"), EDL: filepath.Join(q, "only.edl"),
+		Scripts: []string{"de=" + filepath.Join(q, "only.de.txt")}}, jobs[1])
+	assert.Equal(t, "pkg.v2", jobs[2].Name)
+	assert.Nil(t, jobs[2].Scripts)
+}

@@ -75,6 +75,9 @@ type Options struct {
 	Formats []string
 	// Style is the house style of segmentation; nil means the built-in one.
 	Style *segment.Style
+	// ScriptLanguage is the language the script is written in (BCP 47),
+	// for script.Reader.Language; "" detects it.
+	ScriptLanguage string
 }
 
 // FitFormats limits the profile to what every format in Formats can show
@@ -238,18 +241,32 @@ func Read(in Inputs, opts Options) (*script.Package, *edl.EDL, error) {
 	if opts.Rate.IsZero() {
 		return nil, nil, errors.New("no frame rate: give --fps")
 	}
-	srd := script.Reader{File: in.ScriptName}
-	pkg, err := srd.Read(in.Script)
+	pkg, err := ReadScript(in.ScriptName, in.Script, opts.ScriptLanguage)
 	if err != nil {
 		return nil, nil, err
 	}
-	erd := edl.NewReader(in.EDL, opts.Rate)
-	erd.File = in.EDLName
-	edl, err := erd.Read()
+	list, err := ReadEDL(in.EDLName, in.EDL, opts.Rate)
 	if err != nil {
 		return nil, nil, err
 	}
-	return pkg, edl, nil
+	return pkg, list, nil
+}
+
+// ReadScript reads one script named name (for errors); lang is the
+// language it is written in, "" to detect it.
+func ReadScript(name string, r io.Reader, lang string) (*script.Package, error) {
+	srd := script.Reader{File: name, Language: lang}
+	return srd.Read(r)
+}
+
+// ReadEDL reads one CMX 3600 EDL named name (for errors) at rate.
+func ReadEDL(name string, r io.Reader, rate timing.Rate) (*edl.EDL, error) {
+	if rate.IsZero() {
+		return nil, errors.New("no frame rate: give --fps")
+	}
+	erd := edl.NewReader(r, rate)
+	erd.File = name
+	return erd.Read()
 }
 
 // NewPlan maps the script's SOTs onto the EDL's SOT windows: the N-th SOT
@@ -309,6 +326,11 @@ func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 		}
 		p.SOTs = append(p.SOTs, sp)
 	}
+	if !opts.Map.IsZero() {
+		if err := checkMapped(p.SOTs, opts.Rate, list.DropFrame); err != nil {
+			return nil, err
+		}
+	}
 	for _, sp := range p.SOTs {
 		if sp.Subtitled && sp.Window.In < p.Start {
 			tc := func(n timing.Frame) string { return timing.FormatTimecode(n, opts.Rate, list.DropFrame) }
@@ -317,6 +339,39 @@ func NewPlan(pkg *script.Package, list *edl.EDL, opts Options) (*Plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// ErrMapping is matched (errors.Is) by the errors NewPlan returns when
+// --map gives two SOTs overlapping windows or puts them out of script
+// order.
+var ErrMapping = errors.New("mapping error")
+
+// checkMapped refuses a --map under which two SOTs' windows overlap (their
+// captions would be on screen at once) or a later SOT of the script plays
+// before an earlier one (captions are written in script order).
+func checkMapped(sots []SOTPlan, rate timing.Rate, drop bool) error {
+	tc := func(n timing.Frame) string { return timing.FormatTimecode(n, rate, drop) }
+	desc := func(sp SOTPlan) string {
+		return fmt.Sprintf("SOT %d (events %s, %s-%s)", sp.Index, strings.Join(trimZeros(sp.Window.Events), "+"), tc(sp.Window.In), tc(sp.Window.Out))
+	}
+	var prev *SOTPlan
+	for i := range sots {
+		a := &sots[i]
+		if !a.Mapped {
+			continue
+		}
+		for j := i + 1; j < len(sots); j++ {
+			b := sots[j]
+			if b.Mapped && a.Window.In < b.Window.Out && b.Window.In < a.Window.Out {
+				return fmt.Errorf("%w: --map puts %s and %s on overlapping windows; give each SOT its own events", ErrMapping, desc(*a), desc(b))
+			}
+		}
+		if prev != nil && a.Window.In < prev.Window.In {
+			return fmt.Errorf("%w: --map puts %s before %s, but captions follow the script's order; map the SOTs in the order they play", ErrMapping, desc(*a), desc(*prev))
+		}
+		prev = a
+	}
+	return nil
 }
 
 func primary(tag string) string {
@@ -457,6 +512,21 @@ func writeCues(w format.Writer, caps []captions.Caption) error {
 // will have, for the report. Nothing is written; any error leaves nothing
 // to write.
 func (r *Result) Render(formats []string, files []string, opts Options) (map[string][]byte, []captions.Warning, error) {
+	out, warns, err := r.RenderFormats(formats, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := json.MarshalIndent(r.Report(files, true), "", "  ")
+	if err != nil {
+		return nil, nil, err
+	}
+	out[".report.json"] = append(rep, '\n')
+	return out, warns, nil
+}
+
+// RenderFormats encodes the result in each of formats (format names),
+// returning file contents by extension (".srt", …) without the report.
+func (r *Result) RenderFormats(formats []string, opts Options) (map[string][]byte, []captions.Warning, error) {
 	out := map[string][]byte{}
 	var warns []captions.Warning
 	origin := r.Rate.Duration(r.Start)
@@ -486,11 +556,6 @@ func (r *Result) Render(formats []string, files []string, opts Options) (map[str
 		}
 		out[f.Extension()] = buf.Bytes()
 	}
-	rep, err := json.MarshalIndent(r.Report(files, true), "", "  ")
-	if err != nil {
-		return nil, nil, err
-	}
-	out[".report.json"] = append(rep, '\n')
 	return out, warns, nil
 }
 
