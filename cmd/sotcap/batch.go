@@ -32,6 +32,7 @@ Exit status: 0 all packages done, 1 any package failed, 2 bad usage.`,
 	f.StringVar(&o.FPS, "fps", "", "frame rate of packages whose sotcap.yaml does not give one")
 	f.IntVar(&o.Workers, "workers", 0, "packages processed at once (default GOMAXPROCS)")
 	f.StringVar(&o.Progress, "progress", "auto", "auto (a bar on a terminal, lines otherwise), bar or lines")
+	f.BoolVar(&o.AllowOutside, "allow-outside", false, "let a sotcap.yaml name inputs and outputs outside its package folder (absolute paths, .., symbolic links out)")
 	config.AddFlags(f)
 	return cmd
 }

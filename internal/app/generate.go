@@ -2,17 +2,18 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
@@ -32,7 +33,14 @@ type GenerateOptions struct {
 	JSON        bool
 	Flags       *pflag.FlagSet // for config.Load: --config, --profile, rule flags
 	ConfigFile  string         // a sotcap.yaml found by batch
-	Environ     []string       // nil: the process environment
+	// Batch is set for a package of `sotcap batch`: inputs must be regular
+	// files (a FIFO would block the run), and the paths a sotcap.yaml
+	// gives must stay inside its folder unless AllowOutside.
+	Batch        bool
+	AllowOutside bool
+	// Ctx cancels writing (SIGINT, SIGTERM); nil means never.
+	Ctx     context.Context
+	Environ []string // nil: the process environment
 
 	// Set by the default run: inputs held in memory.
 	ScriptData, EDLData []byte
@@ -80,19 +88,33 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if o.ConfigFile != "" {
 		base = filepath.Dir(o.ConfigFile)
 	}
-	rel := func(p string) string {
-		if p != "" && base != "" && !filepath.IsAbs(p) {
+	var relErr error
+	rel := func(p, key string) string {
+		if p == "" || base == "" {
+			return p
+		}
+		if o.Batch && !o.AllowOutside {
+			q, err := confine(base, p, key)
+			if err != nil && relErr == nil {
+				relErr = fmt.Errorf("%s: %w", cfg.Source(key), err)
+			}
+			return q
+		}
+		if !filepath.IsAbs(p) {
 			return filepath.Join(base, p)
 		}
 		return p
 	}
 	scriptPath := o.Script
 	if scriptPath == "" {
-		scriptPath = rel(cfg.String(config.KeyScript))
+		scriptPath = rel(cfg.String(config.KeyScript), config.KeyScript)
 	}
 	edlPath := o.EDL
 	if edlPath == "" {
-		edlPath = rel(cfg.String(config.KeyEDL))
+		edlPath = rel(cfg.String(config.KeyEDL), config.KeyEDL)
+	}
+	if relErr != nil {
+		return nil, relErr
 	}
 	if o.ScriptData == nil && scriptPath == "" {
 		return nil, errors.New("no script: give --script FILE")
@@ -131,9 +153,9 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if o.ScriptData != nil {
 		in.Script = bytes.NewReader(o.ScriptData)
 	} else {
-		f, err := os.Open(scriptPath)
+		f, err := atomicfile.OpenInput(scriptPath, atomicfile.InputOptions{Kind: "script", Limit: atomicfile.LimitScript, RegularOnly: o.Batch})
 		if err != nil {
-			return nil, fmt.Errorf("script: %w", err)
+			return nil, err
 		}
 		defer f.Close()
 		in.Script = f
@@ -141,9 +163,9 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if o.EDLData != nil {
 		in.EDL = bytes.NewReader(o.EDLData)
 	} else {
-		f, err := os.Open(edlPath)
+		f, err := atomicfile.OpenInput(edlPath, atomicfile.InputOptions{Kind: "EDL", Limit: atomicfile.LimitEDL, RegularOnly: o.Batch})
 		if err != nil {
-			return nil, fmt.Errorf("EDL: %w", err)
+			return nil, err
 		}
 		defer f.Close()
 		in.EDL = f
@@ -175,7 +197,10 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
 	lp.out = o.Out
 	if lp.out == "" {
-		lp.out = rel(cfg.String(config.KeyOut))
+		lp.out = rel(cfg.String(config.KeyOut), config.KeyOut)
+		if relErr != nil {
+			return nil, relErr
+		}
 	}
 	lp.name = o.Name
 	if lp.name == "" {
@@ -232,7 +257,11 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 	if err != nil {
 		return lp, nil, err
 	}
-	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
+	ctx := o.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if _, err := pipeline.WriteOutputsContext(ctx, lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
 	g := &generated{res: res, files: names}
