@@ -280,8 +280,14 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 }
 
 func RunGenerate(o GenerateOptions, s IO) error {
+	if o.Ctx == nil {
+		o.Ctx = s.Ctx
+	}
 	lp, g, err := generatePackage(o)
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
 		return BadInput(err)
 	}
 	if o.JSON {
