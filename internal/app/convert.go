@@ -242,6 +242,10 @@ func RunConvert(o ConvertOptions, s IO) error {
 		return nil
 	})
 	printWarnings(s.Err, o.In, src)
+	var ee *ExitError
+	if err != nil && !errors.As(err, &ee) && !errors.Is(err, context.Canceled) && !errors.Is(err, syscall.EPIPE) {
+		err = BadInput(err) // the output could not be written: nothing was
+	}
 	if err != nil {
 		return err
 	}
