@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -47,19 +48,88 @@ func RunEDL(o EDLOptions, s IO) error {
 	if err != nil {
 		return BadInput(err)
 	}
-	var b bytes.Buffer
+	// Stream the output: the EDL is in memory already, and a copy of it
+	// as one JSON tree or one tabwriter table would be many times its size.
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
 	if o.JSON {
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(edlToJSON(e)); err != nil {
+		if err := writeEDLJSON(bw, e); err != nil {
 			return err
 		}
 	} else {
-		writeEDLTable(&b, e, name)
+		writeEDLTable(bw, e, name)
 	}
-	_, err = s.Out.Write(b.Bytes())
-	return err
+	return bw.Flush()
+}
+
+// writeEDLJSON writes the --json document event by event, byte for byte
+// as json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false) would
+// write edlToJSON(e) whole, without building it.
+func writeEDLJSON(w io.Writer, e *edl.EDL) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	// value encodes v as an element nested two levels deep.
+	value := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	head := edlToJSON(&edl.EDL{Title: e.Title, FCM: e.FCM, Rate: e.Rate, DropFrame: e.DropFrame})
+	hb, err := json.Marshal(struct {
+		Title     *string `json:"title"`
+		FCM       *string `json:"fcm"`
+		Rate      string  `json:"rate"`
+		DropFrame bool    `json:"drop_frame"`
+	}{head.Title, head.FCM, head.Rate, head.DropFrame})
+	if err != nil {
+		return err
+	}
+	// The header's fields as indented "key": value lines.
+	var hdr bytes.Buffer
+	if err := json.Indent(&hdr, hb, "", "  "); err != nil {
+		return err
+	}
+	h := bytes.TrimSuffix(hdr.Bytes(), []byte("\n}"))
+	if _, err := w.Write(h); err != nil {
+		return err
+	}
+	list := func(key string, n int, item func(i int) any, last bool) error {
+		if n == 0 {
+			fmt.Fprintf(w, ",\n  %q: []", key)
+		} else {
+			fmt.Fprintf(w, ",\n  %q: [\n", key)
+			for i := 0; i < n; i++ {
+				b, err := value(item(i))
+				if err != nil {
+					return err
+				}
+				io.WriteString(w, "    ")
+				w.Write(b)
+				if i < n-1 {
+					io.WriteString(w, ",\n")
+				}
+			}
+			io.WriteString(w, "\n  ]")
+		}
+		if last {
+			_, err := io.WriteString(w, "\n}\n")
+			return err
+		}
+		return nil
+	}
+	one := edl.EDL{Rate: e.Rate, DropFrame: e.DropFrame, Events: make([]edl.Event, 1)}
+	if err := list("events", len(e.Events), func(i int) any {
+		one.Events[0] = e.Events[i]
+		return edlToJSON(&one).Events[0]
+	}, false); err != nil {
+		return err
+	}
+	return list("warnings", len(e.Warnings), func(i int) any {
+		return warningJSON{Line: e.Warnings[i].Line, Message: e.Warnings[i].Message}
+	}, true)
 }
 
 // edlJSON is the --json shape; machines read it, so it changes only by
