@@ -216,7 +216,11 @@ func RunConvert(o ConvertOptions, s IO) error {
 				continue
 			}
 			c.Start, c.End = p.snap(c.Start), p.snap(c.End)
-			at = append(at, [2]int{src.Line(), cue})
+			if isSTL(p.to) {
+				// Only the STL writer reports captions at Flush; keeping
+				// positions for SRT or WebVTT would grow with the input.
+				at = append(at, [2]int{src.Line(), cue})
+			}
 			if err := sink.Write(c); err != nil {
 				var ce *captions.CaptionError
 				if errors.As(err, &ce) {
