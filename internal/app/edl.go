@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/timing"
 	"github.com/sotcap/sotcap/timing/edl"
@@ -132,6 +132,37 @@ func writeEDLJSON(w io.Writer, e *edl.EDL) error {
 	}, true)
 }
 
+// writeAligned writes a table as text/tabwriter with minwidth 0, the
+// given padding, padding with spaces and no flags would (every column as
+// wide as its widest cell plus padding, the last cell unpadded), but in
+// two passes over rows instead of holding every cell: rows is called once
+// to measure and once to write. Every row must have the same number of
+// cells.
+func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))) {
+	var widths []int
+	rows(func(cells ...string) {
+		for i, c := range cells[:len(cells)-1] {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	})
+	var line []byte
+	rows(func(cells ...string) {
+		line = line[:0]
+		for i, c := range cells[:len(cells)-1] {
+			line = append(line, c...)
+			for n := utf8.RuneCountInString(c); n < widths[i]+padding; n++ {
+				line = append(line, ' ')
+			}
+		}
+		line = append(line, cells[len(cells)-1]...)
+		line = append(line, '\n')
+		_, _ = w.Write(line)
+	})
+}
+
 // edlJSON is the --json shape; machines read it, so it changes only by
 // adding fields.
 type edlJSON struct {
@@ -220,24 +251,23 @@ func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
 		mode = "drop frame"
 	}
 	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, len(e.Events), e.Rate, mode)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LINE\tEVENT\tREEL\tCH\tEDIT\tSOURCE IN\tSOURCE OUT\tRECORD IN\tRECORD OUT\tFRAMES\tSPEED\tCLIP")
-	for i := range e.Events {
-		ev := &e.Events[i]
-		clip := "-"
-		if ev.HasClipName {
-			clip = strconv.Quote(ev.ClipName)
+	writeAligned(w, 2, func(row func(cells ...string)) {
+		row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
+		for i := range e.Events {
+			ev := &e.Events[i]
+			clip := "-"
+			if ev.HasClipName {
+				clip = strconv.Quote(ev.ClipName)
+			}
+			speed := ""
+			if ev.Speed != nil {
+				speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
+			}
+			row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
+				ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
+				fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
 		}
-		speed := ""
-		if ev.Speed != nil {
-			speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d-%d\t%s\t%s\n",
-			ev.Line, ev.Number, ev.Reel, ev.Channels, ev.Transition,
-			ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
-			ev.RecordInFrame, ev.RecordOutFrame, speed, clip)
-	}
-	tw.Flush()
+	})
 	cuts := e.Cuts()
 	wins := e.SOTWindows(nil)
 	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(cuts), len(wins))

@@ -3,10 +3,12 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"text/tabwriter"
 
 	"github.com/sotcap/sotcap/timing"
 	"github.com/sotcap/sotcap/timing/edl"
@@ -39,4 +41,29 @@ func TestEDLJSONStreamMatchesEncoder(t *testing.T) {
 		assert.Equal(t, want.String(), got.String(), name)
 		assert.True(t, json.Valid(got.Bytes()), name)
 	}
+}
+
+// writeAligned lays a table out exactly as text/tabwriter does, for
+// empty, wide (non-ASCII) and varying cells.
+func TestWriteAlignedMatchesTabwriter(t *testing.T) {
+	rows := [][]string{
+		{"LINE", "EVENT", "SPEED", "CLIP"},
+		{"1", "001", "", `"SOT Лавров"`},
+		{"12345", "", "", "-"},
+		{"7", "0007", "-25.5", `"日本語 clip"`},
+		{"", "x", "", ""},
+	}
+	var want bytes.Buffer
+	tw := tabwriter.NewWriter(&want, 0, 0, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	require.NoError(t, tw.Flush())
+	var got bytes.Buffer
+	writeAligned(&got, 2, func(row func(...string)) {
+		for _, r := range rows {
+			row(r...)
+		}
+	})
+	assert.Equal(t, want.String(), got.String())
 }
