@@ -55,6 +55,8 @@ type loadedPackage struct {
 	formats []string
 	profile string
 	warns   []string
+	// scriptName and edlName are the inputs, for errors.
+	scriptName, edlName string
 }
 
 // pick returns the flag's value when it is set (by the user or by the
@@ -194,7 +196,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		}
 		return nil, err
 	}
-	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile()}
+	lp := &loadedPackage{opts: po, plan: plan, profile: cfg.Profile(), scriptName: in.ScriptName, edlName: in.EDLName}
 	lp.out = o.Out
 	if lp.out == "" {
 		lp.out = rel(cfg.String(config.KeyOut), config.KeyOut)
@@ -255,7 +257,8 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 	}
 	files, ws, err := res.Render(lp.formats, names, lp.opts)
 	if err != nil {
-		return lp, nil, err
+		// Name the package: in a batch, "stl: caption 5" alone does not.
+		return lp, nil, fmt.Errorf("%s and %s: %w", lp.scriptName, lp.edlName, err)
 	}
 	ctx := o.Ctx
 	if ctx == nil {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
@@ -399,6 +400,13 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 				limit = in
 				break
 			}
+		}
+		// Captions never cross midnight: a timecode stops at the day's
+		// last frame (23:59:59:24 at 25 fps), the latest out time EBU STL
+		// can label. place ends captions MinGapFrames before Limit.
+		day := p.Rate.Frames(24*time.Hour) - 1 + timing.Frame(opts.Rules.MinGapFrames)
+		if limit == 0 || limit > day {
+			limit = day
 		}
 		turns := make([]captions.Turn, 0, len(sp.SOT.Turns))
 		for _, t := range sp.SOT.Turns {
