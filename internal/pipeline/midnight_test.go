@@ -70,3 +70,23 @@ func TestCaptionsStopAtMidnight(t *testing.T) {
 		assert.Len(t, f.Document.Captions, len(res.Document.Captions), end)
 	}
 }
+
+// With STL among the formats, every language's lines fit a Teletext row
+// (37 cells), also in CJK counting where a Latin letter counts ½, so that
+// STL never fails at the end.
+func TestSTLRowFitsEveryLanguage(t *testing.T) {
+	for _, lang := range []string{"en", "zh-Hans", "ja", "ko", "fr"} {
+		opts := sampleOptions(t)
+		opts.Language, opts.Rules.Language = lang, lang
+		opts.Formats = []string{"srt", "stl"}
+		res, err := run(t, sampleInputs(t, nil), opts)
+		require.NoError(t, err, lang)
+		for _, c := range res.Document.Captions {
+			for _, l := range c.Lines {
+				assert.LessOrEqual(t, len([]rune(l.Text)), 37, "%s: %q", lang, l.Text)
+			}
+		}
+		_, _, err = res.Render([]string{"srt", "stl"}, []string{"x.srt", "x.stl"}, opts)
+		assert.NoError(t, err, lang)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/place"
 	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
@@ -82,12 +83,24 @@ type Options struct {
 // Generate calls it; a caller calls it first to show the warning.
 func (o *Options) FitFormats() string {
 	rc := stl.RowChars(o.STL)
+	row := fmt.Sprint(rc)
+	lang := o.Language
+	if lang == "" {
+		lang = o.Rules.Language
+	}
+	if measure.IsCJK(lang) {
+		// CJK counting weighs a half-width character ½, and a row of
+		// Latin text in a CJK profile is all half-width: rc cells hold
+		// rc/2 counted characters at worst.
+		rc /= 2
+		row = fmt.Sprintf("%d (%d in CJK counting, where Latin letters count ½)", rc*2, rc)
+	}
 	if rc <= 0 || !slices.Contains(o.Formats, "stl") || o.Rules.MaxCharsPerLine <= rc {
 		return ""
 	}
-	w := fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %d: captions use %d "+
+	w := fmt.Sprintf("profile %s allows %d characters per line, a Teletext STL row %s: captions use %d "+
 		"(for longer SRT/WebVTT lines, leave stl out of --formats or set stl.display_standard=open)",
-		o.Rules.Name, o.Rules.MaxCharsPerLine, rc, rc)
+		o.Rules.Name, o.Rules.MaxCharsPerLine, row, rc)
 	o.Rules.MaxCharsPerLine = rc
 	return w
 }
