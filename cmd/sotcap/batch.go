@@ -18,6 +18,14 @@ its folder's sotcap-out/, GOMAXPROCS packages at a time. A failed package
 does not stop the others. Flags given here apply to every package (a
 sotcap.yaml's settings win over the defaults, flags win over both).
 
+Each package stays inside its folder: a sotcap.yaml's script, edl and out
+are resolved there, and absolute paths, ".." and symbolic links that lead
+out are refused unless --allow-outside. Inputs must be regular files (a
+FIFO would block the run); a sotcap.yaml over 1 MiB is refused. Two
+packages that would write the same files are an error before anything runs.
+Outputs are written as one locked set (see generate); SIGINT or SIGTERM
+stops the batch, leaving every package's files whole, old or new.
+
 Exit status: 0 all packages done, 1 any package failed, 2 bad usage.`,
 		Example: `  sotcap batch ./packages --fps 25
   sotcap batch ./packages --fps 29.97 --profile netflix-en --workers 8`,
