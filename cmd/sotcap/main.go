@@ -46,7 +46,7 @@ func main() {
 		case <-sigs:
 		case <-time.After(graceAfterSignal):
 		}
-		fmt.Fprintf(os.Stderr, "sotcap: interrupted by %v: no output was changed\n", sig)
+		fmt.Fprintf(os.Stderr, "sotcap: interrupted by %v: outputs not yet committed were left as they were\n", sig)
 		os.Exit(signalStatus(sig))
 	}
 }
