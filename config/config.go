@@ -16,6 +16,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -29,6 +30,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -248,7 +250,9 @@ func Load(opts Options) (*Config, error) {
 			continue
 		}
 		if v, ok := envVals[k.Env()]; ok {
-			c.set(k.Name, v, "environment "+k.Env())
+			if err := c.set(k.Name, v, "environment "+k.Env()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if fs := opts.Flags; fs != nil {
@@ -257,7 +261,9 @@ func Load(opts Options) (*Config, error) {
 				continue
 			}
 			if f := fs.Lookup(k.Flag); f != nil && f.Changed {
-				c.set(k.Name, f.Value.String(), "flag --"+k.Flag)
+				if err := c.set(k.Name, f.Value.String(), "flag --"+k.Flag); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if f := fs.Lookup("set"); f != nil && f.Changed {
@@ -274,7 +280,9 @@ func Load(opts Options) (*Config, error) {
 				if k == KeyProfile {
 					return nil, &Error{Key: k, Source: "flag --set", Err: errors.New("choose the profile with --profile")}
 				}
-				c.set(k, v, "flag --set")
+				if err := c.set(k, v, "flag --set"); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -295,19 +303,81 @@ func flagValue(fs *pflag.FlagSet, name string) string {
 	return f.Value.String()
 }
 
-func (c *Config) set(key, val, src string) {
+func (c *Config) set(key, val, src string) error {
+	if k, ok := lookupKey(key); ok {
+		if err := checkValue(k, val); err != nil {
+			return &Error{Key: key, Source: src, Err: err}
+		}
+	}
 	c.v.Set(key, val)
 	c.source[key] = src
+	return nil
+}
+
+// MaxFileSize is the largest config file Load reads (1 MiB); a bigger one
+// is refused with atomicfile.ErrTooLarge.
+const MaxFileSize = atomicfile.LimitConfig
+
+// orList lists choices as "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// checkValue refuses a value outside a key's choices or of the wrong kind
+// (stl.display_standard: opne), wherever it comes from, so that a typo
+// never silently means the default.
+func checkValue(k Key, val string) error {
+	v := strings.TrimSpace(val)
+	if len(k.Choices) > 0 {
+		if !slices.ContainsFunc(k.Choices, func(c string) bool { return strings.EqualFold(c, v) }) {
+			hint := ""
+			if _, err := strconv.Atoi(v); err == nil {
+				hint = ` (YAML reads 01 as the number 1: quote it, "01")`
+			}
+			return fmt.Errorf("%q: expected %s%s", val, orList(k.Choices), hint)
+		}
+		return nil
+	}
+	switch k.Kind {
+	case KindBool:
+		if _, err := strconv.ParseBool(v); err != nil {
+			return fmt.Errorf("%q: expected true or false", val)
+		}
+	case KindInt:
+		if _, err := strconv.Atoi(v); err != nil {
+			return fmt.Errorf("%q: expected a whole number", val)
+		}
+	case KindFloat:
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return fmt.Errorf("%q: expected a number", val)
+		}
+	}
+	return nil
 }
 
 // readFile reads a YAML config file and rejects unknown rule keys, so that
 // a typo never silently leaves a limit at its default.
 func (c *Config) readFile(file string) error {
-	c.v.SetConfigFile(file)
-	if ext := strings.ToLower(filepath.Ext(file)); ext != ".yaml" && ext != ".yml" && ext != ".json" && ext != ".toml" {
-		c.v.SetConfigType("yaml")
+	typ := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
+	switch typ {
+	case "yml":
+		typ = "yaml"
+	case "yaml", "json", "toml":
+	default:
+		typ = "yaml"
 	}
-	if err := c.v.ReadInConfig(); err != nil {
+	c.v.SetConfigType(typ)
+	// Read through a bounded reader: viper reads whatever it is given
+	// whole, and --config /dev/zero or a sparse 1 GB file would exhaust
+	// memory.
+	data, err := atomicfile.ReadInput(file, atomicfile.InputOptions{Kind: "config", Limit: MaxFileSize})
+	if err != nil {
+		return &Error{Source: "file " + file, Err: fmt.Errorf("cannot read config: %w", err)}
+	}
+	if err := c.v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return &Error{Source: "file " + file, Err: fmt.Errorf("cannot read config: %w", err)}
 	}
 	keys := c.v.AllKeys()
@@ -315,6 +385,9 @@ func (c *Config) readFile(file string) error {
 	for _, k := range keys {
 		if key, known := lookupKey(k); known {
 			if err := checkFileValue(key, c.v.Get(k)); err != nil {
+				return &Error{Key: k, Source: "file " + file, Err: err}
+			}
+			if err := checkValue(key, c.v.GetString(k)); err != nil {
 				return &Error{Key: k, Source: "file " + file, Err: err}
 			}
 			c.source[k] = "file " + file

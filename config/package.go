@@ -68,6 +68,11 @@ func packageKeys() []Key {
 // the working directory, as every other path key is.
 func (c *Config) Style() string { return strings.TrimSpace(c.String(KeyStyle)) }
 
+// bad is an *Error for key naming where its value came from.
+func (c *Config) bad(key string, err error) error {
+	return &Error{Key: key, Source: c.Source(key), Err: err}
+}
+
 // STLOptions returns the stl.* settings as writer options; the package
 // fills in the rate, start and language.
 func (c *Config) STLOptions() (stl.Options, error) {
@@ -78,7 +83,7 @@ func (c *Config) STLOptions() (stl.Options, error) {
 		Publisher:     c.String(KeySTLPublisher),
 		Translator:    c.String(KeySTLTranslator),
 	}
-	switch c.String(KeySTLDisplayStandard) {
+	switch strings.ToLower(strings.TrimSpace(c.String(KeySTLDisplayStandard))) {
 	case "teletext2":
 		o.DisplayStandard = stl.Teletext2
 	case "open":
@@ -87,22 +92,22 @@ func (c *Config) STLOptions() (stl.Options, error) {
 	if t := c.String(KeySTLCharacterTable); t != "" && t != "auto" {
 		ct, ok := stl.ParseCharacterTable(t)
 		if !ok {
-			return stl.Options{}, fmt.Errorf("%s %q: expected auto, 00, 01, 02, 03 or 04", KeySTLCharacterTable, t)
+			return stl.Options{}, c.bad(KeySTLCharacterTable, fmt.Errorf("%q: expected auto, 00, 01, 02, 03 or 04", t))
 		}
 		o.CharacterTable = ct
 	}
 	if o.BottomRow < 0 || o.BottomRow > 23 {
-		return stl.Options{}, fmt.Errorf("%s %d: expected a Teletext row from 1 to 23", KeySTLBottomRow, o.BottomRow)
+		return stl.Options{}, c.bad(KeySTLBottomRow, fmt.Errorf("%d: expected a Teletext row from 1 to 23", o.BottomRow))
 	}
 	if d := strings.TrimSpace(c.String(KeySTLCreated)); d != "" {
 		t, err := time.Parse("2006-01-02", d)
 		if err != nil {
-			return stl.Options{}, fmt.Errorf("%s %q: expected a date as YYYY-MM-DD", KeySTLCreated, d)
+			return stl.Options{}, c.bad(KeySTLCreated, fmt.Errorf("%q: expected a date as YYYY-MM-DD", d))
 		}
 		o.Created = t
 	}
 	if o.Country != "" && len(o.Country) != 3 {
-		return stl.Options{}, fmt.Errorf("%s %q: expected an ISO 3166 alpha-3 code such as GBR", KeySTLCountry, o.Country)
+		return stl.Options{}, c.bad(KeySTLCountry, fmt.Errorf("%q: expected an ISO 3166 alpha-3 code such as GBR", o.Country))
 	}
 	return o, nil
 }

@@ -18,6 +18,14 @@ its folder's sotcap-out/, GOMAXPROCS packages at a time. A failed package
 does not stop the others. Flags given here apply to every package (a
 sotcap.yaml's settings win over the defaults, flags win over both).
 
+Each package stays inside its folder: a sotcap.yaml's script, edl and out
+are resolved there, and absolute paths, ".." and symbolic links that lead
+out are refused unless --allow-outside. Inputs must be regular files (a
+FIFO would block the run); a sotcap.yaml over 1 MiB is refused. Two
+packages that would write the same files are an error before anything runs.
+Outputs are written as one locked set (see generate); SIGINT or SIGTERM
+stops the batch, leaving every package's files whole, old or new.
+
 Exit status: 0 all packages done, 1 any package failed, 2 bad usage.`,
 		Example: `  sotcap batch ./packages --fps 25
   sotcap batch ./packages --fps 29.97 --profile netflix-en --workers 8`,
@@ -33,6 +41,7 @@ Exit status: 0 all packages done, 1 any package failed, 2 bad usage.`,
 	f.StringVar(&o.FPS, "fps", "", "frame rate of packages whose sotcap.yaml does not give one")
 	f.IntVar(&o.Workers, "workers", 0, "packages processed at once (default GOMAXPROCS)")
 	f.StringVar(&o.Progress, "progress", "auto", "auto (a bar on a terminal, lines otherwise), bar or lines")
+	f.BoolVar(&o.AllowOutside, "allow-outside", false, "let a sotcap.yaml name inputs and outputs outside its package folder (absolute paths, .., symbolic links out)")
 	config.AddFlags(f)
 	return cmd
 }

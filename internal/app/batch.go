@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +23,9 @@ type BatchOptions struct {
 	Style    string // house style file for every package (--style)
 	Flags    *pflag.FlagSet
 	Environ  []string
+	// AllowOutside lets a sotcap.yaml name inputs and outputs outside its
+	// package folder (absolute paths, "..", symbolic links out).
+	AllowOutside bool
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -70,16 +72,56 @@ func RunBatch(o BatchOptions, s IO) error {
 	}
 	bar := o.Progress == "bar" || (o.Progress == "auto" && isTerminal(s.Err))
 	start := time.Now()
-	do := func(j pipeline.Job) pipeline.Outcome {
-		if j.Err != nil {
-			return pipeline.Outcome{Err: j.Err}
-		}
-		g := GenerateOptions{Script: j.Script, Scripts: j.Scripts, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ}
+	ctx := s.context()
+	opts := func(j pipeline.Job) GenerateOptions {
+		g := GenerateOptions{Script: j.Script, Scripts: j.Scripts, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ,
+			Batch: true, AllowOutside: o.AllowOutside, Ctx: ctx}
 		if j.Config == "" {
 			g.Out = filepath.Join(j.Dir, "sotcap-out")
 			g.Name = j.Name
 		}
-		_, res, err := generatePackage(g)
+		return g
+	}
+	// Before anything runs: every package's output target, so that two
+	// packages writing the same files is an error and not a race.
+	preErr := make([]error, len(jobs))
+	owners := map[string][]string{}
+	var keys []string
+	for i, j := range jobs {
+		if j.Err != nil {
+			continue
+		}
+		dir, name, err := packageTarget(opts(j))
+		if err != nil {
+			preErr[i] = err // a hostile sotcap.yaml fails its package, in the summary
+			continue
+		}
+		abs, _ := filepath.Abs(dir)
+		key := filepath.Join(abs, name)
+		if owners[key] == nil {
+			keys = append(keys, key)
+		}
+		owners[key] = append(owners[key], filepath.Join(j.Dir, j.Name))
+	}
+	var clash []string
+	for _, k := range keys {
+		if len(owners[k]) > 1 {
+			clash = append(clash, fmt.Sprintf("%s.* from %s", k, strings.Join(owners[k], ", ")))
+		}
+	}
+	if len(clash) > 0 {
+		return BadInput(fmt.Errorf("batch: packages would overwrite each other's files (give each its own out or name): %s", strings.Join(clash, "; ")))
+	}
+	do := func(j pipeline.Job) pipeline.Outcome {
+		if j.Err != nil {
+			return pipeline.Outcome{Err: j.Err}
+		}
+		for i := range jobs {
+			if jobs[i].Dir == j.Dir && jobs[i].Name == j.Name && preErr[i] != nil {
+				return pipeline.Outcome{Err: preErr[i]}
+			}
+		}
+		_, res, err := generatePackage(opts(j))
 		if err != nil {
 			return pipeline.Outcome{Err: err}
 		}
@@ -102,11 +144,14 @@ func RunBatch(o BatchOptions, s IO) error {
 			fmt.Fprintf(s.Err, "[%d/%d] ok   %s: %d captions, %d violations\n", done, len(jobs), name, oc.Captions, oc.Violations)
 		}
 	}
-	outcomes := pipeline.RunJobs(context.Background(), jobs, workers, do, progress)
+	outcomes := pipeline.RunJobs(ctx, jobs, workers, do, progress)
 	if bar {
 		fmt.Fprintln(s.Err)
 	}
 	elapsed := time.Since(start)
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(s.Err, "sotcap: batch interrupted: packages not started are listed as failed")
+	}
 	failed, caps, viol := 0, 0, 0
 	for _, oc := range outcomes {
 		if oc.Err != nil {

@@ -2,12 +2,14 @@ package app
 
 import (
 	"bufio"
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -176,8 +178,14 @@ func RunConvert(o ConvertOptions, s IO) error {
 		return BadInput(err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+	fi, err := f.Stat()
+	if err == nil && fi.IsDir() {
 		return BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(titles(), "or")))
+	}
+	if err == nil && o.Out != "-" {
+		if err := notTheInput(o.In, fi, o.Out); err != nil {
+			return BadInput(err)
+		}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(format.DetectSize)
@@ -191,7 +199,7 @@ func RunConvert(o ConvertOptions, s IO) error {
 	src := p.reader
 	n, empty := 0, 0
 	var at [][2]int // IN's line and cue number of each caption written, for errors
-	err = writeConverted(o.Out, s.Out, func(w io.Writer) error {
+	err = writeConverted(s.context(), o.Out, s.Out, func(w io.Writer) error {
 		sink, err := openSink(p.to, w, p, o)
 		if err != nil {
 			return BadInput(err)
@@ -209,7 +217,11 @@ func RunConvert(o ConvertOptions, s IO) error {
 				continue
 			}
 			c.Start, c.End = p.snap(c.Start), p.snap(c.End)
-			at = append(at, [2]int{src.Line(), cue})
+			if isSTL(p.to) {
+				// Only the STL writer reports captions at Flush; keeping
+				// positions for SRT or WebVTT would grow with the input.
+				at = append(at, [2]int{src.Line(), cue})
+			}
 			if err := sink.Write(c); err != nil {
 				var ce *captions.CaptionError
 				if errors.As(err, &ce) {
@@ -235,6 +247,10 @@ func RunConvert(o ConvertOptions, s IO) error {
 		return nil
 	})
 	printWarnings(s.Err, o.In, src)
+	var ee *ExitError
+	if err != nil && !errors.As(err, &ee) && !errors.Is(err, context.Canceled) && !errors.Is(err, syscall.EPIPE) {
+		err = BadInput(err) // the output could not be written: nothing was
+	}
 	if err != nil {
 		return err
 	}
@@ -249,20 +265,52 @@ func RunConvert(o ConvertOptions, s IO) error {
 	return nil
 }
 
-// writeConverted writes OUT atomically with atomicfile.WriteFile, or, when
-// out is "-", converts everything in memory first and then copies it to
-// stdout, so that a failed conversion prints nothing and a failed write
-// (a full disk, a closed pipe) is an error.
-func writeConverted(out string, stdout io.Writer, write func(w io.Writer) error) error {
+// writeConverted writes OUT atomically with atomicfile.WriteFileContext,
+// or, when out is "-", converts everything into an unnamed temporary file
+// first and then copies it to stdout, so that a failed conversion prints
+// nothing, a failed write (a full disk) is an error, and memory stays
+// bounded whatever the size of the output.
+func writeConverted(ctx context.Context, out string, stdout io.Writer, write func(w io.Writer) error) error {
 	if out != "-" {
-		return atomicfile.WriteFile(out, write)
+		return atomicfile.WriteFileContext(ctx, out, write)
 	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
+	spool, err := os.CreateTemp("", "sotcap-convert-*.tmp")
+	if err != nil {
+		return fmt.Errorf("temporary file for standard output: %w", err)
+	}
+	_ = os.Remove(spool.Name()) // unnamed from now on: nothing to clean up after a kill
+	defer spool.Close()
+	bw := bufio.NewWriterSize(spool, 64<<10)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if _, err := stdout.Write(buf.Bytes()); err != nil {
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("temporary file for standard output: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("temporary file for standard output: %w", err)
+	}
+	if _, err := io.Copy(stdout, spool); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			return err // the reader went away: not a failure of the conversion
+		}
 		return BadInput(fmt.Errorf("write standard output: %w", err))
+	}
+	return nil
+}
+
+// notTheInput refuses an output that is the input itself (by name or as
+// the same file under another name): writing would replace what is being
+// read.
+func notTheInput(in string, inInfo os.FileInfo, out string) error {
+	if filepath.Clean(in) == filepath.Clean(out) {
+		return fmt.Errorf("%s: the output is the input: choose another output name", out)
+	}
+	if oi, err := os.Stat(out); err == nil && os.SameFile(inInfo, oi) {
+		return fmt.Errorf("%s: the output is the input %s (the same file): choose another output name", out, in)
 	}
 	return nil
 }

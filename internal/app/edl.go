@@ -1,13 +1,14 @@
 package app
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/timing"
 	"github.com/sotcap/sotcap/timing/edl"
@@ -47,19 +48,119 @@ func RunEDL(o EDLOptions, s IO) error {
 	if err != nil {
 		return BadInput(flagHint(err))
 	}
-	var b bytes.Buffer
+	// Stream the output: the EDL is in memory already, and a copy of it
+	// as one JSON tree or one tabwriter table would be many times its size.
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
 	if o.JSON {
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(edlToJSON(e)); err != nil {
+		if err := writeEDLJSON(bw, e); err != nil {
 			return err
 		}
 	} else {
-		writeEDLTable(&b, e, name)
+		writeEDLTable(bw, e, name)
 	}
-	_, err = s.Out.Write(b.Bytes())
-	return err
+	return bw.Flush()
+}
+
+// writeEDLJSON writes the --json document event by event, byte for byte
+// as json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false) would
+// write edlToJSON(e) whole, without building it.
+func writeEDLJSON(w io.Writer, e *edl.EDL) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	// value encodes v as an element nested two levels deep.
+	value := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	head := edlToJSON(&edl.EDL{Title: e.Title, FCM: e.FCM, Rate: e.Rate, DropFrame: e.DropFrame})
+	hb, err := json.Marshal(struct {
+		Title     *string `json:"title"`
+		FCM       *string `json:"fcm"`
+		Rate      string  `json:"rate"`
+		DropFrame bool    `json:"drop_frame"`
+	}{head.Title, head.FCM, head.Rate, head.DropFrame})
+	if err != nil {
+		return err
+	}
+	// The header's fields as indented "key": value lines.
+	var hdr bytes.Buffer
+	if err := json.Indent(&hdr, hb, "", "  "); err != nil {
+		return err
+	}
+	h := bytes.TrimSuffix(hdr.Bytes(), []byte("\n}"))
+	if _, err := w.Write(h); err != nil {
+		return err
+	}
+	list := func(key string, n int, item func(i int) any, last bool) error {
+		if n == 0 {
+			fmt.Fprintf(w, ",\n  %q: []", key)
+		} else {
+			fmt.Fprintf(w, ",\n  %q: [\n", key)
+			for i := 0; i < n; i++ {
+				b, err := value(item(i))
+				if err != nil {
+					return err
+				}
+				io.WriteString(w, "    ")
+				w.Write(b)
+				if i < n-1 {
+					io.WriteString(w, ",\n")
+				}
+			}
+			io.WriteString(w, "\n  ]")
+		}
+		if last {
+			_, err := io.WriteString(w, "\n}\n")
+			return err
+		}
+		return nil
+	}
+	one := edl.EDL{Rate: e.Rate, DropFrame: e.DropFrame, Events: make([]edl.Event, 1)}
+	if err := list("events", len(e.Events), func(i int) any {
+		one.Events[0] = e.Events[i]
+		return edlToJSON(&one).Events[0]
+	}, false); err != nil {
+		return err
+	}
+	return list("warnings", len(e.Warnings), func(i int) any {
+		return warningJSON{Line: e.Warnings[i].Line, Message: e.Warnings[i].Message}
+	}, true)
+}
+
+// writeAligned writes a table as text/tabwriter with minwidth 0, the
+// given padding, padding with spaces and no flags would (every column as
+// wide as its widest cell plus padding, the last cell unpadded), but in
+// two passes over rows instead of holding every cell: rows is called once
+// to measure and once to write. Every row must have the same number of
+// cells.
+func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))) {
+	var widths []int
+	rows(func(cells ...string) {
+		for i, c := range cells[:len(cells)-1] {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	})
+	var line []byte
+	rows(func(cells ...string) {
+		line = line[:0]
+		for i, c := range cells[:len(cells)-1] {
+			line = append(line, c...)
+			for n := utf8.RuneCountInString(c); n < widths[i]+padding; n++ {
+				line = append(line, ' ')
+			}
+		}
+		line = append(line, cells[len(cells)-1]...)
+		line = append(line, '\n')
+		_, _ = w.Write(line)
+	})
 }
 
 // edlJSON is the --json shape; machines read it, so it changes only by
@@ -150,24 +251,23 @@ func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
 		mode = "drop frame"
 	}
 	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, len(e.Events), e.Rate, mode)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "LINE\tEVENT\tREEL\tCH\tEDIT\tSOURCE IN\tSOURCE OUT\tRECORD IN\tRECORD OUT\tFRAMES\tSPEED\tCLIP")
-	for i := range e.Events {
-		ev := &e.Events[i]
-		clip := "-"
-		if ev.HasClipName {
-			clip = strconv.Quote(ev.ClipName)
+	writeAligned(w, 2, func(row func(cells ...string)) {
+		row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
+		for i := range e.Events {
+			ev := &e.Events[i]
+			clip := "-"
+			if ev.HasClipName {
+				clip = strconv.Quote(ev.ClipName)
+			}
+			speed := ""
+			if ev.Speed != nil {
+				speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
+			}
+			row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
+				ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
+				fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
 		}
-		speed := ""
-		if ev.Speed != nil {
-			speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d-%d\t%s\t%s\n",
-			ev.Line, ev.Number, ev.Reel, ev.Channels, ev.Transition,
-			ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
-			ev.RecordInFrame, ev.RecordOutFrame, speed, clip)
-	}
-	tw.Flush()
+	})
 	cuts := e.Cuts()
 	wins := e.SOTWindows(nil)
 	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(cuts), len(wins))

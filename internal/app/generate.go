@@ -2,11 +2,11 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -16,6 +16,7 @@ import (
 	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/internal/pipeline"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
@@ -47,7 +48,14 @@ type GenerateOptions struct {
 	Flags         *pflag.FlagSet // for config.Load: --config, --profile, rule flags
 	ConfigFile    string         // a sotcap.yaml found by batch
 	Style         string         // house style file (--style); "" means the config's style key
-	Environ       []string       // nil: the process environment
+	// Batch is set for a package of `sotcap batch`: inputs must be regular
+	// files (a FIFO would block the run), and the paths a sotcap.yaml
+	// gives must stay inside its folder unless AllowOutside.
+	Batch        bool
+	AllowOutside bool
+	// Ctx cancels writing (SIGINT, SIGTERM); nil means never.
+	Ctx     context.Context
+	Environ []string // nil: the process environment
 
 	// Set by the default run: inputs held in memory.
 	ScriptData, EDLData []byte
@@ -65,6 +73,7 @@ type loadedPackage struct {
 	formats  []string
 	profile  string // the first version's
 	warns    []string
+	edlName  string // the EDL's path, for errors
 }
 
 // version is one caption language of a loaded package.
@@ -110,8 +119,19 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if o.ConfigFile != "" {
 		base = filepath.Dir(o.ConfigFile)
 	}
-	rel := func(p string) string {
-		if p != "" && base != "" && !filepath.IsAbs(p) {
+	var relErr error
+	rel := func(p, key string) string {
+		if p == "" || base == "" {
+			return p
+		}
+		if o.Batch && !o.AllowOutside {
+			q, err := confine(base, p, key)
+			if err != nil && relErr == nil {
+				relErr = fmt.Errorf("%s: %w", cfg.Source(key), err)
+			}
+			return q
+		}
+		if !filepath.IsAbs(p) {
 			return filepath.Join(base, p)
 		}
 		return p
@@ -123,7 +143,10 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if len(args) == 0 {
 		scriptPath := o.Script
 		if scriptPath == "" {
-			scriptPath = rel(cfg.String(config.KeyScript))
+			scriptPath = rel(cfg.String(config.KeyScript), config.KeyScript)
+			if relErr != nil {
+				return nil, relErr
+			}
 		}
 		if o.ScriptData == nil && scriptPath == "" {
 			return nil, errors.New("no script: give --script FILE")
@@ -133,7 +156,10 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	multi := len(args) > 1
 	edlPath := o.EDL
 	if edlPath == "" {
-		edlPath = rel(cfg.String(config.KeyEDL))
+		edlPath = rel(cfg.String(config.KeyEDL), config.KeyEDL)
+	}
+	if relErr != nil {
+		return nil, relErr
 	}
 	if o.EDLData == nil && edlPath == "" {
 		return nil, errors.New("no EDL: give --edl FILE")
@@ -177,9 +203,9 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		if o.ScriptData != nil && !multi {
 			r = bytes.NewReader(o.ScriptData)
 		} else {
-			f, err := os.Open(a.Path)
+			f, err := atomicfile.OpenInput(a.Path, atomicfile.InputOptions{Kind: "script", Limit: atomicfile.LimitScript, RegularOnly: o.Batch})
 			if err != nil {
-				return nil, fmt.Errorf("script: %w", err)
+				return nil, err
 			}
 			defer f.Close()
 			r = f
@@ -192,9 +218,9 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	if o.EDLData != nil {
 		edlIn = bytes.NewReader(o.EDLData)
 	} else {
-		f, err := os.Open(edlPath)
+		f, err := atomicfile.OpenInput(edlPath, atomicfile.InputOptions{Kind: "EDL", Limit: atomicfile.LimitEDL, RegularOnly: o.Batch})
 		if err != nil {
-			return nil, fmt.Errorf("EDL: %w", err)
+			return nil, err
 		}
 		defer f.Close()
 		edlIn = f
@@ -212,7 +238,7 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 		start = &n
 	}
 
-	lp := &loadedPackage{multi: multi}
+	lp := &loadedPackage{multi: multi, edlName: edlPath}
 	langs := make([]string, len(args))
 	paths := make([]string, len(args))
 	for i, a := range args {
@@ -261,7 +287,10 @@ func loadPackage(o GenerateOptions) (*loadedPackage, error) {
 	lp.opts, lp.plan, lp.profile = lp.versions[0].opts, lp.versions[0].plan, lp.versions[0].profile
 	lp.out = o.Out
 	if lp.out == "" {
-		lp.out = rel(cfg.String(config.KeyOut))
+		lp.out = rel(cfg.String(config.KeyOut), config.KeyOut)
+		if relErr != nil {
+			return nil, relErr
+		}
 	}
 	lp.name = o.Name
 	if lp.name == "" {
@@ -429,7 +458,8 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 		var ws []captions.Warning
 		files, ws, err = g.res.Render(lp.formats, g.files, lp.opts)
 		if err != nil {
-			return lp, nil, err
+			// Name the package: in a batch, "stl: caption 5" alone does not.
+			return lp, nil, fmt.Errorf("%s and %s: %w", lp.versions[0].script, lp.edlName, err)
 		}
 		defer func() {
 			for _, w := range ws {
@@ -437,7 +467,11 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 			}
 		}()
 	}
-	if _, err := pipeline.WriteOutputs(lp.out, lp.name, files); err != nil {
+	ctx := o.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if _, err := pipeline.WriteOutputsContext(ctx, lp.out, lp.name, files); err != nil {
 		return lp, nil, err
 	}
 	g.warns = append(g.warns, lp.warns...)
@@ -466,8 +500,14 @@ func generatePackage(o GenerateOptions) (*loadedPackage, *generated, error) {
 // 1 when its captions would be unreadable (nothing written) or, with
 // --strict, when a rule is broken, 2 on bad input.
 func RunGenerate(o GenerateOptions, s IO) error {
+	if o.Ctx == nil {
+		o.Ctx = s.Ctx
+	}
 	lp, g, err := generatePackage(o)
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
 		var oe *OverflowError
 		if errors.As(err, &oe) {
 			return &ExitError{Code: ExitViolation, Err: err}

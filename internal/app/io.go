@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,17 @@ import (
 type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
+	// Ctx is cancelled on SIGINT or SIGTERM: writers then stop, remove
+	// their temporary files and change nothing. Nil means never.
+	Ctx context.Context
+}
+
+// context returns s.Ctx, or a context that is never cancelled.
+func (s IO) context() context.Context {
+	if s.Ctx == nil {
+		return context.Background()
+	}
+	return s.Ctx
 }
 
 // Exit statuses, shared by every command.

@@ -1,9 +1,10 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -23,70 +24,43 @@ func CheckBaseName(base string) error {
 	return nil
 }
 
-// WriteOutputs writes every file of a package into dir (created if
-// missing) as dir/base+ext, all or nothing: each is written to a temporary
-// file first, and only when every one is complete are they renamed into
-// place. On error no new file remains. It returns the paths written, in
-// extension order.
+// WriteOutputs is WriteOutputsContext without cancellation.
+func WriteOutputs(dir, base string, files map[string][]byte) ([]string, error) {
+	return WriteOutputsContext(context.Background(), dir, base, files)
+}
+
+// WriteOutputsContext writes every file of a package into dir (created
+// if missing) as dir/base+ext, all or nothing, with atomicfile.WriteSet:
+// the set base is locked (a concurrent run writing the same base into dir
+// fails with atomicfile.ErrBusy), every file is written to a temporary
+// name and fsynced, and the set is committed through a journal that a
+// later run completes if this one is killed. A cancelled ctx (SIGINT,
+// SIGTERM) before the commit removes the temporaries and changes nothing.
+// It returns the paths written, in extension order.
 //
 // base must be a plain file name (no folder, not "." or ".."), and no
-// output may land on a folder or a read-only file (atomicfile.CheckWritable):
-// both are checked before anything is written, so that a clash never
-// leaves half a package renamed into place.
-func WriteOutputs(dir, base string, files map[string][]byte) (written []string, err error) {
+// output may land on a folder, a read-only file or anything but a regular
+// file (atomicfile.CheckWritable): all are checked before anything is
+// written.
+func WriteOutputsContext(ctx context.Context, dir, base string, files map[string][]byte) (written []string, err error) {
 	if err := CheckBaseName(base); err != nil {
 		return nil, err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	exts := make([]string, 0, len(files))
 	for ext := range files {
 		exts = append(exts, ext)
 	}
 	sort.Strings(exts)
-	for _, ext := range exts {
-		if err := atomicfile.CheckWritable(filepath.Join(dir, base+ext)); err != nil {
-			return nil, err
-		}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	tmps := make([]string, 0, len(exts))
-	defer func() {
-		if err != nil {
-			for _, t := range tmps {
-				_ = os.Remove(t)
-			}
-		}
-	}()
-	for _, ext := range exts {
-		f, err := os.CreateTemp(dir, "."+base+ext+".*.tmp")
-		if err != nil {
-			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, base+ext), err)
-		}
-		tmps = append(tmps, f.Name())
-		// No fsync: the rename is what keeps a reader from ever seeing a
-		// partial file, and a sync per file would cap batch at the disk's
-		// flush rate.
-		_, werr := f.Write(files[ext])
-		cerr := f.Close()
-		for _, e := range []error{werr, cerr, os.Chmod(f.Name(), 0o644)} {
-			if e != nil {
-				return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, base+ext), e)
-			}
-		}
-	}
+	set := make([]atomicfile.File, len(exts))
 	for i, ext := range exts {
-		final := filepath.Join(dir, base+ext)
-		if err := os.Rename(tmps[i], final); err != nil {
-			// Undo the renames done so far would lose the old files; they
-			// are complete new files, so report and keep them.
-			for _, t := range tmps[i:] {
-				_ = os.Remove(t)
-			}
-			tmps = nil
-			return written, fmt.Errorf("write %s: %w", final, err)
-		}
-		written = append(written, final)
+		data := files[ext]
+		set[i] = atomicfile.File{Name: base + ext, Write: func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}}
 	}
-	return written, nil
+	return atomicfile.WriteSet(ctx, dir, base, set)
 }

@@ -11,10 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/place"
 	"github.com/sotcap/sotcap/captions/rules"
 	"github.com/sotcap/sotcap/captions/script"
@@ -84,9 +86,15 @@ type Options struct {
 // (format.Format.Limits): a Teletext EBU STL row holds 37 characters, an
 // SCC (CEA-608) row 32 and a pop-on caption 4 rows, so when such a format is
 // written every format gets lines that fit it, rather than that format
-// failing at the end. It returns a warning for each limit it applied.
-// Generate calls it; a caller calls it first to show the warnings.
+// failing at the end. A row's cells hold half as many counted characters in
+// CJK counting, where a Latin letter counts ½. It returns a warning for
+// each limit it applied. Generate calls it; a caller calls it first to show
+// the warnings.
 func (o *Options) FitFormats() []string {
+	lang := o.Language
+	if lang == "" {
+		lang = o.Rules.Language
+	}
 	var warns []string
 	for _, name := range o.Formats {
 		f, ok := format.ByName(name)
@@ -94,11 +102,16 @@ func (o *Options) FitFormats() []string {
 			continue
 		}
 		chars, lines := f.Limits(format.WriteOptions{STL: o.STL})
+		row := fmt.Sprint(chars)
+		if measure.IsCJK(lang) && chars > 0 {
+			row = fmt.Sprintf("%d (%d in CJK counting, where Latin letters count ½)", chars, chars/2)
+			chars /= 2
+		}
 		if chars > 0 && o.Rules.MaxCharsPerLine > chars {
-			why := fmt.Sprintf("an %s row %d", f.Title, chars)
+			why := fmt.Sprintf("an %s row %s", f.Title, row)
 			hint := fmt.Sprintf("leave %s out of --formats", f.Name)
 			if f.Name == "stl" {
-				why = fmt.Sprintf("a Teletext STL row %d", chars)
+				why = fmt.Sprintf("a Teletext STL row %s", row)
 				hint = "leave stl out of --formats or set stl.display_standard=open"
 			}
 			warns = append(warns, fmt.Sprintf("profile %s allows %d characters per line, %s: captions use %d "+
@@ -470,6 +483,13 @@ func Generate(p *Plan, opts Options) (*Result, error) {
 				limit = in
 				break
 			}
+		}
+		// Captions never cross midnight: a timecode stops at the day's
+		// last frame (23:59:59:24 at 25 fps), the latest out time EBU STL
+		// can label. place ends captions MinGapFrames before Limit.
+		day := p.Rate.Frames(24*time.Hour) - 1 + timing.Frame(opts.Rules.MinGapFrames)
+		if limit == 0 || limit > day {
+			limit = day
 		}
 		turns := make([]captions.Turn, 0, len(sp.SOT.Turns))
 		for _, t := range sp.SOT.Turns {

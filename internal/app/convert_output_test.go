@@ -1,0 +1,67 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const twoCues = "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,000\nWorld\n\n"
+
+// convert never replaces anything but a regular file, and never its own
+// input: each is refused with exit 2 and the target is left as it was.
+func TestConvertRefusesSpecialAndInputOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.srt")
+	writeFile(t, in, twoCues)
+	fifo := filepath.Join(dir, "fifo.vtt")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	link := filepath.Join(dir, "link.vtt")
+	require.NoError(t, os.Symlink("/proc/self/fd/1", link))
+	hard := filepath.Join(dir, "hard.vtt")
+	require.NoError(t, os.Link(in, hard))
+	for _, tc := range []struct{ out, want string }{
+		{in, "the output is the input"},
+		{hard, "the same file"},
+		{fifo, "named pipe (FIFO), not a regular file"},
+		{link, "symbolic link, not a regular file"},
+		{"/dev/null", "character device, not a regular file"},
+	} {
+		var out, errb bytes.Buffer
+		err := RunConvert(ConvertOptions{In: in, Out: tc.out, To: "vtt"}, IO{Out: &out, Err: &errb})
+		var ee *ExitError
+		require.ErrorAs(t, err, &ee, tc.out)
+		assert.Equal(t, ExitBadInput, ee.Code, tc.out)
+		assert.Contains(t, err.Error(), tc.want, tc.out)
+	}
+	b, err := os.ReadFile(in)
+	require.NoError(t, err)
+	assert.Equal(t, twoCues, string(b), "the input is untouched")
+	for name, mode := range map[string]os.FileMode{fifo: os.ModeNamedPipe, link: os.ModeSymlink} {
+		fi, err := os.Lstat(name)
+		require.NoError(t, err)
+		assert.NotZero(t, fi.Mode()&mode, name)
+	}
+}
+
+// "-" writes to standard output, never a file named "-".
+func TestConvertDashIsStdout(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.srt")
+	writeFile(t, in, twoCues)
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir(dir))
+	defer func() { _ = os.Chdir(wd) }()
+	var out, errb bytes.Buffer
+	require.NoError(t, RunConvert(ConvertOptions{In: in, Out: "-", To: "vtt"}, IO{Out: &out, Err: &errb}))
+	assert.Contains(t, out.String(), "WEBVTT")
+	assert.Contains(t, out.String(), "00:00:03.000 --> 00:00:04.000")
+	_, err = os.Stat(filepath.Join(dir, "-"))
+	assert.True(t, os.IsNotExist(err))
+}
