@@ -135,7 +135,7 @@ func (rd *reader) common(t xml.StartElement, parent *frame) (frame, tattr, error
 				if err := rd.warnOnce("region:"+f.region, true, "region %q is not defined; its content is shown in the default position", f.region); err != nil {
 					return f, tm, err
 				}
-				f.region = ""
+				f.region = defaultRegion
 			}
 		case a.Name.Space == NSMeta && a.Name.Local == "agent":
 			ids := strings.Fields(a.Value)
@@ -151,6 +151,10 @@ func (rd *reader) common(t xml.StartElement, parent *frame) (frame, tattr, error
 	}
 	return f, tm, nil
 }
+
+// defaultRegion stands for an undefined region: content shown in the
+// default position.
+const defaultRegion = "\x00default"
 
 // readBody reads the body element.
 func (rd *reader) readBody(t xml.StartElement) error {

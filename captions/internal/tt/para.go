@@ -191,7 +191,7 @@ func (rd *reader) emit(pLine int) error {
 	}
 	var reg *regionDef
 	if p.f.region != "" {
-		reg = rd.regions[p.f.region]
+		reg = rd.regions[p.f.region] // nil for defaultRegion
 	} else if len(rd.regions) > 0 {
 		b.noRegion = true
 		return nil
