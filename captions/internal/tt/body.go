@@ -158,7 +158,7 @@ const defaultRegion = "\x00default"
 
 // readBody reads the body element.
 func (rd *reader) readBody(t xml.StartElement) error {
-	top := frame{clip: maxTime}
+	top := frame{clip: maxTime, space: rd.space}
 	top.style = props{}
 	f, tm, err := rd.common(t, &top)
 	if err != nil {
@@ -276,15 +276,12 @@ func (rd *reader) endOf(tm tattr, ib, db time.Duration, f *frame) (time.Duration
 // finish resolves indefinite ends and sorts the captions.
 func (b *bodyState) finish(rd *reader) error {
 	if len(b.open) > 0 {
-		if err := rd.warnOnce("indefinite", false, "%d caption(s) have no end time; each is shown until the last time the document gives (or for 10 s)", len(b.open)); err != nil {
+		if err := rd.warnOnce("indefinite", false, "%d caption(s) have no end time; each is shown until 10 s after the last time the document gives (as ttconv does)", len(b.open)); err != nil {
 			return err
 		}
 		for _, i := range b.open {
 			c := &b.caps[i]
-			c.End = b.last
-			if c.End <= c.Start {
-				c.End = c.Start + 10*time.Second
-			}
+			c.End = max(b.last, c.Start) + 10*time.Second
 		}
 	}
 	if b.noRegion {

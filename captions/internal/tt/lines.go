@@ -95,7 +95,7 @@ func (lb *lineBuilder) finish(w *cuetext.Warnings, lineNo int) (out []captions.L
 	lb.breakLine()
 	var b cuetext.LineBuilder
 	for _, l := range lb.lines {
-		// Trim the collapsible space at the end of the line.
+		// Trim the space at the end of the line.
 		for len(l) > 0 {
 			k := len(l) - 1
 			t := strings.TrimRight(l[k].text, " ")
@@ -104,6 +104,16 @@ func (lb *lineBuilder) finish(w *cuetext.Warnings, lineNo int) (out []captions.L
 				break
 			}
 			l = l[:k]
+		}
+		// And any space at its start (a preserved one too: a caption
+		// line's edges hold no space).
+		for len(l) > 0 {
+			t := strings.TrimLeft(l[0].text, " ")
+			if t != "" {
+				l[0].text = t
+				break
+			}
+			l = l[1:]
 		}
 		visible := false
 		for _, p := range l {

@@ -2,6 +2,7 @@ package tt
 
 import (
 	"encoding/xml"
+	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -63,9 +64,6 @@ func (rd *reader) para(t xml.StartElement, parent *frame) error {
 					if err := rd.warnOnce("ebu-nested", true, "EBU-TT-D does not allow a span inside a span"); err != nil {
 						return err
 					}
-				}
-				if sf.region != pf.region && sf.region != "" {
-					sf.hidden = true // content of another region is not in this p's
 				}
 				stack = append(stack, rd.add(top, node{kind: 's', tm: stm, f: sf, line: rd.line}))
 			case "br":
@@ -180,22 +178,59 @@ func (rd *reader) timeNode(i int, pb, pc, ib time.Duration) (time.Duration, bool
 	return end, open
 }
 
-// emit turns the p just read into captions: one for the whole p, or one
-// for each stretch of time in which the same spans are shown.
+// emit turns the p just read into captions: for each region its text
+// is shown in (its own, or its spans' when they name others), one
+// caption for the whole p, or one for each stretch of time in which the
+// same spans are shown.
 func (rd *reader) emit(pLine int) error {
 	b := &rd.body
 	ns := b.nodes
-	p := &ns[0]
-	if p.f.hidden {
+	if ns[0].f.hidden {
 		return nil
 	}
-	var reg *regionDef
-	if p.f.region != "" {
-		reg = rd.regions[p.f.region] // nil for defaultRegion
-	} else if len(rd.regions) > 0 {
-		b.noRegion = true
-		return nil
+	var done []string
+	for i := 1; i < len(ns); i++ {
+		r := ns[i].f.region
+		if ns[i].kind != 't' || ns[i].f.hidden || contains(done, r) {
+			continue
+		}
+		done = append(done, r)
+		if r == "" && len(rd.regions) > 0 {
+			if strings.TrimSpace(ns[i].text) != "" || hasText(ns, r) {
+				b.noRegion = true
+			}
+			continue
+		}
+		if err := rd.emitRegion(r, pLine); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// hasText reports whether some text in region r is more than white space.
+func hasText(ns []node, r string) bool {
+	for i := range ns {
+		if ns[i].kind == 't' && ns[i].f.region == r && strings.TrimSpace(ns[i].text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// emitRegion makes the captions of the p's content in region name.
+func (rd *reader) emitRegion(name string, pLine int) error {
+	ns := rd.body.nodes
+	reg := rd.regions[name] // nil for the default region
 	lo, hi := time.Duration(0), maxTime
 	if reg != nil {
 		lo, hi = reg.begin, reg.end
@@ -204,16 +239,13 @@ func (rd *reader) emit(pLine int) error {
 	var cuts []time.Duration
 	for i := 1; i < len(ns); i++ {
 		n := &ns[i]
-		if n.kind != 't' && n.kind != 'b' {
+		if (n.kind != 't' && n.kind != 'b') || n.f.region != name {
 			continue
 		}
 		cuts = addCut(cuts, max(n.begin, lo))
 		if !n.indef {
 			cuts = addCut(cuts, min(n.end, hi))
 		}
-	}
-	if len(cuts) == 0 {
-		return nil
 	}
 	for k, s := range cuts {
 		e, open := maxTime, true
@@ -225,7 +257,7 @@ func (rd *reader) emit(pLine int) error {
 		if s >= hi || (!open && e <= s) || s < lo {
 			continue
 		}
-		if err := rd.segment(reg, s, e, open, pLine); err != nil {
+		if err := rd.segment(name, reg, s, e, open, pLine); err != nil {
 			return err
 		}
 		if open {
@@ -252,13 +284,13 @@ func addCut(cuts []time.Duration, t time.Duration) []time.Duration {
 
 // segment makes a caption of what the p shows from s to e (e open when
 // the p's end is indefinite).
-func (rd *reader) segment(reg *regionDef, s, e time.Duration, open bool, pLine int) error {
+func (rd *reader) segment(name string, reg *regionDef, s, e time.Duration, open bool, pLine int) error {
 	ns := rd.body.nodes
 	lb := &rd.lines
 	lb.reset()
 	for i := 1; i < len(ns); i++ {
 		n := &ns[i]
-		if (n.kind != 't' && n.kind != 'b') || n.f.hidden || n.begin > s || (!n.indef && n.end < e) || (!n.indef && open) {
+		if (n.kind != 't' && n.kind != 'b') || n.f.hidden || n.f.region != name || n.begin > s || (!n.indef && n.end < e) || (!n.indef && open) {
 			continue
 		}
 		if n.kind == 'b' {

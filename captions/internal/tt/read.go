@@ -106,6 +106,7 @@ type reader struct {
 	rootExt [2]float64 // tts:extent on tt in px, 0 when not given
 	cells   [2]int     // ttp:cellResolution
 
+	space bool // xml:space="preserve" on tt
 	body  bodyState
 	lines lineBuilder
 	snap  timing.Rate
@@ -347,6 +348,8 @@ func (rd *reader) root(t xml.StartElement) error {
 		switch {
 		case a.Name.Space == NSXML && a.Name.Local == "lang":
 			rd.doc.Language = v
+		case a.Name.Space == NSXML && a.Name.Local == "space":
+			rd.space = v == "preserve"
 		case a.Name.Space == NSParam:
 			if err := rd.param(p, a.Name.Local, v, &frameRate); err != nil {
 				return err

@@ -307,11 +307,12 @@ func (w *writer) caption(n int, c *captions.Caption) {
 			b = strconv.AppendInt(b, int64(w.agents[l.Speaker]), 10)
 			b = append(b, '"')
 		}
-		if needsPreserve(l.Text) {
+		text := strings.Trim(l.Text, " ")
+		if needsPreserve(text) {
 			b = append(b, ` xml:space="preserve"`...)
 		}
 		b = append(b, '>')
-		b = appendEscaped(b, l.Text, false)
+		b = appendEscaped(b, text, false)
 		b = append(b, "</"...)
 		b = append(b, w.p("span>")...)
 	}
@@ -324,14 +325,8 @@ func (w *writer) caption(n int, c *captions.Caption) {
 }
 
 // needsPreserve reports whether default white-space handling would
-// change s: a tab, or a space at either end or next to another.
+// change s (trimmed of spaces): a tab, or a space next to another.
 func needsPreserve(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return true
-	}
 	return strings.Contains(s, "  ") || strings.ContainsRune(s, '\t')
 }
 

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,15 +47,23 @@ type TTConvResult struct {
 // when ttconv failed on the file.
 func TTConv(t testing.TB, path string) (res TTConvResult, ok bool) {
 	t.Helper()
+	bin := needTTConv(t)
+	return runTTConv(bin, path, filepath.Join(t.TempDir(), "back.srt"))
+}
+
+func needTTConv(t testing.TB) string {
 	bin, err := exec.LookPath("ttconv")
 	if err != nil {
 		t.Skip("ttconv not installed (Debian package python3-ttconv): independent TTML check skipped (CI installs it)")
 	}
-	out := filepath.Join(t.TempDir(), "back.srt")
+	return bin
+}
+
+func runTTConv(bin, path, out string) (res TTConvResult, ok bool) {
 	cmd := exec.Command(bin, "convert", "-i", path, "-o", out, "--itype", "TTML", "--otype", "SRT")
 	var log bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &log, &log
-	err = cmd.Run()
+	err := cmd.Run()
 	for _, l := range strings.Split(log.String(), "\n") {
 		if strings.Contains(l, "WARNING") || strings.Contains(l, "ERROR") {
 			res.Log += l + "\n"
@@ -224,7 +233,7 @@ const imscScript = `
 const imsc = {fromXML: require('imsc/src/main/js/doc').fromXML, generateISD: require('imsc/src/main/js/isd').generateISD};
 const fs = require('fs');
 const out = [];
-for (const f of process.argv.slice(2)) {
+for (const f of process.argv.slice(1)) {
   const errs = [];
   const eh = {info: m => {}, warn: m => errs.push('warn: ' + m), error: m => errs.push('error: ' + m), fatal: m => errs.push('fatal: ' + m)};
   let doc;
@@ -235,7 +244,7 @@ for (const f of process.argv.slice(2)) {
       let isd;
       try { isd = imsc.generateISD(doc, t, eh); } catch (e) { errs.push('exception: ' + e); continue; }
       const texts = [];
-      const walk = (n) => { if (n.kind === 'span' && n.text !== undefined) texts.push(n.text); if (n.kind === 'br') texts.push('\n'); (n.contents || []).forEach(walk); };
+      const walk = (n) => { if (n.kind === 'span' && n.text !== undefined) texts.push(n.text); if (n.kind === 'br') texts.push('\n'); (n.contents || []).forEach(walk); if (n.kind === 'p') texts.push('\n'); };
       (isd.contents || []).forEach((r) => { walk(r); texts.push('\n'); });
       events.push({t, text: texts.join('')});
     }
@@ -286,10 +295,63 @@ func ImscJS(t testing.TB, files ...string) []ImscResult {
 // ImscCues turns imscJS's events into cues.
 func ImscCues(ev []ImscEvent) []Cue {
 	var cues []Cue
-	for i := 0; i+1 < len(ev); i++ {
+	for i := range ev {
 		s := time.Duration(ev[i].T*1e9 + 0.5)
-		e := time.Duration(ev[i+1].T*1e9 + 0.5)
+		e := s + 10*time.Second // what shows after the last event: as Screen does
+		if i+1 < len(ev) {
+			e = time.Duration(ev[i+1].T*1e9 + 0.5)
+		}
 		cues = append(cues, Cue{Start: s, End: e, Text: ev[i].Text})
 	}
 	return Merge(cues)
+}
+
+// CorpusResult is how one file of others' compared with an
+// independent reader.
+type CorpusResult struct {
+	File string
+	// Diff is the first difference from ttconv ("" when they agree).
+	Diff string
+	// TTConvFailed says ttconv could not read the file.
+	TTConvFailed bool
+}
+
+// CompareTTConv reads each file with read and with ttconv, and returns
+// how they compared. Times must agree within tol.
+func CompareTTConv(t *testing.T, files []string, tol time.Duration, read func(path string) ([]captions.Caption, error)) []CorpusResult {
+	t.Helper()
+	bin := needTTConv(t)
+	dir := t.TempDir()
+	out := make([]CorpusResult, len(files))
+	srt := make([]TTConvResult, len(files))
+	oks := make([]bool, len(files))
+	// ttconv takes half a second to start: run two at a time.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				srt[i], oks[i] = runTTConv(bin, files[i], filepath.Join(dir, strconv.Itoa(i)+".srt"))
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, f := range files {
+		out[i] = CorpusResult{File: filepath.Base(f), TTConvFailed: !oks[i]}
+		caps, err := read(f)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		if oks[i] {
+			out[i].Diff = SameCues(srt[i].Cues, Screen(caps), tol)
+		}
+	}
+	return out
 }
