@@ -67,7 +67,7 @@ func TestCorpusTTConv(t *testing.T) {
 // knownDiffs are the documents where our reading differs from ttconv
 // 1.0.5's, and why.
 var knownDiffs = map[string]string{
-	"ruby": "ttconv 1.0.5's SRT writer drops ruby bases or whole paragraphs with ruby; we keep all the text (and warn that ruby is not kept)",
+	"ruby":                                     "ttconv 1.0.5's SRT writer drops ruby bases or whole paragraphs with ruby; we keep all the text (and warn that ruby is not kept)",
 	"imsc1_1__shear__shear002.ttml":            "ruby, as above",
 	"imsc1_1__shear__shear003.ttml":            "ruby, as above",
 	"imsc1__animation__Animation003.ttml":      "animation: a set element shows a p hidden by tts:display; captions keep the styles they start with (warned)",

@@ -12,30 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetest"
 	"github.com/sotcap/sotcap/captions/internal/tt/tttest"
 	"github.com/sotcap/sotcap/timing"
 )
-
-// sample is a document with everything the model holds: speakers,
-// italics, every colour, rows, alignments, and text that is markup.
-func sample(r timing.Rate) captions.Document {
-	at := func(s, e int64) (time.Duration, time.Duration) { return r.Duration(s), r.Duration(e) }
-	var caps []captions.Caption
-	f := int64(10 * r.Nominal())
-	texts := cuetest.Texts()
-	for i := 0; i < 24; i++ {
-		s, e := at(f, f+int64(r.Nominal())+int64(i%7))
-		c := captions.Caption{Start: s, End: e, Row: []int{0, 0, 1, 12, 20, 23}[i%6], Align: captions.Align(i % 4)}
-		c.Lines = []captions.Line{{Text: texts[i%len(texts)], Italic: i%3 == 1, Color: captions.Color(i % 9)}}
-		if i%2 == 0 {
-			c.Lines = append(c.Lines, captions.Line{Text: "Second & <line>", Speaker: []string{"Ana", "Bo", ""}[i%3]})
-		}
-		caps = append(caps, c)
-		f += int64(r.Nominal()) + 10
-	}
-	return captions.Document{Title: "Haftar in Moscow", Language: "en-GB", Captions: caps}
-}
 
 func encode(t *testing.T, doc captions.Document, opts WriteOptions) []byte {
 	t.Helper()
@@ -97,7 +76,7 @@ func TestWriteRefuses(t *testing.T) {
 // to the nanosecond (snapped to the declared rate), at every rate.
 func TestRoundTrip(t *testing.T) {
 	for _, r := range timing.SupportedRates() {
-		doc := sample(r)
+		doc := tttest.Sample(r)
 		b := encode(t, doc, WriteOptions{Rate: r, Origin: time.Second})
 		got, warns, err := Read(bytes.NewReader(b), ReadOptions{Origin: time.Second})
 		require.NoError(t, err, r.String())
@@ -125,7 +104,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 // exactly our captions at every rate: count, text, times within 1 ms.
 func TestTTConvReadsOurs(t *testing.T) {
 	for _, r := range []timing.Rate{timing.Rate25(), timing.Rate2997(), timing.Rate23976(), timing.Rate5994()} {
-		doc := sample(r)
+		doc := tttest.Sample(r)
 		p := writeTemp(t, "out.ttml", encode(t, doc, WriteOptions{Rate: r}))
 		res, ok := tttest.TTConv(t, p)
 		require.True(t, ok, res.Log)
@@ -143,7 +122,7 @@ func TestTTConvReadsOurs(t *testing.T) {
 // without an error or warning, and shows our text at our times.
 func TestImscJSReadsOurs(t *testing.T) {
 	r := timing.Rate2997()
-	doc := sample(r)
+	doc := tttest.Sample(r)
 	p := writeTemp(t, "out.ttml", encode(t, doc, WriteOptions{Rate: r}))
 	res := tttest.ImscJS(t, p)
 	require.Len(t, res, 1)

@@ -241,4 +241,3 @@ func TestSniff(t *testing.T) {
 		require.Equal(t, want, [2]bool{a, b}, "%q", in)
 	}
 }
-

@@ -151,17 +151,11 @@ func (w *writer) scan(caps []captions.Caption) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// rowTop is the top of Teletext row r as a percentage of the height.
+// rowTop is the top of Teletext row r as a percentage of the height,
+// to four decimals ("8.3333%").
 func rowTop(r int) string {
-	return strconv.FormatFloat(float64(r)*100/CellRows, 'f', -1, 64)
-}
-
-func pct(s string) string {
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s) > i+5 {
-		s = strings.TrimRight(s[:i+5], "0")
-		s = strings.TrimSuffix(s, ".")
-	}
-	return s + "%"
+	s := strconv.FormatFloat(float64(r)*100/CellRows, 'f', 4, 64)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".") + "%"
 }
 
 func (w *writer) header(lang, title string) {
@@ -253,7 +247,7 @@ func (w *writer) header(lang, title string) {
 	region("bottom", "10% 10%", "80% 80%", "after")
 	for row := 1; row <= 23; row++ {
 		if w.rows[row] {
-			region("row"+itoa(row), "10% "+pct(rowTop(row)), "80% "+pct(rowTop(CellRows-row)), "before")
+			region("row"+itoa(row), "10% "+rowTop(row), "80% "+rowTop(CellRows-row), "before")
 		}
 	}
 	b.WriteString("    </" + w.p("layout>\n  </") + w.p("head>\n  <") + w.p("body>\n    <") + w.p("div>\n"))

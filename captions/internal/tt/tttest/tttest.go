@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/internal/cuetest"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -354,4 +355,24 @@ func CompareTTConv(t *testing.T, files []string, tol time.Duration, read func(pa
 		}
 	}
 	return out
+}
+
+// Sample is a document with everything the model holds: speakers,
+// italics, every colour, rows, alignments, and text that is markup.
+func Sample(r timing.Rate) captions.Document {
+	at := func(s, e int64) (time.Duration, time.Duration) { return r.Duration(s), r.Duration(e) }
+	var caps []captions.Caption
+	f := int64(10 * r.Nominal())
+	texts := cuetest.Texts()
+	for i := 0; i < 24; i++ {
+		s, e := at(f, f+int64(r.Nominal())+int64(i%7))
+		c := captions.Caption{Start: s, End: e, Row: []int{0, 0, 1, 12, 20, 23}[i%6], Align: captions.Align(i % 4)}
+		c.Lines = []captions.Line{{Text: texts[i%len(texts)], Italic: i%3 == 1, Color: captions.Color(i % 9)}}
+		if i%2 == 0 {
+			c.Lines = append(c.Lines, captions.Line{Text: "Second & <line>", Speaker: []string{"Ana", "Bo", ""}[i%3]})
+		}
+		caps = append(caps, c)
+		f += int64(r.Nominal()) + 10
+	}
+	return captions.Document{Title: "Haftar in Moscow", Language: "en-GB", Captions: caps}
 }
