@@ -7,9 +7,11 @@ package tttest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"sort"
@@ -375,4 +377,66 @@ func Sample(r timing.Rate) captions.Document {
 		f += int64(r.Nominal()) + 10
 	}
 	return captions.Document{Title: "Haftar in Moscow", Language: "en-GB", Captions: caps}
+}
+
+// FuzzRead is the body of both readers' fuzz tests: read must not panic,
+// must fail only with a *captions.ParseError, every caption must end
+// after it starts and have lines, warnings stay bounded; and whatever it
+// reads that the writer accepts must read back the same (times within
+// half a millisecond, since they are written to the millisecond).
+func FuzzRead(t *testing.T, in []byte, read func([]byte) (captions.Document, []captions.Warning, error),
+	validate func([]captions.Caption) error, write func(captions.Document) ([]byte, error)) {
+	doc, warns, err := read(in)
+	if err != nil {
+		var pe *captions.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %T %v is not a ParseError", err, err)
+		}
+		return
+	}
+	if len(warns) > 100 {
+		t.Fatalf("%d warnings", len(warns))
+	}
+	for i, c := range doc.Captions {
+		if c.End <= c.Start || len(c.Lines) == 0 {
+			t.Fatalf("caption %d: %+v", i+1, c)
+		}
+	}
+	if validate(doc.Captions) != nil {
+		return
+	}
+	out, err := write(doc)
+	if err != nil {
+		t.Fatalf("writing what Validate accepted: %v", err)
+	}
+	back, _, err := read(out)
+	if err != nil {
+		t.Fatalf("reading back: %v\n%s", err, out)
+	}
+	if len(back.Captions) != len(doc.Captions) {
+		t.Fatalf("read back %d captions, wrote %d:\n%s", len(back.Captions), len(doc.Captions), out)
+	}
+	for i, c := range doc.Captions {
+		b := back.Captions[i]
+		for _, d := range []time.Duration{b.Start - c.Start, b.End - c.End} {
+			if d > 500*time.Microsecond || d < -500*time.Microsecond {
+				t.Fatalf("caption %d: %v-%v read back as %v-%v", i+1, c.Start, c.End, b.Start, b.End)
+			}
+		}
+		b.Start, b.End = c.Start, c.End
+		if !reflect.DeepEqual(b, c) {
+			t.Fatalf("caption %d: %+v read back as %+v\n%s", i+1, c, b, out)
+		}
+	}
+}
+
+// FuzzSeeds are inputs every TTML reader's fuzz test starts from.
+func FuzzSeeds() [][]byte {
+	return [][]byte{
+		[]byte(`<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="1s" end="2s">a<br/>b</p></div></body></tt>`),
+		[]byte(`<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25" ttp:tickRate="10"><head><styling><style xml:id="s" tts:color="yellow" tts:fontStyle="italic"/></styling><layout><region xml:id="r" tts:origin="0% 50%" tts:extent="100% 50%"/></layout></head><body region="r"><div timeContainer="seq"><p dur="00:00:01:12" style="s">x <span begin="3t" end="7t">y</span></p><p dur="20f" xml:space="preserve"> a
+ b </p></div></body></tt>`),
+		[]byte(`<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" dur="1s" end="3s">x</p></div></body></tt>`),
+		[]byte("<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div><p begin=\"1s\" end=\"2s\">\x00</p>"),
+	}
 }
