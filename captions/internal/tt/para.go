@@ -186,6 +186,9 @@ func (rd *reader) emit(pLine int) error {
 	b := &rd.body
 	ns := b.nodes
 	if ns[0].f.hidden {
+		if hasText(ns, ns[0].f.region) {
+			return rd.warnOnce("hidden", false, "text hidden by tts:display=\"none\" is not read")
+		}
 		return nil
 	}
 	var done []string
@@ -298,6 +301,11 @@ func (rd *reader) segment(name string, reg *regionDef, s, e time.Duration, open 
 			continue
 		}
 		if n.f.style.visibility == "hidden" {
+			if strings.TrimSpace(n.text) != "" {
+				if err := rd.warnOnce("invisible", false, "text hidden by tts:visibility=\"hidden\" is not read"); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		st, err := rd.runStyle(&n.f, reg)

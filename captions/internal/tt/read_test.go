@@ -241,3 +241,58 @@ func TestSniff(t *testing.T) {
 		require.Equal(t, want, [2]bool{a, b}, "%q", in)
 	}
 }
+
+func TestEncodings(t *testing.T) {
+	s := `<?xml version="1.0" encoding="UTF-16"?><tt xmlns="http://www.w3.org/ns/ttml" xml:lang="de"><body><div><p begin="1s" end="2s">Grüße</p></div></body></tt>`
+	u := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		u = append(u, byte(r), byte(r>>8))
+	}
+	caps, _ := read(t, string(u), ReadConfig{})
+	require.Equal(t, "Grüße", caps[0].Text())
+	latin := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><tt xmlns=\"http://www.w3.org/ns/ttml\" xml:lang=\"de\"><body><div><p begin=\"1s\" end=\"2s\">Gr\xfc\xdfe</p></div></body></tt>"
+	caps, _ = read(t, latin, ReadConfig{})
+	require.Equal(t, "Grüße", caps[0].Text())
+	_, _, _, err := Read(strings.NewReader(strings.Replace(latin, "ISO-8859-1", "x-unknown", 1)), ReadConfig{})
+	require.Error(t, err)
+}
+
+func TestRowOf(t *testing.T) {
+	for _, c := range []struct {
+		g    geometry
+		n    int
+		want int
+	}{
+		{geometry{known: true, top: 10, height: 80, displayAlign: "after"}, 2, 0},
+		{geometry{known: true, top: 12.5, height: 87.5, displayAlign: "before"}, 1, 3},
+		{geometry{known: true, top: 0, height: 100}, 1, 1},
+		{geometry{known: true, top: 10, height: 40, displayAlign: "after"}, 2, 8},
+		{geometry{known: true, top: 25, height: 50, displayAlign: "center"}, 1, 11},
+		{geometry{known: true, top: 99, height: 1}, 1, 23},
+		{geometry{}, 1, 0},
+	} {
+		require.Equal(t, c.want, rowOf(c.g, c.n), "%+v", c.g)
+	}
+	// Lengths in px (against tts:extent on tt) and cells.
+	s := `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttp="http://www.w3.org/ns/ttml#parameter"
+  tts:extent="1920px 1080px" ttp:cellResolution="40 24" xml:lang="en"><head><layout>
+  <region xml:id="px" tts:origin="0px 540px" tts:extent="1920px 540px"/>
+  <region xml:id="c" tts:origin="0c 6c" tts:extent="40c 4c"/></layout></head>
+<body><div><p begin="0s" end="1s" region="px">x</p><p begin="0s" end="1s" region="c">y</p></div></body></tt>`
+	caps, _ := read(t, s, ReadConfig{})
+	require.Equal(t, 12, caps[0].Row)
+	require.Equal(t, 6, caps[1].Row)
+}
+
+func TestHiddenAndAnimationWarned(t *testing.T) {
+	s := doc("", `<body><div><p begin="0s" end="1s" tts:display="none">gone</p><p begin="0s" end="1s">a <span tts:visibility="hidden">b</span><set tts:color="red" begin="0.5s"/></p><p begin="1s" end="2s"><set tts:color="red"/>c</p></div></body>`)
+	caps, w := read(t, s, ReadConfig{})
+	require.Equal(t, []span{{0, time.Second, "a"}, {time.Second, 2 * time.Second, "c"}}, spans(caps))
+	all := ""
+	for _, x := range w {
+		all += x.Message + "\n"
+	}
+	require.Contains(t, all, `tts:display="none"`)
+	require.Contains(t, all, `tts:visibility="hidden"`)
+	require.Equal(t, 1, strings.Count(all, "animation"))
+}
