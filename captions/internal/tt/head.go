@@ -20,6 +20,23 @@ type styleDef struct {
 
 type kv struct{ k, v string }
 
+// mergeKV adds src to dst, one entry a property (the later value wins),
+// so that styles referring many times to styles that refer many times
+// to others cannot grow the list exponentially.
+func mergeKV(dst, src []kv) []kv {
+next:
+	for _, a := range src {
+		for i := range dst {
+			if dst[i].k == a.k {
+				dst[i].v = a.v
+				continue next
+			}
+		}
+		dst = append(dst, a)
+	}
+	return dst
+}
+
 // regionDef is a region element.
 type regionDef struct {
 	spec     props
@@ -148,11 +165,11 @@ func (rd *reader) resolve(id string, depth int) (*styleDef, error) {
 		}
 		if c != nil {
 			s.all.set(&c.all)
-			s.allUnkept = append(s.allUnkept, c.allUnkept...)
+			s.allUnkept = mergeKV(s.allUnkept, c.allUnkept)
 		}
 	}
 	s.all.set(&s.own)
-	s.allUnkept = append(s.allUnkept, s.unkept...)
+	s.allUnkept = mergeKV(s.allUnkept, s.unkept)
 	s.state = 2
 	return s, nil
 }

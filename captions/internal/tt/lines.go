@@ -72,14 +72,9 @@ func (lb *lineBuilder) add(text string, preserve bool, st runStyle) {
 }
 
 func (lb *lineBuilder) put(s string, st runStyle) {
-	if s == "" {
-		return
+	if s != "" {
+		lb.line = append(lb.line, piece{s, st})
 	}
-	if n := len(lb.line); n > 0 && lb.line[n-1].st == st {
-		lb.line[n-1].text += s
-		return
-	}
-	lb.line = append(lb.line, piece{s, st})
 }
 
 // breakLine ends the current line.

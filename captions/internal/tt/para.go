@@ -2,10 +2,18 @@ package tt
 
 import (
 	"encoding/xml"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+)
+
+// Bounds on one p, so that the work for a p stays linear in its size.
+const (
+	maxParaNodes   = 100_000
+	maxParaCuts    = 1_000
+	maxParaRegions = 64
 )
 
 // node is an element or text inside a p: the p itself (index 0), a
@@ -29,6 +37,11 @@ func (rd *reader) para(t xml.StartElement, parent *frame) error {
 	if err != nil {
 		return err
 	}
+	if _, ok := attr(t, NSXML, "id"); !ok && rd.cfg.EBU {
+		if err := rd.warnOnce("ebu-id", true, "EBU-TT-D requires xml:id on every p"); err != nil {
+			return err
+		}
+	}
 	b := &rd.body
 	b.nodes = append(b.nodes[:0], node{kind: 'p', parent: -1, tm: tm, f: f, line: rd.line})
 	pLine := rd.line
@@ -38,6 +51,9 @@ func (rd *reader) para(t xml.StartElement, parent *frame) error {
 		tok, err := rd.next()
 		if err != nil {
 			return err
+		}
+		if len(b.nodes) > maxParaNodes {
+			return rd.errorf(ErrTooMany, "a p with more than %d spans, line breaks and texts", maxParaNodes)
 		}
 		top := stack[len(stack)-1]
 		switch c := tok.(type) {
@@ -198,6 +214,9 @@ func (rd *reader) emit(pLine int) error {
 			continue
 		}
 		done = append(done, r)
+		if len(done) > maxParaRegions {
+			return rd.errorf(ErrTooMany, "a p with content in more than %d regions", maxParaRegions)
+		}
 		if r == "" && len(rd.regions) > 0 {
 			if strings.TrimSpace(ns[i].text) != "" || hasText(ns, r) {
 				b.noRegion = true
@@ -239,16 +258,22 @@ func (rd *reader) emitRegion(name string, pLine int) error {
 		lo, hi = reg.begin, reg.end
 	}
 	// The times at which what the p shows changes.
-	var cuts []time.Duration
+	cuts := rd.cuts[:0]
 	for i := 1; i < len(ns); i++ {
 		n := &ns[i]
 		if (n.kind != 't' && n.kind != 'b') || n.f.region != name {
 			continue
 		}
-		cuts = addCut(cuts, max(n.begin, lo))
+		cuts = append(cuts, max(n.begin, lo))
 		if !n.indef {
-			cuts = addCut(cuts, min(n.end, hi))
+			cuts = append(cuts, min(n.end, hi))
 		}
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	rd.cuts = cuts
+	if len(cuts) > maxParaCuts {
+		return rd.errorf(ErrTooMany, "a p whose content changes more than %d times", maxParaCuts)
 	}
 	for k, s := range cuts {
 		e, open := maxTime, true
@@ -268,21 +293,6 @@ func (rd *reader) emitRegion(name string, pLine int) error {
 		}
 	}
 	return nil
-}
-
-// addCut inserts t into the sorted list cuts unless it is there.
-func addCut(cuts []time.Duration, t time.Duration) []time.Duration {
-	i := len(cuts)
-	for i > 0 && cuts[i-1] > t {
-		i--
-	}
-	if i > 0 && cuts[i-1] == t {
-		return cuts
-	}
-	cuts = append(cuts, 0)
-	copy(cuts[i+1:], cuts[i:])
-	cuts[i] = t
-	return cuts
 }
 
 // segment makes a caption of what the p shows from s to e (e open when

@@ -109,6 +109,7 @@ type reader struct {
 	space bool // xml:space="preserve" on tt
 	body  bodyState
 	lines lineBuilder
+	cuts  []time.Duration
 	snap  timing.Rate
 }
 

@@ -2,6 +2,7 @@ package tt
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -194,6 +195,17 @@ func TestLimits(t *testing.T) {
 	bomb := `<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
 		`<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="0s" end="1s">&b;</p></div></body></tt>`
 	require.ErrorIs(t, readErr(t, bomb), ErrBadDocument)
+	// Styles that refer ten times to styles that refer ten times … (a
+	// style bomb) resolve in linear time and memory.
+	var st strings.Builder
+	st.WriteString(`<head><styling><style xml:id="s0" tts:fontFamily="x" tts:fontSize="9%"/>`)
+	for i := 1; i <= 40; i++ {
+		st.WriteString(`<style xml:id="s` + strconv.Itoa(i) + `" style="` + strings.Repeat("s"+strconv.Itoa(i-1)+" ", 10) + `"/>`)
+	}
+	st.WriteString(`</styling></head><body><div><p style="s40" begin="0s" end="1s">x</p></div></body>`)
+	caps, w := read(t, doc("", st.String()), ReadConfig{})
+	require.Len(t, caps, 1)
+	require.Len(t, w, 2)
 }
 
 func TestStrictAndRegions(t *testing.T) {
@@ -295,4 +307,24 @@ func TestHiddenAndAnimationWarned(t *testing.T) {
 	require.Contains(t, all, `tts:display="none"`)
 	require.Contains(t, all, `tts:visibility="hidden"`)
 	require.Equal(t, 1, strings.Count(all, "animation"))
+}
+
+// TestBigParagraphs: one p with many spans, or with spans timed apart,
+// costs time linear in its size (or is refused), not quadratic.
+func TestBigParagraphs(t *testing.T) {
+	start := time.Now()
+	caps, _ := read(t, doc("", "<body><div><p begin=\"0s\" end=\"1s\">"+strings.Repeat("<span>word </span>", 45000)+"</p></div></body>"), ReadConfig{})
+	require.Len(t, caps, 1)
+	var b strings.Builder
+	for i := 0; i < 400; i++ {
+		b.WriteString(`<span begin="` + strconv.Itoa(i) + `s" end="` + strconv.Itoa(i+1) + `s">w</span>`)
+	}
+	caps, _ = read(t, doc("", "<body><div><p>"+b.String()+"</p></div></body>"), ReadConfig{})
+	require.Len(t, caps, 400)
+	require.Less(t, time.Since(start), 20*time.Second)
+	b.Reset()
+	for i := 0; i < 600; i++ {
+		b.WriteString(`<span begin="` + strconv.Itoa(i) + `s" end="` + strconv.Itoa(i+1) + `.5s">w</span>`)
+	}
+	require.ErrorIs(t, readErr(t, doc("", "<body><div><p>"+b.String()+"</p></div></body>")), ErrTooMany)
 }
