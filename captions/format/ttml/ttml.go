@@ -77,8 +77,10 @@
 // frame rate, a root that is not TTML — is a *captions.ParseError with
 // the line and column, never a panic and never a shorter file. Input is
 // bounded (ReadOptions.MaxSize, 256 MiB by default; 256 levels of
-// elements; ten million elements); encoding/xml expands no entities
-// but the five XML predefines, so an entity bomb cannot be built.
+// elements; ten million elements; in one p, 100,000 spans, breaks and
+// texts, 1,000 changes over time and 64 regions), and so is the work
+// for style references; encoding/xml expands no entities but the five
+// XML predefines, so an entity bomb cannot be built.
 package ttml
 
 import (
