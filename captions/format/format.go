@@ -18,7 +18,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/format/ebuttd"
 	"github.com/sotcap/sotcap/captions/format/scc"
+	"github.com/sotcap/sotcap/captions/format/ttml"
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/captions/format/vtt"
@@ -135,6 +137,10 @@ func All() []Format {
 		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle", Speakers: true,
 			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter,
 			limits: func(o WriteOptions) (int, int) { return stl.RowChars(o.STL), 0 }},
+		{Name: "ttml", Title: "IMSC 1.1 TTML", Aliases: []string{"imsc", "dfxp"}, Extensions: []string{".ttml", ".dfxp"}, Unit: "caption", Speakers: true,
+			detect: ttml.Detect, newReader: newTTMLReader, newWriter: newTTMLWriter},
+		{Name: "ebu-tt-d", Title: "EBU-TT-D", Aliases: []string{"ebuttd", "ebu-tt"}, Extensions: []string{".ebu-tt-d.xml"}, Unit: "caption", Speakers: true,
+			detect: ebuttd.Detect, newReader: newEBUTTDReader, newWriter: newEBUTTDWriter},
 		{Name: "scc", Title: "SCC", Extensions: []string{".scc"}, Unit: "caption",
 			detect: scc.Detect, newReader: newSCCReader, newWriter: newSCCWriter,
 			limits: func(WriteOptions) (int, int) { return scc.MaxChars, scc.MaxRows }},

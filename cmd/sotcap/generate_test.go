@@ -139,7 +139,7 @@ func TestGenerateBadInputWritesNothing(t *testing.T) {
 		{"window too short", []string{"--script", script, "--edl", short, "--fps", "25"}, []string{"SOT 2", "script line 10"}},
 		{"frame over the rate", []string{"--script", script, "--edl", badTC, "--fps", "25"}, []string{"badtc.edl:14:", "expected frames 00 to 24"}},
 		{"bad map", []string{"--script", script, "--edl", edl, "--fps", "25", "--map", "1=x"}, []string{"--map"}},
-		{"bad format", []string{"--script", script, "--edl", edl, "--fps", "25", "--formats", "ttml"}, []string{"ttml"}},
+		{"bad format", []string{"--script", script, "--edl", edl, "--fps", "25", "--formats", "ass"}, []string{"ass"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -60,7 +60,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/tt"
+	"github.com/sotcap/sotcap/captions/format/internal/tt"
 	"github.com/sotcap/sotcap/timing"
 )
 

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/tt/tttest"
+	"github.com/sotcap/sotcap/captions/format/internal/tt/tttest"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -110,7 +110,7 @@ func TestTeletextMapping(t *testing.T) {
 	var caps []captions.Caption
 	for row := 0; row <= 23; row++ {
 		for _, a := range []captions.Align{captions.AlignDefault, captions.AlignLeft, captions.AlignCenter, captions.AlignRight} {
-			n := int64(len(caps))
+			n := timing.Frame(len(caps))
 			c := captions.Caption{Start: r.Duration(50 * n), End: r.Duration(50*n + 40), Row: row, Align: a}
 			for k := 0; k < 1+int(n%3); k++ {
 				c.Lines = append(c.Lines, captions.Line{Text: "Zeile " + string(rune('A'+k)), Color: captions.Color((int(n) + k) % 9), Italic: (int(n)+k)%2 == 0})

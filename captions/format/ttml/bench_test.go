@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetest"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetest"
 	"github.com/sotcap/sotcap/timing"
 )
 

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/tt/tttest"
+	"github.com/sotcap/sotcap/captions/format/internal/tt/tttest"
 )
 
 func readFile(path string) ([]captions.Caption, error) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/tt/tttest"
+	"github.com/sotcap/sotcap/captions/format/internal/tt/tttest"
 )
 
 // FuzzRead: the reader never panics, fails only with a ParseError, and

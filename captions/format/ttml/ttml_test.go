@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/tt/tttest"
+	"github.com/sotcap/sotcap/captions/format/internal/tt/tttest"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -165,5 +165,5 @@ func TestReadErrorNamesLine(t *testing.T) {
 	var pe *captions.ParseError
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, 3, pe.Line)
-	require.Contains(t, err.Error(), `bad.ttml:line 3`)
+	require.Contains(t, err.Error(), `bad.ttml:3:`)
 }

@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetest"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetest"
 	"github.com/sotcap/sotcap/timing"
 )
 
@@ -201,7 +201,7 @@ func Schema(t testing.TB) (xsd string, env []string) {
 		t.Skip("xmllint not installed (Debian package libxml2-utils): EBU-TT-D schema check skipped (CI installs it)")
 	}
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "format", "ebuttd", "testdata", "schema")
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "ebuttd", "testdata", "schema")
 	return filepath.Join(dir, "ebutt_d.xsd"), append(os.Environ(), "XML_CATALOG_FILES="+filepath.Join(dir, "catalog.xml"))
 }
 
@@ -362,19 +362,19 @@ func CompareTTConv(t *testing.T, files []string, tol time.Duration, read func(pa
 // Sample is a document with everything the model holds: speakers,
 // italics, every colour, rows, alignments, and text that is markup.
 func Sample(r timing.Rate) captions.Document {
-	at := func(s, e int64) (time.Duration, time.Duration) { return r.Duration(s), r.Duration(e) }
+	at := func(s, e timing.Frame) (time.Duration, time.Duration) { return r.Duration(s), r.Duration(e) }
 	var caps []captions.Caption
-	f := int64(10 * r.Nominal())
+	f := timing.Frame(10 * r.Nominal())
 	texts := cuetest.Texts()
 	for i := 0; i < 24; i++ {
-		s, e := at(f, f+int64(r.Nominal())+int64(i%7))
+		s, e := at(f, f+timing.Frame(r.Nominal())+timing.Frame(i%7))
 		c := captions.Caption{Start: s, End: e, Row: []int{0, 0, 1, 12, 20, 23}[i%6], Align: captions.Align(i % 4)}
 		c.Lines = []captions.Line{{Text: texts[i%len(texts)], Italic: i%3 == 1, Color: captions.Color(i % 9)}}
 		if i%2 == 0 {
 			c.Lines = append(c.Lines, captions.Line{Text: "Second & <line>", Speaker: []string{"Ana", "Bo", ""}[i%3]})
 		}
 		caps = append(caps, c)
-		f += int64(r.Nominal()) + 10
+		f += timing.Frame(r.Nominal()) + 10
 	}
 	return captions.Document{Title: "Haftar in Moscow", Language: "en-GB", Captions: caps}
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetext"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
 	"github.com/sotcap/sotcap/timing"
 )
 

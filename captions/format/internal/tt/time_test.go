@@ -69,7 +69,7 @@ func TestParseTimeErrors(t *testing.T) {
 func TestClockRoundTripsFrames(t *testing.T) {
 	p := DefaultParams(timing.Rate{})
 	for _, r := range timing.SupportedRates() {
-		for _, n := range []int64{0, 1, 29, 1799, 107892, 2589407} {
+		for _, n := range []timing.Frame{0, 1, 29, 1799, 107892, 2589407} {
 			d := r.Duration(n)
 			got, err := ParseTime(string(AppendClock(nil, d)), &p)
 			if err != nil {

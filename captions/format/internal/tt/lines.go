@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetext"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
 )
 
 // runStyle is the caption style of a run of text.

@@ -28,12 +28,12 @@ func genDoc(rng *rand.Rand, r timing.Rate) captions.Document {
 		doc.Title = strings.Join([]string{words[rng.Intn(len(words))], words[rng.Intn(len(words))]}, " ")
 		doc.Title = strings.TrimSpace(strings.ReplaceAll(doc.Title, "\t", " "))
 	}
-	f := int64(rng.Intn(100000))
+	f := timing.Frame(rng.Intn(100000))
 	n := 1 + rng.Intn(30)
 	speakers := []string{"", "", "Anchor", "Guest & Co", "Ведущий"}
 	for i := 0; i < n; i++ {
-		f += int64(rng.Intn(3 * r.Nominal()))
-		d := 1 + int64(rng.Intn(8*r.Nominal()))
+		f += timing.Frame(rng.Intn(3 * r.Nominal()))
+		d := 1 + timing.Frame(rng.Intn(8*r.Nominal()))
 		c := captions.Caption{Start: r.Duration(f), End: r.Duration(f + d), Row: rng.Intn(24) * rng.Intn(2), Align: captions.Align(rng.Intn(4))}
 		for k := 0; k < 1+rng.Intn(3); k++ {
 			var ws []string
@@ -62,7 +62,7 @@ func TestRoundTripAcrossFormats(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		r := rates[rng.Intn(len(rates))]
 		doc := genDoc(rng, r)
-		origin := r.Duration(int64(rng.Intn(2)) * 3600 * int64(r.Nominal()))
+		origin := r.Duration(timing.Frame(rng.Intn(2) * 3600 * r.Nominal()))
 		for k := range doc.Captions {
 			doc.Captions[k].Start += origin
 			doc.Captions[k].End += origin

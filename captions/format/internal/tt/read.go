@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/sotcap/sotcap/captions"
-	"github.com/sotcap/sotcap/captions/internal/cuetext"
+	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
 	"github.com/sotcap/sotcap/timing"
 )
 
