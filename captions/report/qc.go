@@ -17,7 +17,36 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/timing"
 )
+
+// FrameRateText states the rate frames were counted at and where it came
+// from: "25 fps (assumed: no --fps given and the format has no frame
+// rate)", "29.97 fps (--fps)".
+func (r *FileResult) FrameRateText() string {
+	if r.FrameRate.IsZero() {
+		return "unknown"
+	}
+	fps := r.FrameRate.String() + " fps"
+	switch r.FrameRateSource {
+	case "", "default":
+		return fps + " (assumed: no --fps given and the file states no frame rate)"
+	}
+	return fps + " (from " + r.FrameRateSource + ")"
+}
+
+// valueText formats a violation's value or limit with its unit ("21.4
+// CPS", "3 frames", "0.6 s"); "" for a rule without a quantity.
+func valueText(rule string, f float64) string {
+	u := rules.RuleUnit(rule)
+	if rule == rules.RuleCharset && f > 0 {
+		return fmt.Sprintf("U+%04X", int64(f))
+	}
+	if u == "" {
+		return ""
+	}
+	return formatShort(f) + " " + u
+}
 
 // CPSFormula states how characters per second are counted. Text and HTML
 // reports print it, because caption tools disagree on the formula.
@@ -44,8 +73,17 @@ type FileResult struct {
 	// non-finite value (a caption with no duration) means undefined.
 	CPS []float64
 	// Violations are the broken rules; Violation.Caption counts from 1 and
-	// must name one of Captions.
+	// must name one of Captions, except for a malformed caption
+	// (rules.RuleMalformed), which has Caption 0, and After at most
+	// len(Captions).
 	Violations []rules.Violation
+	// FrameRate is the rate the frame-based rules (gap, shot change,
+	// minimum and maximum duration) counted frames at; zero when unknown.
+	FrameRate timing.Rate
+	// FrameRateSource says where FrameRate came from, for people: "--fps",
+	// "the EBU STL header" or "default" (reports then say the rate was
+	// assumed).
+	FrameRateSource string
 	// Cuts are the shot changes on the same timeline as the captions; nil
 	// when no EDL was given.
 	Cuts []time.Duration
@@ -61,6 +99,12 @@ func (r *FileResult) validate() error {
 		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), len(r.Captions))
 	}
 	for _, v := range r.Violations {
+		if v.Rule == rules.RuleMalformed && v.Caption == 0 {
+			if v.After < 0 || v.After > len(r.Captions) {
+				return fmt.Errorf("qc: %s: malformed caption after caption %d of %d", r.File, v.After, len(r.Captions))
+			}
+			continue
+		}
 		if v.Caption < 1 || v.Caption > len(r.Captions) {
 			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, len(r.Captions))
 		}
@@ -87,8 +131,10 @@ type Summary struct {
 	Duration time.Duration
 	// CPS summarises the captions' reading rates.
 	CPS CPSStats
-	// Violations is the number of violations.
+	// Violations is the number of violations, malformed captions included.
 	Violations int
+	// Malformed is the number of captions that could not be read.
+	Malformed int
 	// ByRule counts the violations per rule, rules in the order of the
 	// captions.Rule… constants followed by any other rule names in
 	// alphabetical order; rules without violations are left out.
@@ -117,15 +163,8 @@ type RuleCount struct {
 	Count int
 }
 
-// ruleOrder is the order reports list rules in.
-func ruleOrder() [11]string {
-	return [...]string{
-		rules.RuleCPS, rules.RuleCPL, rules.RuleLines,
-		rules.RuleMinDuration, rules.RuleMaxDuration, rules.RuleGap,
-		rules.RuleOverlap, rules.RuleOrder, rules.RuleEmpty,
-		rules.RuleCharset, rules.RuleShotChange,
-	}
-}
+// ruleOrder is the order reports list rules in (rules.RuleNames).
+func ruleOrder() []string { return rules.RuleNames() }
 
 // Summarize computes r's summary. It does not modify r.
 func Summarize(r FileResult) Summary {
@@ -144,6 +183,11 @@ func Summarize(r FileResult) Summary {
 		s.Duration = hi - lo
 	}
 	s.ByRule = countByRule(r.Violations)
+	for _, c := range s.ByRule {
+		if c.Rule == rules.RuleMalformed {
+			s.Malformed = c.Count
+		}
+	}
 	return s
 }
 
@@ -187,7 +231,7 @@ func countByRule(vs []rules.Violation) []RuleCount {
 		return nil
 	}
 	order := ruleOrder()
-	var known [len(order)]int
+	known := make([]int, len(order))
 	var other map[string]int
 	for _, v := range vs {
 		i := slices.Index(order[:], v.Rule)
