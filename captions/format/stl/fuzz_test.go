@@ -123,7 +123,7 @@ func FuzzTextField(f *testing.F) {
 		if !ok {
 			ds = Teletext1
 		}
-		lines, err := decodeTF(tf, table, ds)
+		lines, _, err := decodeTF(tf, table, ds, true)
 		if err != nil {
 			return
 		}
@@ -135,7 +135,7 @@ func FuzzTextField(f *testing.F) {
 			if err != nil {
 				t.Fatalf("row %q read from table %v cannot be written back: %v", l.Text, table, err)
 			}
-			back, err := decodeTF(enc, table, OpenSubtitling)
+			back, _, err := decodeTF(enc, table, OpenSubtitling, true)
 			if err != nil || len(back) != 1 || back[0].Text != l.Text {
 				t.Fatalf("row %q: encoded % x, decoded %+v %v", l.Text, enc, back, err)
 			}
