@@ -86,6 +86,9 @@ type ReadOptions struct {
 	Origin time.Duration
 	// SkipMalformed skips what cannot be read with a warning, for QC.
 	SkipMalformed bool
+	// Strict refuses what a lenient reader would skip or read with a
+	// warning (for EBU STL, the quirks ttconv reads: see stl.ReadOptions).
+	Strict bool
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
 }
@@ -227,6 +230,7 @@ func (f Format) NewWriter(w io.Writer, o WriteOptions) (Writer, error) { return 
 func (f Format) Read(r io.Reader, o ReadOptions) (captions.Document, []captions.Warning, error) {
 	if f.Name == "stl" {
 		o.STL.File = o.File
+		o.STL.Strict = o.STL.Strict || o.Strict
 		return stl.Read(r, o.STL)
 	}
 	rd, err := f.NewReader(r, o)

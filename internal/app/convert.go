@@ -28,7 +28,10 @@ type ConvertOptions struct {
 	Start     string // programme start timecode (EBU STL in or out)
 	Offset    string // ±timecode or ±duration added to every time
 	DropFrame bool   // drop-frame labels at 29.97 and 59.94
-	Flags     *pflag.FlagSet
+	// Lenient converts what a truncated EBU STL input still holds (with a
+	// warning) instead of refusing it.
+	Lenient bool
+	Flags   *pflag.FlagSet
 }
 
 // convertPlan is the resolved command line. A time moves from IN to OUT as

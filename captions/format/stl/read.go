@@ -38,6 +38,9 @@ type File struct {
 	// lacks. Line is the TTI block number (0 for the file as a whole).
 	// `sotcap check` reports each as a malformed caption.
 	Malformed []captions.Warning
+	// Blocks holds, for each of Document.Captions, the number of its
+	// (first) TTI block.
+	Blocks []int
 }
 
 // Comment is a TTI comment (CF 1): text for people working on the file,
@@ -92,7 +95,7 @@ var ErrTooLarge = errors.New("larger than an EBU STL file can be")
 // Read reads an EBU STL file into the document model: the subtitles (see
 // File.Document), with TimeBase holding the labels' rate, drop frame and
 // the programme start (TCP), and the reader's warnings, each naming its
-// TTI block. Decode gives the whole File (GSI, comments) instead.
+// TTI block (File.Malformed among them). Decode gives the whole File (GSI, comments) instead.
 //
 // STL25.01 is read at 25 fps, STL24.01 at 24, STL23.01 at 23.976,
 // STL50.01 at 50, and STL30.01 at 29.97 with drop-frame labels (as ttconv
@@ -116,7 +119,14 @@ func Read(r io.Reader, opts ReadOptions) (captions.Document, []captions.Warning,
 	if err != nil {
 		return captions.Document{}, nil, err
 	}
-	return f.Document, f.BlockWarnings(), nil
+	ws := f.BlockWarnings()
+	for _, m := range f.Malformed {
+		if m.Line > 0 {
+			m.Message = "TTI block " + strconv.Itoa(m.Line) + ": " + m.Message
+		}
+		ws = append(ws, captions.Warning{Message: m.Message})
+	}
+	return f.Document, ws, nil
 }
 
 // BlockWarnings returns the file's warnings with each message led by the
@@ -457,6 +467,7 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out int64, tf []by
 		c.Align = captions.AlignRight
 	}
 	f.Document.Captions = append(f.Document.Captions, c)
+	f.Blocks = append(f.Blocks, block)
 	return nil
 }
 
