@@ -52,7 +52,7 @@ func WriteCSV(w io.Writer, results []FileResult) error {
 				}
 				continue
 			}
-			c := &r.Captions[v.Caption-1]
+			c := r.at(v.Caption - 1)
 			row[8], row[9], row[10] = rules.RuleUnit(v.Rule), "", ""
 			row[0] = r.File
 			row[1] = strconv.Itoa(v.Caption)

@@ -57,7 +57,7 @@ func WriteHTML(w io.Writer, results []FileResult) error {
 	page := htmlPage{Formula: CPSFormula}
 	for i := range results {
 		r := &results[i]
-		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: len(r.Captions), Violations: len(r.Violations)})
+		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: r.count(), Violations: len(r.Violations)})
 	}
 	switch len(results) {
 	case 0:
@@ -230,16 +230,16 @@ func appendEscaped(b []byte, s string) []byte {
 type violationIndex struct{ start, idx []int32 }
 
 func indexViolations(r *FileResult) violationIndex {
-	vi := violationIndex{start: make([]int32, len(r.Captions)+1), idx: make([]int32, len(r.Violations))}
+	vi := violationIndex{start: make([]int32, r.count()+1), idx: make([]int32, len(r.Violations))}
 	for _, v := range r.Violations {
 		if v.Caption > 0 { // a malformed caption (0) has no bar
 			vi.start[v.Caption]++
 		}
 	}
-	for n := 1; n <= len(r.Captions); n++ {
+	for n := 1; n <= r.count(); n++ {
 		vi.start[n] += vi.start[n-1]
 	}
-	fill := make([]int32, len(r.Captions))
+	fill := make([]int32, r.count())
 	for j, v := range r.Violations {
 		c := v.Caption - 1
 		if c < 0 {
@@ -273,17 +273,17 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 		ByRule:         s.ByRule,
 		Warnings:       r.Warnings,
 		Cuts:           len(r.Cuts),
-		HasTimeline:    len(r.Captions) > 0 || len(r.Cuts) > 0,
+		HasTimeline:    r.count() > 0 || len(r.Cuts) > 0,
 		OpenViolations: len(r.Violations) <= openViolLimit,
 		FrameRate:      r.FrameRateText(),
-		Aggregated:     len(r.Captions) > maxBars,
+		Aggregated:     r.count() > maxBars,
 		vi:             indexViolations(r),
 	}
 	hf.shown, hf.anchor, hf.Hidden = capViolations(r)
 	if r.MaxCPS > 0 {
 		hf.Limit = formatShort(r.MaxCPS)
 	}
-	for i := range r.Captions {
+	for i := range r.count() {
 		switch cpsClass(cpsAt(r, i), r.MaxCPS) {
 		case "cps-ok":
 			hf.CountOK++
@@ -313,7 +313,7 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 // are left out.
 func capViolations(r *FileResult) ([]bool, []int32, []RuleCount) {
 	shown := make([]bool, len(r.Violations))
-	anchor := make([]int32, len(r.Captions))
+	anchor := make([]int32, r.count())
 	for i := range anchor {
 		anchor[i] = -1
 	}
@@ -354,7 +354,7 @@ func writeViolations(w *bufio.Writer, hf *htmlFile, r *FileResult) {
 			b = append(b, "</td></tr>"...)
 			continue
 		}
-		c := &r.Captions[v.Caption-1]
+		c := r.at(v.Caption - 1)
 		b = append(b, "\n<tr"...)
 		if hf.anchor[v.Caption-1] == int32(j) {
 			b = append(b, ` id="`...)
@@ -436,7 +436,8 @@ func clampTime(t time.Duration) time.Duration { return max(min(t, timeLimit), -t
 // first lane free at its start, or the one that frees first.
 func layoutTimeline(r *FileResult) timelineLayout {
 	lo, hi := timeLimit, -timeLimit
-	for _, c := range r.Captions {
+	for i := range r.count() {
+		c := r.span(i)
 		lo = min(lo, clampTime(c.Start), clampTime(c.End))
 		hi = max(hi, clampTime(c.Start), clampTime(c.End))
 	}
@@ -454,8 +455,9 @@ func layoutTimeline(r *FileResult) timelineLayout {
 		laneEnd[k] = time.Duration(math.MinInt64)
 	}
 	l.used = 1
-	l.lanes = make([]uint8, len(r.Captions))
-	for i, c := range r.Captions {
+	l.lanes = make([]uint8, r.count())
+	for i := range r.count() {
+		c := r.span(i)
 		best := 0
 		for k := range laneEnd {
 			if laneEnd[k] <= c.Start {
@@ -495,17 +497,17 @@ func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts 
 	scale := float64(timelineWidth) / float64(l.span)
 
 	// Bucket captions and cuts by row (counting sort, stable).
-	capRow := make([]int32, len(r.Captions))
+	capRow := make([]int32, r.count())
 	capStart := make([]int32, l.rows+1)
-	for i, c := range r.Captions {
-		k := l.rowOf(c.Start)
+	for i := range r.count() {
+		k := l.rowOf(r.span(i).Start)
 		capRow[i] = int32(k)
 		capStart[k+1]++
 	}
 	for k := 1; k <= l.rows; k++ {
 		capStart[k] += capStart[k-1]
 	}
-	byRow := make([]int32, len(r.Captions))
+	byRow := make([]int32, r.count())
 	fill := append([]int32(nil), capStart[:l.rows]...)
 	for i, k := range capRow {
 		byRow[fill[k]] = int32(i)
@@ -517,7 +519,8 @@ func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts 
 		width   float64
 	}
 	conts := make([][]cont, l.rows)
-	for i, c := range r.Captions {
+	for i := range r.count() {
+		c := r.span(i)
 		start := clampTime(c.Start)
 		end := max(clampTime(c.End), start)
 		for k := int(capRow[i]) + 1; k < l.rows; k++ {
@@ -610,7 +613,7 @@ func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts 
 // appendBar appends caption i's bar in the row starting at rs: a rect with
 // a tooltip, inside a link to its violations when it has any.
 func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, scale float64) []byte {
-	c := &r.Captions[i]
+	c := r.at(i)
 	l := &hf.layout
 	n := i + 1
 	cps := cpsAt(r, i)

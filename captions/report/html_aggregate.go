@@ -46,7 +46,8 @@ func writeAggregateTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timeli
 		diff[k] = make([]int32, total+1)
 	}
 	flag := make([]int32, total+1)
-	for i, c := range r.Captions {
+	for i := range r.count() {
+		c := r.span(i)
 		a := idx(c.Start)
 		e := max(clampTime(c.End), clampTime(c.Start))
 		z := idx(e - 1)

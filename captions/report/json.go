@@ -100,7 +100,7 @@ func WriteJSON(w io.Writer, results []FileResult) error {
 				b = append(b, '}')
 				continue
 			}
-			c := &r.Captions[v.Caption-1]
+			c := r.at(v.Caption - 1)
 			b = append(b, "\n        {\"caption\": "...)
 			b = strconv.AppendInt(b, int64(v.Caption), 10)
 			b = append(b, ", \"start\": "...)
@@ -116,7 +116,7 @@ func WriteJSON(w io.Writer, results []FileResult) error {
 			b = append(b, ", \"unit\": "...)
 			b = appendJSONString(b, rules.RuleUnit(v.Rule))
 			b = append(b, ", \"text\": "...)
-			b = appendCaptionText(b, c)
+			b = appendCaptionText(b, &c)
 			b = append(b, '}')
 			if len(b) >= 32<<10 {
 				if _, err := bw.Write(b); err != nil {

@@ -68,6 +68,13 @@ type FileResult struct {
 	MaxCPS float64
 	// Captions are the captions in file order.
 	Captions []captions.Caption
+	// Spans, when Captions is nil, are the captions' times in file order:
+	// the compact form of a large file, 16 bytes a caption. Texts then
+	// holds the lines of the captions whose text the report shows (those
+	// with violations, at least), by index counted from 1; a caption
+	// without an entry is reported with no text.
+	Spans []Span
+	Texts map[int][]captions.Line
 	// CPS holds each caption's characters per second, in the same order as
 	// Captions. It must be nil or as long as Captions. A negative or
 	// non-finite value (a caption with no duration) means undefined.
@@ -92,21 +99,52 @@ type FileResult struct {
 	Warnings []captions.Warning
 }
 
+// Span is the display time of one caption.
+type Span struct{ Start, End time.Duration }
+
+// count returns the number of captions.
+func (r *FileResult) count() int {
+	if r.Captions != nil {
+		return len(r.Captions)
+	}
+	return len(r.Spans)
+}
+
+// span returns caption i's times (i counted from 0).
+func (r *FileResult) span(i int) Span {
+	if r.Captions != nil {
+		return Span{r.Captions[i].Start, r.Captions[i].End}
+	}
+	return r.Spans[i]
+}
+
+// at returns caption i (counted from 0), its lines from Texts in the
+// compact form.
+func (r *FileResult) at(i int) captions.Caption {
+	if r.Captions != nil {
+		return r.Captions[i]
+	}
+	return captions.Caption{Start: r.Spans[i].Start, End: r.Spans[i].End, Lines: r.Texts[i+1]}
+}
+
 // validate reports inconsistent results, which would otherwise make a
 // writer index out of range.
 func (r *FileResult) validate() error {
-	if r.CPS != nil && len(r.CPS) != len(r.Captions) {
-		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), len(r.Captions))
+	if r.Captions != nil && r.Spans != nil {
+		return fmt.Errorf("qc: %s: both Captions and Spans", r.File)
+	}
+	if r.CPS != nil && len(r.CPS) != r.count() {
+		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), r.count())
 	}
 	for _, v := range r.Violations {
 		if v.Rule == rules.RuleMalformed && v.Caption == 0 {
-			if v.After < 0 || v.After > len(r.Captions) {
-				return fmt.Errorf("qc: %s: malformed caption after caption %d of %d", r.File, v.After, len(r.Captions))
+			if v.After < 0 || v.After > r.count() {
+				return fmt.Errorf("qc: %s: malformed caption after caption %d of %d", r.File, v.After, r.count())
 			}
 			continue
 		}
-		if v.Caption < 1 || v.Caption > len(r.Captions) {
-			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, len(r.Captions))
+		if v.Caption < 1 || v.Caption > r.count() {
+			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, r.count())
 		}
 	}
 	return nil
@@ -169,14 +207,16 @@ func ruleOrder() []string { return rules.RuleNames() }
 // Summarize computes r's summary. It does not modify r.
 func Summarize(r FileResult) Summary {
 	s := Summary{
-		Captions:   len(r.Captions),
+		Captions:   r.count(),
 		Violations: len(r.Violations),
 		Warnings:   len(r.Warnings),
 		CPS:        cpsStats(r.CPS),
 	}
-	if len(r.Captions) > 0 {
-		lo, hi := r.Captions[0].Start, r.Captions[0].End
-		for _, c := range r.Captions {
+	if n := r.count(); n > 0 {
+		first := r.span(0)
+		lo, hi := first.Start, first.End
+		for i := range n {
+			c := r.span(i)
 			lo = min(lo, c.Start, c.End)
 			hi = max(hi, c.Start, c.End)
 		}

@@ -13,6 +13,9 @@ import (
 	"github.com/sotcap/sotcap/captions/rules"
 )
 
+// textChunk is how many table rows WriteText aligns together.
+const textChunk = 1000
+
 // malformedText describes a malformed caption: "line 12 (after caption
 // 3): reason".
 func malformedText(v rules.Violation) string {
@@ -61,7 +64,13 @@ func WriteText(w io.Writer, results []FileResult) error {
 			tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
 			io.WriteString(tw, "CAPTION\tSTART\tEND\tRULE\tVALUE\tLIMIT\tTEXT\n")
 			var line []byte
-			for _, v := range r.Violations {
+			for j, v := range r.Violations {
+				if j > 0 && j%textChunk == 0 {
+					// tabwriter holds its rows until Flush: flush in
+					// chunks so that memory stays bounded (columns may
+					// widen from one chunk to the next).
+					tw.Flush()
+				}
 				if v.Rule == rules.RuleMalformed && v.Caption == 0 {
 					line = append(line[:0], "-\t-\t-\t"...)
 					line = append(line, v.Rule...)
@@ -71,7 +80,7 @@ func WriteText(w io.Writer, results []FileResult) error {
 					tw.Write(line)
 					continue
 				}
-				c := &r.Captions[v.Caption-1]
+				c := r.at(v.Caption - 1)
 				line = strconv.AppendInt(line[:0], int64(v.Caption), 10)
 				line = append(line, '\t')
 				line = append(line, formatClock(c.Start)...)
@@ -108,7 +117,7 @@ func WriteText(w io.Writer, results []FileResult) error {
 	if len(results) > 1 {
 		var caps, viol int
 		for i := range results {
-			caps += len(results[i].Captions)
+			caps += results[i].count()
 			viol += len(results[i].Violations)
 		}
 		fmt.Fprintf(bw, "\n%d files, %d captions, %d violations\n", len(results), caps, viol)

@@ -45,7 +45,7 @@ const maxCheckFile = 512 << 20
 // keepText is how many captions keep their text in a check's result
 // whatever their violations (the HTML report's tooltips); past it only
 // captions with violations keep theirs, so memory grows by a caption's
-// times, not its text.
+// times and CPS (24 bytes), not its text.
 const keepText = 20000
 
 // errTooLarge is the error of a file over maxCheckFile.
@@ -81,7 +81,8 @@ const skipPrefix = "malformed cue skipped: "
 // checkedFile is one file as check read and judged it.
 type checkedFile struct {
 	format     format.Format
-	captions   []captions.Caption
+	spans      []report.Span
+	texts      map[int][]captions.Line // by caption number, from 1
 	cps        []float64
 	violations []rules.Violation
 	warnings   []captions.Warning
@@ -128,7 +129,7 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		}
 		return nil, err
 	}
-	res := &checkedFile{format: f, rate: rate, rateSource: "--fps"}
+	res := &checkedFile{format: f, rate: rate, rateSource: "--fps", texts: map[int][]captions.Line{}}
 	sf := format.STLFile(rd)
 	if sf != nil {
 		res.language = sf.Document.Language
@@ -159,7 +160,7 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 			return
 		}
 		skipped += n
-		after := len(res.captions)
+		after := len(res.spans)
 		if wc := rd.WarningCount(); wc > seenWarn {
 			ws := rd.Warnings()
 			for _, w := range ws[min(seenWarn, len(ws)):] {
@@ -189,16 +190,16 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		}
 		n0 := len(res.violations)
 		res.violations = ck.Add(res.violations, c)
-		i := len(res.captions)
+		i := len(res.spans)
 		for _, v := range rules.Charset([]captions.Caption{c}, enc) {
 			v.Caption = i + 1
 			res.violations = append(res.violations, v)
 		}
 		res.cps = append(res.cps, profile.CPS(c))
-		if i >= keepText && len(res.violations) == n0 {
-			c.Lines = nil
+		if i < keepText || len(res.violations) > n0 {
+			res.texts[i+1] = c.Lines
 		}
-		res.captions = append(res.captions, c)
+		res.spans = append(res.spans, report.Span{Start: c.Start, End: c.End})
 	}
 	if sf != nil {
 		res.warnings = sf.BlockWarnings()
@@ -321,7 +322,7 @@ func RunCheck(o CheckOptions, s IO) error {
 		}
 		maxCPS := profile.MaxCPS
 		results = append(results, report.FileResult{File: name, Format: cf.format.Name, Profile: cfg.Profile(), MaxCPS: maxCPS,
-			Captions: cf.captions, CPS: cf.cps, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
+			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
 			FrameRate: cf.rate, FrameRateSource: cf.rateSource})
 	}
 	if len(results) > 0 {
