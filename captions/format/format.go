@@ -104,8 +104,9 @@ type ReadOptions struct {
 	Origin time.Duration
 	// Strict refuses what a lenient reader skips or keeps with a warning
 	// (SRT and WebVTT: blocks that are not cues, malformed timing lines,
-	// cues that end before they start; SCC: parity errors), for `convert
-	// --strict` and `check --strict-syntax`.
+	// cues that end before they start; SCC: parity errors; EBU STL: the
+	// quirks ttconv reads, see stl.ReadOptions), for `convert --strict`
+	// and `check --strict-syntax`.
 	Strict bool
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
@@ -261,6 +262,7 @@ func (f Format) NewWriter(w io.Writer, o WriteOptions) (Writer, error) { return 
 func (f Format) Read(r io.Reader, o ReadOptions) (captions.Document, []captions.Warning, error) {
 	if f.Name == "stl" {
 		o.STL.File = o.File
+		o.STL.Strict = o.STL.Strict || o.Strict
 		return stl.Read(r, o.STL)
 	}
 	rd, err := f.NewReader(r, o)

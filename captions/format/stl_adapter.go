@@ -26,11 +26,20 @@ func newSTLReader(r io.Reader, o ReadOptions) (Reader, error) {
 	}
 	so := o.STL
 	so.File = o.File
+	so.Strict = so.Strict || o.Strict
 	f, err := stl.Decode(data, so)
 	if err != nil {
 		return nil, err
 	}
-	return &stlReader{f: f, warns: f.BlockWarnings()}, nil
+	warns := f.BlockWarnings()
+	for _, m := range f.Malformed {
+		msg := m.Message
+		if m.Line > 0 {
+			msg = fmt.Sprintf("TTI block %d: %s", m.Line, msg)
+		}
+		warns = append(warns, captions.Warning{Message: msg})
+	}
+	return &stlReader{f: f, warns: warns}, nil
 }
 
 // Read returns the next subtitle. A caption at the writer's default place

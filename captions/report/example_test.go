@@ -8,6 +8,7 @@ import (
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/report"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/timing"
 )
 
 func ExampleWriteJSON() {
@@ -20,6 +21,7 @@ func ExampleWriteJSON() {
 		},
 		CPS:        []float64{21, 2.5},
 		Violations: []rules.Violation{{Caption: 1, Rule: rules.RuleCPS, Value: 21, Limit: 17}},
+		FrameRate:  timing.Rate25(), FrameRateSource: "default",
 	}
 	if err := report.WriteJSON(os.Stdout, []report.FileResult{r}); err != nil {
 		fmt.Println(err)
@@ -33,8 +35,11 @@ func ExampleWriteJSON() {
 	//       "captions": 2,
 	//       "duration_seconds": 4,
 	//       "cps": {"mean": 11.75, "p50": 2.5, "p90": 21, "max": 21},
+	//       "frame_rate": 25,
+	//       "frame_rate_source": "default",
+	//       "malformed": 0,
 	//       "violations": [
-	//         {"caption": 1, "start": 10, "end": 11, "rule": "cps", "value": 21, "limit": 17, "text": "Twenty-one characters"}
+	//         {"caption": 1, "start": 10, "end": 11, "rule": "cps", "value": 21, "limit": 17, "unit": "CPS", "text": "Twenty-one characters"}
 	//       ]
 	//     }
 	//   ]

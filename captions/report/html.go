@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // Layout of the HTML timeline. The timeline is cut into rows of equal
@@ -24,6 +25,14 @@ const (
 	histHeight    = 180
 	histBins      = 40 // bins in the CPS histogram at most
 	openViolLimit = 2000
+	// maxBars is how many captions a file's timeline draws one by one;
+	// past it the timeline is aggregated (aggCols columns a row, each
+	// coloured by the worst CPS class of the captions it covers).
+	maxBars = 20000
+	aggCols = 150
+	// violationsPerRule caps the rows of the violations table per rule;
+	// the CSV and JSON reports keep every violation.
+	violationsPerRule = 200
 )
 
 // WriteHTML writes results as one self-contained HTML page: inline CSS and
@@ -48,7 +57,7 @@ func WriteHTML(w io.Writer, results []FileResult) error {
 	page := htmlPage{Formula: CPSFormula}
 	for i := range results {
 		r := &results[i]
-		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: len(r.Captions), Violations: len(r.Violations)})
+		page.Files = append(page.Files, htmlTOC{ID: fileID(i), File: r.File, Captions: r.count(), Violations: len(r.Violations)})
 	}
 	switch len(results) {
 	case 0:
@@ -124,8 +133,13 @@ type htmlFile struct {
 	OpenViolations           bool
 	CountOK, CountNear, Over int
 	CountNone                int
+	FrameRate                string
+	Aggregated               bool
+	Hidden                   []RuleCount // violations left out of the table, per rule
 
 	vi     violationIndex
+	shown  []bool  // per violation: has a row in the table
+	anchor []int32 // per caption: its first shown violation, -1 when none
 	layout timelineLayout
 }
 
@@ -216,16 +230,21 @@ func appendEscaped(b []byte, s string) []byte {
 type violationIndex struct{ start, idx []int32 }
 
 func indexViolations(r *FileResult) violationIndex {
-	vi := violationIndex{start: make([]int32, len(r.Captions)+1), idx: make([]int32, len(r.Violations))}
+	vi := violationIndex{start: make([]int32, r.count()+1), idx: make([]int32, len(r.Violations))}
 	for _, v := range r.Violations {
-		vi.start[v.Caption]++
+		if v.Caption > 0 { // a malformed caption (0) has no bar
+			vi.start[v.Caption]++
+		}
 	}
-	for n := 1; n <= len(r.Captions); n++ {
+	for n := 1; n <= r.count(); n++ {
 		vi.start[n] += vi.start[n-1]
 	}
-	fill := make([]int32, len(r.Captions))
+	fill := make([]int32, r.count())
 	for j, v := range r.Violations {
 		c := v.Caption - 1
+		if c < 0 {
+			continue
+		}
 		vi.idx[vi.start[c]+fill[c]] = int32(j)
 		fill[c]++
 	}
@@ -254,14 +273,17 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 		ByRule:         s.ByRule,
 		Warnings:       r.Warnings,
 		Cuts:           len(r.Cuts),
-		HasTimeline:    len(r.Captions) > 0 || len(r.Cuts) > 0,
+		HasTimeline:    r.count() > 0 || len(r.Cuts) > 0,
 		OpenViolations: len(r.Violations) <= openViolLimit,
+		FrameRate:      r.FrameRateText(),
+		Aggregated:     r.count() > maxBars,
 		vi:             indexViolations(r),
 	}
+	hf.shown, hf.anchor, hf.Hidden = capViolations(r)
 	if r.MaxCPS > 0 {
 		hf.Limit = formatShort(r.MaxCPS)
 	}
-	for i := range r.Captions {
+	for i := range r.count() {
 		switch cpsClass(cpsAt(r, i), r.MaxCPS) {
 		case "cps-ok":
 			hf.CountOK++
@@ -276,19 +298,65 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 	if hf.HasTimeline {
 		hf.layout = layoutTimeline(r)
 		hf.RowSpan = shortDur(hf.layout.span)
+		if hf.Aggregated {
+			hf.layout.used = 1
+			hf.layout.height = rowTop + laneHeight + 8
+		}
 	}
 	hf.Hist = buildHist(r.CPS, r.MaxCPS)
 	return hf
 }
 
-// writeViolations writes the rows of the violations table. The first row
-// of each caption has the id the timeline's bars link to.
+// capViolations chooses the violations the table shows: the first
+// violationsPerRule of each rule. It returns which are shown, each
+// caption's first shown violation (-1 when none) and how many of each rule
+// are left out.
+func capViolations(r *FileResult) ([]bool, []int32, []RuleCount) {
+	shown := make([]bool, len(r.Violations))
+	anchor := make([]int32, r.count())
+	for i := range anchor {
+		anchor[i] = -1
+	}
+	perRule := map[string]int{}
+	for j, v := range r.Violations {
+		perRule[v.Rule]++
+		if perRule[v.Rule] > violationsPerRule {
+			continue
+		}
+		shown[j] = true
+		if v.Caption > 0 && anchor[v.Caption-1] < 0 {
+			anchor[v.Caption-1] = int32(j)
+		}
+	}
+	var hidden []RuleCount
+	for _, rc := range countByRule(r.Violations) {
+		if rc.Count > violationsPerRule {
+			hidden = append(hidden, RuleCount{rc.Rule, rc.Count - violationsPerRule})
+		}
+	}
+	return shown, anchor, hidden
+}
+
+// writeViolations writes the rows of the violations table (at most
+// violationsPerRule per rule). The first row of each caption has the id
+// the timeline's bars link to.
 func writeViolations(w *bufio.Writer, hf *htmlFile, r *FileResult) {
 	b := make([]byte, 0, 64<<10)
 	for j, v := range r.Violations {
-		c := &r.Captions[v.Caption-1]
+		if !hf.shown[j] {
+			continue
+		}
+		if v.Rule == rules.RuleMalformed && v.Caption == 0 {
+			b = append(b, "\n<tr class=\"malformed\"><td class=\"num\">–</td><td class=\"time\">–</td><td class=\"time\">–</td><td>"...)
+			b = appendEscaped(b, rules.RuleTitle(v.Rule))
+			b = append(b, `</td><td class="num"></td><td class="num"></td><td class="text">`...)
+			b = appendEscaped(b, malformedText(v))
+			b = append(b, "</td></tr>"...)
+			continue
+		}
+		c := r.at(v.Caption - 1)
 		b = append(b, "\n<tr"...)
-		if hf.vi.of(v.Caption)[0] == int32(j) {
+		if hf.anchor[v.Caption-1] == int32(j) {
 			b = append(b, ` id="`...)
 			b = appendEscaped(b, hf.ID)
 			b = append(b, "-c"...)
@@ -301,12 +369,16 @@ func writeViolations(w *bufio.Writer, hf *htmlFile, r *FileResult) {
 		b = appendClock(b, c.Start)
 		b = append(b, `</td><td class="time">`...)
 		b = appendClock(b, c.End)
-		b = append(b, `</td><td>`...)
+		b = append(b, `</td><td title="`...)
 		b = appendEscaped(b, v.Rule)
+		b = append(b, `">`...)
+		b = appendEscaped(b, rules.RuleTitle(v.Rule))
 		b = append(b, `</td><td class="num">`...)
-		b = appendShort(b, v.Value)
+		b = appendEscaped(b, valueText(v.Rule, v.Value))
 		b = append(b, `</td><td class="num">`...)
-		b = appendShort(b, v.Limit)
+		if v.Rule != rules.RuleCharset && v.Rule != rules.RuleEmpty {
+			b = appendEscaped(b, valueText(v.Rule, v.Limit))
+		}
 		b = append(b, `</td><td class="text">`...)
 		for k, l := range c.Lines {
 			if k > 0 {
@@ -364,7 +436,8 @@ func clampTime(t time.Duration) time.Duration { return max(min(t, timeLimit), -t
 // first lane free at its start, or the one that frees first.
 func layoutTimeline(r *FileResult) timelineLayout {
 	lo, hi := timeLimit, -timeLimit
-	for _, c := range r.Captions {
+	for i := range r.count() {
+		c := r.span(i)
 		lo = min(lo, clampTime(c.Start), clampTime(c.End))
 		hi = max(hi, clampTime(c.Start), clampTime(c.End))
 	}
@@ -382,8 +455,9 @@ func layoutTimeline(r *FileResult) timelineLayout {
 		laneEnd[k] = time.Duration(math.MinInt64)
 	}
 	l.used = 1
-	l.lanes = make([]uint8, len(r.Captions))
-	for i, c := range r.Captions {
+	l.lanes = make([]uint8, r.count())
+	for i := range r.count() {
+		c := r.span(i)
 		best := 0
 		for k := range laneEnd {
 			if laneEnd[k] <= c.Start {
@@ -414,23 +488,26 @@ func (l *timelineLayout) rowStart(k int) time.Duration { return l.t0 + time.Dura
 // the captions that start in the row, and its cuts. Captions are bucketed
 // by row first, so the output streams in one pass.
 func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts {
+	if hf.Aggregated {
+		return writeAggregateTimeline(w, hf, r)
+	}
 	l := &hf.layout
 	var n timelineCounts
 	n.rows = l.rows
 	scale := float64(timelineWidth) / float64(l.span)
 
 	// Bucket captions and cuts by row (counting sort, stable).
-	capRow := make([]int32, len(r.Captions))
+	capRow := make([]int32, r.count())
 	capStart := make([]int32, l.rows+1)
-	for i, c := range r.Captions {
-		k := l.rowOf(c.Start)
+	for i := range r.count() {
+		k := l.rowOf(r.span(i).Start)
 		capRow[i] = int32(k)
 		capStart[k+1]++
 	}
 	for k := 1; k <= l.rows; k++ {
 		capStart[k] += capStart[k-1]
 	}
-	byRow := make([]int32, len(r.Captions))
+	byRow := make([]int32, r.count())
 	fill := append([]int32(nil), capStart[:l.rows]...)
 	for i, k := range capRow {
 		byRow[fill[k]] = int32(i)
@@ -442,7 +519,8 @@ func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts 
 		width   float64
 	}
 	conts := make([][]cont, l.rows)
-	for i, c := range r.Captions {
+	for i := range r.count() {
+		c := r.span(i)
 		start := clampTime(c.Start)
 		end := max(clampTime(c.End), start)
 		for k := int(capRow[i]) + 1; k < l.rows; k++ {
@@ -535,7 +613,7 @@ func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts 
 // appendBar appends caption i's bar in the row starting at rs: a rect with
 // a tooltip, inside a link to its violations when it has any.
 func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, scale float64) []byte {
-	c := &r.Captions[i]
+	c := r.at(i)
 	l := &hf.layout
 	n := i + 1
 	cps := cpsAt(r, i)
@@ -544,9 +622,10 @@ func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, s
 	end := max(clampTime(c.End), start)
 	x := float64(start-rs) * scale
 	w := float64(min(end, rs+l.span)-start) * scale
+	linked := hf.anchor[i] >= 0
 
 	b = append(b, '\n')
-	if len(vs) > 0 {
+	if linked {
 		b = append(b, `<a href="#`...)
 		b = appendEscaped(b, hf.ID)
 		b = append(b, "-c"...)
@@ -584,24 +663,28 @@ func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, s
 	if r.MaxCPS > 0 {
 		b = append(b, " (limit "...)
 		b = append(b, hf.Limit...)
-		b = append(b, ')')
+		b = append(b, " CPS)"...)
 	}
 	for _, j := range vs {
 		v := &r.Violations[j]
 		b = append(b, "\n✗ "...)
-		b = appendEscaped(b, v.Rule)
-		b = append(b, ' ')
-		b = appendShort(b, v.Value)
-		b = append(b, " (limit "...)
-		b = appendShort(b, v.Limit)
-		b = append(b, ')')
+		b = appendEscaped(b, rules.RuleTitle(v.Rule))
+		if val := valueText(v.Rule, v.Value); val != "" {
+			b = append(b, ' ')
+			b = appendEscaped(b, val)
+		}
+		if lim := valueText(v.Rule, v.Limit); lim != "" && v.Rule != rules.RuleCharset {
+			b = append(b, " (limit "...)
+			b = appendEscaped(b, lim)
+			b = append(b, ')')
+		}
 	}
 	for _, line := range c.Lines {
 		b = append(b, '\n')
 		b = appendEscaped(b, line.Text)
 	}
 	b = append(b, "</title></rect>"...)
-	if len(vs) > 0 {
+	if linked {
 		b = append(b, "</a>"...)
 	}
 	return b

@@ -157,18 +157,32 @@ func TestWriteHTMLStructure(t *testing.T) {
 			t.Errorf("%s: %d shot-change lines, want %d", r.File, len(cuts), len(r.Cuts))
 		}
 		rows := find(sec, func(n *html.Node) bool { return n.Data == "tr" && n.Parent.Data == "tbody" })
-		if len(rows) != len(r.Violations) {
-			t.Errorf("%s: %d violation rows, want %d", r.File, len(rows), len(r.Violations))
+		// The table shows the first violationsPerRule of each rule.
+		var shownViol []rules.Violation
+		perRule := map[string]int{}
+		for _, v := range r.Violations {
+			if perRule[v.Rule]++; perRule[v.Rule] <= violationsPerRule {
+				shownViol = append(shownViol, v)
+			}
+		}
+		if len(rows) != len(shownViol) {
+			t.Errorf("%s: %d violation rows, want %d", r.File, len(rows), len(shownViol))
 			continue
 		}
 		for j, row := range rows {
-			v := r.Violations[j]
+			v := shownViol[j]
 			cells := find(row, func(n *html.Node) bool { return n.Data == "td" })
+			if v.Rule == rules.RuleMalformed {
+				if got := textOf(cells[6]); !strings.Contains(got, v.Message) || !strings.Contains(got, "line "+strconv.Itoa(v.Line)) {
+					t.Errorf("%s: malformed row %d text %q", r.File, j, got)
+				}
+				continue
+			}
 			if got := textOf(cells[0]); got != strconv.Itoa(v.Caption) {
 				t.Errorf("%s: row %d caption %q, want %d", r.File, j, got, v.Caption)
 			}
-			if got := textOf(cells[3]); got != v.Rule {
-				t.Errorf("%s: row %d rule %q, want %q", r.File, j, got, v.Rule)
+			if got := textOf(cells[3]); got != rules.RuleTitle(v.Rule) {
+				t.Errorf("%s: row %d rule %q, want %q", r.File, j, got, rules.RuleTitle(v.Rule))
 			}
 			if got, want := textOf(cells[6]), r.Captions[v.Caption-1].Text(); got != want {
 				t.Errorf("%s: row %d text %q, want %q", r.File, j, got, want)
@@ -228,9 +242,9 @@ func renderTimeline(t *testing.T, r *FileResult) (string, timelineCounts) {
 }
 
 func TestHTMLTimelineLayout(t *testing.T) {
-	// A file of 100,000 captions over three days keeps one bar per caption
-	// and at most maxRows rows.
-	r := synthetic(100000, 5)
+	// A file of maxBars captions over a day keeps one bar per caption and
+	// at most maxRows rows.
+	r := synthetic(maxBars, 5)
 	out, n := renderTimeline(t, &r)
 	if n.bars != len(r.Captions) || strings.Count(out, `<rect class="caption-bar `) != len(r.Captions) {
 		t.Errorf("%d bars, want %d", n.bars, len(r.Captions))

@@ -9,16 +9,34 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/rules"
 )
+
+func orDefault(s string) string {
+	if s == "" {
+		return "default"
+	}
+	return s
+}
 
 // WriteJSON writes results as one JSON object, streaming it to w:
 //
 //	{"files": [{"file", "format", "captions", "duration_seconds",
 //	  "cps": {"mean", "p50", "p90", "max"},
-//	  "violations": [{"caption", "start", "end", "rule", "value", "limit", "text"}]}]}
+//	  "frame_rate", "frame_rate_source", "malformed",
+//	  "violations": [{"caption", "start", "end", "rule", "value", "limit",
+//	    "unit", "text"}]}]}
 //
-// caption counts from 1; start, end and duration_seconds are seconds; text
-// is the caption's lines joined with "\n". Arrays are never null. A value or
+// caption counts from 1; start, end and duration_seconds are seconds; unit
+// is the unit of value and limit (rules.RuleUnit); text is the caption's
+// lines joined with "\n". frame_rate is the rate the frame rules counted
+// at (frames per second; null when unknown) and frame_rate_source where it
+// came from ("--fps", "the EBU STL header", "default" when assumed).
+// malformed counts the captions that could not be read; each is also a
+// violation with rule "malformed", caption, start, end, value, limit and
+// text null, and "line" (where it starts in the input, 0 when unknown),
+// "after" (how many captions were read before it) and "message" (why).
+// Arrays are never null. A value or
 // limit that is not finite (the CPS of a caption with no duration) is
 // written as null (encoding/json would refuse it).
 // The CPS statistics are those of Summarize.
@@ -51,12 +69,38 @@ func WriteJSON(w io.Writer, results []FileResult) error {
 		b = appendJSONFloat(b, s.CPS.P90)
 		b = append(b, ", \"max\": "...)
 		b = appendJSONFloat(b, s.CPS.Max)
-		b = append(b, "},\n      \"violations\": ["...)
+		b = append(b, "},\n      \"frame_rate\": "...)
+		if r.FrameRate.IsZero() {
+			b = append(b, "null"...)
+		} else {
+			b = appendJSONFloat(b, r.FrameRate.FPS())
+		}
+		b = append(b, ",\n      \"frame_rate_source\": "...)
+		if r.FrameRate.IsZero() {
+			b = append(b, "null"...)
+		} else {
+			b = appendJSONString(b, orDefault(r.FrameRateSource))
+		}
+		b = append(b, ",\n      \"malformed\": "...)
+		b = strconv.AppendInt(b, int64(s.Malformed), 10)
+		b = append(b, ",\n      \"violations\": ["...)
 		for j, v := range r.Violations {
-			c := &r.Captions[v.Caption-1]
 			if j > 0 {
 				b = append(b, ',')
 			}
+			if v.Rule == rules.RuleMalformed && v.Caption == 0 {
+				b = append(b, "\n        {\"caption\": null, \"start\": null, \"end\": null, \"rule\": "...)
+				b = appendJSONString(b, v.Rule)
+				b = append(b, ", \"value\": null, \"limit\": null, \"unit\": \"\", \"text\": null, \"line\": "...)
+				b = strconv.AppendInt(b, int64(v.Line), 10)
+				b = append(b, ", \"after\": "...)
+				b = strconv.AppendInt(b, int64(v.After), 10)
+				b = append(b, ", \"message\": "...)
+				b = appendJSONString(b, v.Message)
+				b = append(b, '}')
+				continue
+			}
+			c := r.at(v.Caption - 1)
 			b = append(b, "\n        {\"caption\": "...)
 			b = strconv.AppendInt(b, int64(v.Caption), 10)
 			b = append(b, ", \"start\": "...)
@@ -69,8 +113,10 @@ func WriteJSON(w io.Writer, results []FileResult) error {
 			b = appendJSONFloat(b, v.Value)
 			b = append(b, ", \"limit\": "...)
 			b = appendJSONFloat(b, v.Limit)
+			b = append(b, ", \"unit\": "...)
+			b = appendJSONString(b, rules.RuleUnit(v.Rule))
 			b = append(b, ", \"text\": "...)
-			b = appendCaptionText(b, c)
+			b = appendCaptionText(b, &c)
 			b = append(b, '}')
 			if len(b) >= 32<<10 {
 				if _, err := bw.Write(b); err != nil {

@@ -17,7 +17,36 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/timing"
 )
+
+// FrameRateText states the rate frames were counted at and where it came
+// from: "25 fps (assumed: no --fps given and the format has no frame
+// rate)", "29.97 fps (--fps)".
+func (r *FileResult) FrameRateText() string {
+	if r.FrameRate.IsZero() {
+		return "unknown"
+	}
+	fps := r.FrameRate.String() + " fps"
+	switch r.FrameRateSource {
+	case "", "default":
+		return fps + " (assumed: no --fps given and the file states no frame rate)"
+	}
+	return fps + " (from " + r.FrameRateSource + ")"
+}
+
+// valueText formats a violation's value or limit with its unit ("21.4
+// CPS", "3 frames", "0.6 s"); "" for a rule without a quantity.
+func valueText(rule string, f float64) string {
+	u := rules.RuleUnit(rule)
+	if rule == rules.RuleCharset && f > 0 {
+		return fmt.Sprintf("U+%04X", int64(f))
+	}
+	if u == "" {
+		return ""
+	}
+	return formatShort(f) + " " + u
+}
 
 // CPSFormula states how characters per second are counted. Text and HTML
 // reports print it, because caption tools disagree on the formula.
@@ -39,13 +68,29 @@ type FileResult struct {
 	MaxCPS float64
 	// Captions are the captions in file order.
 	Captions []captions.Caption
+	// Spans, when Captions is nil, are the captions' times in file order:
+	// the compact form of a large file, 16 bytes a caption. Texts then
+	// holds the lines of the captions whose text the report shows (those
+	// with violations, at least), by index counted from 1; a caption
+	// without an entry is reported with no text.
+	Spans []Span
+	Texts map[int][]captions.Line
 	// CPS holds each caption's characters per second, in the same order as
 	// Captions. It must be nil or as long as Captions. A negative or
 	// non-finite value (a caption with no duration) means undefined.
 	CPS []float64
 	// Violations are the broken rules; Violation.Caption counts from 1 and
-	// must name one of Captions.
+	// must name one of Captions, except for a malformed caption
+	// (rules.RuleMalformed), which has Caption 0, and After at most
+	// len(Captions).
 	Violations []rules.Violation
+	// FrameRate is the rate the frame-based rules (gap, shot change,
+	// minimum and maximum duration) counted frames at; zero when unknown.
+	FrameRate timing.Rate
+	// FrameRateSource says where FrameRate came from, for people: "--fps",
+	// "the EBU STL header" or "default" (reports then say the rate was
+	// assumed).
+	FrameRateSource string
 	// Cuts are the shot changes on the same timeline as the captions; nil
 	// when no EDL was given.
 	Cuts []time.Duration
@@ -54,15 +99,52 @@ type FileResult struct {
 	Warnings []captions.Warning
 }
 
+// Span is the display time of one caption.
+type Span struct{ Start, End time.Duration }
+
+// count returns the number of captions.
+func (r *FileResult) count() int {
+	if r.Captions != nil {
+		return len(r.Captions)
+	}
+	return len(r.Spans)
+}
+
+// span returns caption i's times (i counted from 0).
+func (r *FileResult) span(i int) Span {
+	if r.Captions != nil {
+		return Span{r.Captions[i].Start, r.Captions[i].End}
+	}
+	return r.Spans[i]
+}
+
+// at returns caption i (counted from 0), its lines from Texts in the
+// compact form.
+func (r *FileResult) at(i int) captions.Caption {
+	if r.Captions != nil {
+		return r.Captions[i]
+	}
+	return captions.Caption{Start: r.Spans[i].Start, End: r.Spans[i].End, Lines: r.Texts[i+1]}
+}
+
 // validate reports inconsistent results, which would otherwise make a
 // writer index out of range.
 func (r *FileResult) validate() error {
-	if r.CPS != nil && len(r.CPS) != len(r.Captions) {
-		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), len(r.Captions))
+	if r.Captions != nil && r.Spans != nil {
+		return fmt.Errorf("qc: %s: both Captions and Spans", r.File)
+	}
+	if r.CPS != nil && len(r.CPS) != r.count() {
+		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), r.count())
 	}
 	for _, v := range r.Violations {
-		if v.Caption < 1 || v.Caption > len(r.Captions) {
-			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, len(r.Captions))
+		if v.Rule == rules.RuleMalformed && v.Caption == 0 {
+			if v.After < 0 || v.After > r.count() {
+				return fmt.Errorf("qc: %s: malformed caption after caption %d of %d", r.File, v.After, r.count())
+			}
+			continue
+		}
+		if v.Caption < 1 || v.Caption > r.count() {
+			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, r.count())
 		}
 	}
 	return nil
@@ -87,8 +169,10 @@ type Summary struct {
 	Duration time.Duration
 	// CPS summarises the captions' reading rates.
 	CPS CPSStats
-	// Violations is the number of violations.
+	// Violations is the number of violations, malformed captions included.
 	Violations int
+	// Malformed is the number of captions that could not be read.
+	Malformed int
 	// ByRule counts the violations per rule, rules in the order of the
 	// captions.Rule… constants followed by any other rule names in
 	// alphabetical order; rules without violations are left out.
@@ -117,33 +201,33 @@ type RuleCount struct {
 	Count int
 }
 
-// ruleOrder is the order reports list rules in.
-func ruleOrder() [11]string {
-	return [...]string{
-		rules.RuleCPS, rules.RuleCPL, rules.RuleLines,
-		rules.RuleMinDuration, rules.RuleMaxDuration, rules.RuleGap,
-		rules.RuleOverlap, rules.RuleOrder, rules.RuleEmpty,
-		rules.RuleCharset, rules.RuleShotChange,
-	}
-}
+// ruleOrder is the order reports list rules in (rules.RuleNames).
+func ruleOrder() []string { return rules.RuleNames() }
 
 // Summarize computes r's summary. It does not modify r.
 func Summarize(r FileResult) Summary {
 	s := Summary{
-		Captions:   len(r.Captions),
+		Captions:   r.count(),
 		Violations: len(r.Violations),
 		Warnings:   len(r.Warnings),
 		CPS:        cpsStats(r.CPS),
 	}
-	if len(r.Captions) > 0 {
-		lo, hi := r.Captions[0].Start, r.Captions[0].End
-		for _, c := range r.Captions {
+	if n := r.count(); n > 0 {
+		first := r.span(0)
+		lo, hi := first.Start, first.End
+		for i := range n {
+			c := r.span(i)
 			lo = min(lo, c.Start, c.End)
 			hi = max(hi, c.Start, c.End)
 		}
 		s.Duration = hi - lo
 	}
 	s.ByRule = countByRule(r.Violations)
+	for _, c := range s.ByRule {
+		if c.Rule == rules.RuleMalformed {
+			s.Malformed = c.Count
+		}
+	}
 	return s
 }
 
@@ -187,7 +271,7 @@ func countByRule(vs []rules.Violation) []RuleCount {
 		return nil
 	}
 	order := ruleOrder()
-	var known [len(order)]int
+	known := make([]int, len(order))
 	var other map[string]int
 	for _, v := range vs {
 		i := slices.Index(order[:], v.Rule)

@@ -3,13 +3,15 @@ package report
 import (
 	"html/template"
 	"strconv"
+
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
 // pageTemplate parses the page template. Parsing takes well under a
 // millisecond, so each WriteHTML call parses its own and the package keeps
 // no state.
 func pageTemplate() *template.Template {
-	return template.Must(template.New("page").Funcs(template.FuncMap{"count": count}).Parse(pageHTML))
+	return template.Must(template.New("page").Funcs(template.FuncMap{"count": count, "ruleTitle": rules.RuleTitle}).Parse(pageHTML))
 }
 
 const pageHTML = `{{define "head" -}}
@@ -46,7 +48,10 @@ svg text { font: 9px ui-monospace, Menlo, Consolas, monospace; fill: #6e7781; }
 .cps-none { fill: var(--none); background: var(--none); }
 .cps-nolimit { fill: var(--nolimit); background: var(--nolimit); }
 rect.caption-bar, rect.caption-cont { stroke: #fff; stroke-width: 0.5; }
-rect.caption-cont { opacity: 0.6; }
+rect.caption-cont, .swatch.cont { opacity: 0.45; }
+rect.flag-agg, .swatch.flag { fill: #1f2328; background: #1f2328; }
+.swatch.outline { background: #fff; border: 1.5px solid #1f2328; box-sizing: border-box; }
+tr.malformed td { color: #9a1c1c; }
 rect.caption-bar.flagged { stroke: #1f2328; stroke-width: 1; }
 rect.caption-bar:hover { opacity: 0.7; }
 line.shot-change { stroke: var(--cut); stroke-width: 1.5; }
@@ -82,9 +87,10 @@ ul.warnings { color: #9a6700; }
 <dl class="summary">
 <dt>Format</dt><dd>{{if .Format}}{{.Format}}{{else}}unknown{{end}}</dd>
 {{- if .Profile}}<dt>Profile</dt><dd>{{.Profile}}{{if .Limit}} (max {{.Limit}} CPS){{end}}</dd>{{else if .Limit}}<dt>CPS limit</dt><dd>{{.Limit}}</dd>{{end}}
-<dt>Captions</dt><dd>{{.Captions}}, spanning {{.Duration}}</dd>
-<dt>CPS</dt><dd>mean {{.Mean}}, p50 {{.P50}}, p90 {{.P90}}, max {{.Max}}{{if .Undefined}} ({{.Undefined}} without a duration left out){{end}}</dd>
-<dt>Violations</dt><dd>{{if .Violations}}{{.Violations}}:{{range $i, $r := .ByRule}}{{if $i}},{{end}} {{$r.Rule}} {{$r.Count}}{{end}}{{else}}none{{end}}</dd>
+<dt>Captions</dt><dd>{{.Captions}}, spanning {{.Duration}} (hours:minutes:seconds)</dd>
+<dt>CPS</dt><dd>mean {{.Mean}}, p50 {{.P50}}, p90 {{.P90}}, max {{.Max}} characters per second{{if .Undefined}} ({{.Undefined}} without a duration left out){{end}}</dd>
+<dt>Frame rate</dt><dd>{{.FrameRate}}</dd>
+<dt>Violations</dt><dd>{{if .Violations}}{{.Violations}}:{{range $i, $r := .ByRule}}{{if $i}},{{end}} {{ruleTitle $r.Rule}} {{$r.Count}}{{end}}{{else}}none{{end}}</dd>
 {{- if .Warnings}}<dt>Warnings</dt><dd>{{len .Warnings}}</dd>{{end}}
 {{- if .Cuts}}<dt>Shot changes</dt><dd>{{.Cuts}}</dd>{{end}}
 </dl>
@@ -108,7 +114,13 @@ ul.warnings { color: #9a6700; }
 {{- end}}
 {{- if .CountNone}}<span><i class="swatch cps-none"></i>CPS undefined ({{.CountNone}})</span>{{end}}
 <span><i class="swatch" style="background: var(--cut)"></i>shot change</span>
-<span>black outline: has violations (click for details). Each row is {{.RowSpan}}.</span>
+{{- if .Aggregated}}
+<span><i class="swatch flag"></i>under a block: a caption there has violations</span>
+<span>{{.Captions}} captions are too many to draw one by one: each block covers {{.RowSpan}} ÷ 150 of a row and takes the colour of the worst caption in it. Each row is {{.RowSpan}}.</span>
+{{- else}}
+<span><i class="swatch cps-ok cont"></i>pale: a caption continued from the row above</span>
+<span><i class="swatch outline"></i>black outline: has violations (click for details). Each row is {{.RowSpan}}.</span>
+{{- end}}
 </p>
 <div class="timeline">
 {{- else}}
@@ -143,7 +155,10 @@ ul.warnings { color: #9a6700; }
 <h3>Violations</h3>
 {{- if .Violations}}
 <details{{if .OpenViolations}} open{{end}}>
-<summary>{{count .Violations "violation"}}</summary>
+<summary>{{count .Violations "violation"}}{{if .Hidden}} (the first 200 of each rule shown){{end}}</summary>
+{{- if .Hidden}}
+<p class="note">Not shown:{{range $i, $r := .Hidden}}{{if $i}},{{end}} {{$r.Count}} more {{ruleTitle $r.Rule}}{{end}}. The CSV and JSON reports (<code>--format csv</code>, <code>--format json</code>) list every violation.</p>
+{{- end}}
 <table class="violations">
 <thead><tr><th>Caption</th><th>Start</th><th>End</th><th>Rule</th><th>Value</th><th>Limit</th><th>Text</th></tr></thead>
 <tbody>

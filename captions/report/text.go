@@ -9,11 +9,34 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/sotcap/sotcap/captions/rules"
 )
 
-// WriteText writes results for a terminal: per file, a heading, a table of
-// violations (caption, start, end, rule, value, limit, text; times as
-// HH:MM:SS.mmm on the programme timeline, lines of text separated by " / "),
+// textChunk is how many table rows WriteText aligns together.
+const textChunk = 1000
+
+// malformedText describes a malformed caption: "line 12 (after caption
+// 3): reason".
+func malformedText(v rules.Violation) string {
+	where := "input"
+	if v.Line > 0 {
+		where = "line " + strconv.Itoa(v.Line)
+	}
+	if v.After > 0 {
+		where += " (after caption " + strconv.Itoa(v.After) + ")"
+	} else {
+		where += " (before the first caption)"
+	}
+	return where + ": " + v.Message
+}
+
+// WriteText writes results for a terminal: per file, a heading, the frame
+// rate the frame rules used and where it came from, a table of violations
+// (caption, start, end, rule, value and limit with their units, text; times
+// as HH:MM:SS.mmm on the programme timeline, lines of text separated by
+// " / "; a malformed caption has "-" for what it lacks and says where it
+// was and why it could not be read),
 // the reading warnings, and a summary line with the number of captions,
 // the violations by rule and the CPS mean, p90 and max. The last line
 // states the CPS formula.
@@ -36,12 +59,28 @@ func WriteText(w io.Writer, results []FileResult) error {
 			fmt.Fprintf(bw, ", max %s CPS", formatShort(r.MaxCPS))
 		}
 		bw.WriteString(")\n")
+		fmt.Fprintf(bw, "frame rate: %s\n", r.FrameRateText())
 		if len(r.Violations) > 0 {
 			tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
 			io.WriteString(tw, "CAPTION\tSTART\tEND\tRULE\tVALUE\tLIMIT\tTEXT\n")
 			var line []byte
-			for _, v := range r.Violations {
-				c := &r.Captions[v.Caption-1]
+			for j, v := range r.Violations {
+				if j > 0 && j%textChunk == 0 {
+					// tabwriter holds its rows until Flush: flush in
+					// chunks so that memory stays bounded (columns may
+					// widen from one chunk to the next).
+					tw.Flush()
+				}
+				if v.Rule == rules.RuleMalformed && v.Caption == 0 {
+					line = append(line[:0], "-\t-\t-\t"...)
+					line = append(line, v.Rule...)
+					line = append(line, "\t-\t-\t"...)
+					line = append(line, oneLine(malformedText(v))...)
+					line = append(line, '\n')
+					tw.Write(line)
+					continue
+				}
+				c := r.at(v.Caption - 1)
 				line = strconv.AppendInt(line[:0], int64(v.Caption), 10)
 				line = append(line, '\t')
 				line = append(line, formatClock(c.Start)...)
@@ -50,9 +89,13 @@ func WriteText(w io.Writer, results []FileResult) error {
 				line = append(line, '\t')
 				line = append(line, oneLine(v.Rule)...)
 				line = append(line, '\t')
-				line = append(line, formatShort(v.Value)...)
+				line = append(line, orDash(valueText(v.Rule, v.Value))...)
 				line = append(line, '\t')
-				line = append(line, formatShort(v.Limit)...)
+				if v.Rule == rules.RuleCharset {
+					line = append(line, '-')
+				} else {
+					line = append(line, orDash(valueText(v.Rule, v.Limit))...)
+				}
 				line = append(line, '\t')
 				for k, l := range c.Lines {
 					if k > 0 {
@@ -74,7 +117,7 @@ func WriteText(w io.Writer, results []FileResult) error {
 	if len(results) > 1 {
 		var caps, viol int
 		for i := range results {
-			caps += len(results[i].Captions)
+			caps += results[i].count()
 			viol += len(results[i].Violations)
 		}
 		fmt.Fprintf(bw, "\n%d files, %d captions, %d violations\n", len(results), caps, viol)
@@ -94,6 +137,9 @@ func summaryLine(r *FileResult, s Summary) string {
 		b.WriteString("no violations")
 	default:
 		fmt.Fprintf(&b, "%d violation%s (%s)", s.Violations, plural(s.Violations), byRuleText(s.ByRule))
+	}
+	if s.Malformed > 0 {
+		fmt.Fprintf(&b, "; %d caption%s could not be read", s.Malformed, plural(s.Malformed))
 	}
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "; %d warning%s", s.Warnings, plural(s.Warnings))

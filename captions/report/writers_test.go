@@ -14,6 +14,7 @@ import (
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/rules"
+	"github.com/sotcap/sotcap/timing"
 )
 
 func sample() []FileResult {
@@ -29,15 +30,18 @@ func sample() []FileResult {
 			CPS: []float64{21.5, 2, math.Inf(1)},
 			Violations: []rules.Violation{
 				{Caption: 1, Rule: rules.RuleCPS, Value: 21.5, Limit: 17},
+				{Rule: rules.RuleMalformed, Line: 9, After: 2, Message: "bad \"arrow\""},
 				{Caption: 3, Rule: rules.RuleCPS, Value: math.Inf(1), Limit: 17},
 				{Caption: 3, Rule: rules.RuleMinDuration, Value: 0, Limit: 0.833},
 			},
+			FrameRate: timing.Rate25(), FrameRateSource: "--fps",
 			Cuts:     []time.Duration{10*time.Hour + 5*time.Second},
 			Warnings: []captions.Warning{{Line: 7, Message: "malformed timing line skipped"}},
 		},
 		{File: "clean.vtt", Format: "vtt", MaxCPS: 17,
 			Captions: []captions.Caption{caption(0, 2*time.Second, "ok")}, CPS: []float64{1}},
-		{File: "empty.vtt", Format: "vtt"},
+		{File: "empty.vtt", Format: "vtt", Violations: []rules.Violation{
+			{Rule: rules.RuleMalformed, Line: 3, Message: "two-digit milliseconds"}}},
 	}
 }
 
@@ -49,10 +53,14 @@ const wantJSON = `{
       "captions": 3,
       "duration_seconds": 5.5,
       "cps": {"mean": 11.75, "p50": 2, "p90": 21.5, "max": 21.5},
+      "frame_rate": 25,
+      "frame_rate_source": "--fps",
+      "malformed": 1,
       "violations": [
-        {"caption": 1, "start": 36001.5, "end": 36003, "rule": "cps", "value": 21.5, "limit": 17, "text": "Hello, \"world\"\n<b>tab\there</b>"},
-        {"caption": 3, "start": 36007, "end": 36007, "rule": "cps", "value": null, "limit": 17, "text": "zero\u2028length é"},
-        {"caption": 3, "start": 36007, "end": 36007, "rule": "min_duration", "value": 0, "limit": 0.833, "text": "zero\u2028length é"}
+        {"caption": 1, "start": 36001.5, "end": 36003, "rule": "cps", "value": 21.5, "limit": 17, "unit": "CPS", "text": "Hello, \"world\"\n<b>tab\there</b>"},
+        {"caption": null, "start": null, "end": null, "rule": "malformed", "value": null, "limit": null, "unit": "", "text": null, "line": 9, "after": 2, "message": "bad \"arrow\""},
+        {"caption": 3, "start": 36007, "end": 36007, "rule": "cps", "value": null, "limit": 17, "unit": "CPS", "text": "zero\u2028length é"},
+        {"caption": 3, "start": 36007, "end": 36007, "rule": "min_duration", "value": 0, "limit": 0.833, "unit": "s", "text": "zero\u2028length é"}
       ]
     },
     {
@@ -61,6 +69,9 @@ const wantJSON = `{
       "captions": 1,
       "duration_seconds": 2,
       "cps": {"mean": 1, "p50": 1, "p90": 1, "max": 1},
+      "frame_rate": null,
+      "frame_rate_source": null,
+      "malformed": 0,
       "violations": []
     },
     {
@@ -69,7 +80,12 @@ const wantJSON = `{
       "captions": 0,
       "duration_seconds": 0,
       "cps": {"mean": 0, "p50": 0, "p90": 0, "max": 0},
-      "violations": []
+      "frame_rate": null,
+      "frame_rate_source": null,
+      "malformed": 1,
+      "violations": [
+        {"caption": null, "start": null, "end": null, "rule": "malformed", "value": null, "limit": null, "unit": "", "text": null, "line": 3, "after": 0, "message": "two-digit milliseconds"}
+      ]
     }
   ]
 }
@@ -89,7 +105,7 @@ func TestWriteJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range doc["files"] {
-		if got := keys(f); got != "captions cps duration_seconds file format violations" {
+		if got := keys(f); got != "captions cps duration_seconds file format frame_rate frame_rate_source malformed violations" {
 			t.Errorf("file keys = %s", got)
 		}
 		if got := keys(f["cps"].(map[string]any)); got != "max mean p50 p90" {
@@ -100,8 +116,12 @@ func TestWriteJSON(t *testing.T) {
 			t.Errorf("violations is %T, want an array", f["violations"])
 		}
 		for _, v := range vs {
-			if got := keys(v.(map[string]any)); got != "caption end limit rule start text value" {
-				t.Errorf("violation keys = %s", got)
+			want := "caption end limit rule start text unit value"
+			if v.(map[string]any)["rule"] == rules.RuleMalformed {
+				want = "after caption end limit line message rule start text unit value"
+			}
+			if got := keys(v.(map[string]any)); got != want {
+				t.Errorf("violation keys = %s, want %s", got, want)
 			}
 		}
 	}
@@ -134,10 +154,12 @@ func TestWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"file", "caption", "start", "end", "rule", "value", "limit", "text"},
-		{"news/sot 1.srt", "1", "36001.5", "36003", "cps", "21.5", "17", "Hello, \"world\"\n<b>tab\there</b>"},
-		{"news/sot 1.srt", "3", "36007", "36007", "cps", "+Inf", "17", "zero\u2028length é"},
-		{"news/sot 1.srt", "3", "36007", "36007", "min_duration", "0", "0.833", "zero\u2028length é"},
+		{"file", "caption", "start", "end", "rule", "value", "limit", "text", "unit", "line", "message", "frame_rate"},
+		{"news/sot 1.srt", "1", "36001.5", "36003", "cps", "21.5", "17", "Hello, \"world\"\n<b>tab\there</b>", "CPS", "", "", "25"},
+		{"news/sot 1.srt", "", "", "", "malformed", "", "", "", "", "9", "bad \"arrow\"", "25"},
+		{"news/sot 1.srt", "3", "36007", "36007", "cps", "+Inf", "17", "zero\u2028length é", "CPS", "", "", "25"},
+		{"news/sot 1.srt", "3", "36007", "36007", "min_duration", "0", "0.833", "zero\u2028length é", "s", "", "", "25"},
+		{"empty.vtt", "", "", "", "malformed", "", "", "", "", "3", "two-digit milliseconds", ""},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("%d rows, want %d:\n%q", len(rows), len(want), rows)
@@ -157,14 +179,18 @@ func TestWriteText(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"news/sot 1.srt (srt, profile broadcast-en, max 17 CPS)\n",
-		"CAPTION  START         END           RULE          VALUE  LIMIT  TEXT\n",
-		"1        10:00:01.500  10:00:03.000  cps           21.5   17     Hello, \"world\" / <b>tab here</b>\n",
-		"3        10:00:07.000  10:00:07.000  min_duration  0      0.833  zero length é\n",
+		"frame rate: 25 fps (from --fps)\n",
+		"frame rate: unknown\n",
+		"CAPTION  START         END           RULE          VALUE     LIMIT    TEXT\n",
+		"1        10:00:01.500  10:00:03.000  cps           21.5 CPS  17 CPS   Hello, \"world\" / <b>tab here</b>\n",
+		"-        -             -             malformed     -         -        line 9 (after caption 2): bad \"arrow\"\n",
+		"3        10:00:07.000  10:00:07.000  min_duration  0 s       0.833 s  zero length é\n",
 		"warning: news/sot 1.srt: line 7: malformed timing line skipped\n",
-		"news/sot 1.srt: 3 captions (5.5s); 3 violations (cps 2, min_duration 1); 1 warning; CPS mean 11.75, p90 21.5, max 21.5 (1 caption without a duration left out)\n",
+		"news/sot 1.srt: 3 captions (5.5s); 4 violations (malformed 1, cps 2, min_duration 1); 1 caption could not be read; 1 warning; CPS mean 11.75, p90 21.5, max 21.5 (1 caption without a duration left out)\n",
 		"clean.vtt: 1 caption (2s); no violations; CPS mean 1, p90 1, max 1\n",
-		"empty.vtt: 0 captions (0s); no violations; CPS mean 0, p90 0, max 0\n",
-		"3 files, 4 captions, 3 violations\n",
+		"empty.vtt: 0 captions (0s); 1 violation (malformed 1); 1 caption could not be read; CPS mean 0, p90 0, max 0\n",
+		"-        -      -    malformed  -      -      line 3 (before the first caption): two-digit milliseconds\n",
+		"3 files, 4 captions, 5 violations\n",
 		CPSFormula + "\n",
 	} {
 		if !strings.Contains(out, want) {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/measure"
@@ -42,69 +43,99 @@ const cpsTolerance = 1e-6
 //     inside a soft cut's transition); an out-time when it ends on the cut
 //     or up to max(MinGapFrames, 2) frames before it.
 func (r Profile) Check(caps []captions.Caption, rate timing.Rate, cuts []timing.Cut) []Violation {
+	ck := r.NewChecker(rate, cuts)
+	var out []Violation
+	for _, c := range caps {
+		out = ck.Add(out, c)
+	}
+	return out
+}
+
+// Checker applies Check's rules to captions one at a time, in file order,
+// keeping only the previous caption's times: a file of any length is
+// checked in constant memory. Make one with Profile.NewChecker.
+type Checker struct {
+	r                    Profile
+	rate                 timing.Rate
+	minD, maxD, zone     timing.Frame
+	cuts                 []timing.Cut
+	n                    int
+	prevStart, prevEnd   timing.Frame
+	prevStartT, prevEndT time.Duration
+}
+
+// NewChecker returns a Checker of the rules at rate (zero means 25) with
+// the shot changes cuts.
+func (r Profile) NewChecker(rate timing.Rate, cuts []timing.Cut) *Checker {
 	if rate.IsZero() {
 		rate = timing.Rate25()
 	}
-	minD := r.MinDuration.Frames(rate)
-	maxD := r.MaxDuration.Frames(rate)
-	zone := r.ShotChangeZone.Frames(rate)
 	sorted := slices.Clone(cuts)
 	slices.SortFunc(sorted, func(a, b timing.Cut) int { return cmpInt64(a.Frame, b.Frame) })
+	return &Checker{r: r, rate: rate, cuts: sorted,
+		minD: r.MinDuration.Frames(rate), maxD: r.MaxDuration.Frames(rate), zone: r.ShotChangeZone.Frames(rate)}
+}
 
-	var out []Violation
-	add := func(i int, rule string, v, limit float64) {
+// Count returns how many captions Add was given.
+func (k *Checker) Count() int { return k.n }
+
+// Add judges the next caption and appends its violations to out (Caption
+// counts the captions given to Add from 1).
+func (k *Checker) Add(out []Violation, c captions.Caption) []Violation {
+	r, rate := k.r, k.rate
+	i := k.n
+	k.n++
+	add := func(rule string, v, limit float64) {
 		out = append(out, Violation{Caption: i + 1, Rule: rule, Value: v, Limit: limit})
 	}
-	var prevStart, prevEnd timing.Frame
-	for i, c := range caps {
-		s, e := rate.Frames(c.Start), rate.Frames(c.End)
-		chars, longest, visible := 0.0, 0.0, false
-		for _, l := range c.Lines {
-			n := measure.Chars(l.Text, r.Language)
-			chars += n
-			longest = max(longest, n)
-			if !visible && strings.TrimSpace(l.Text) != "" && n > 0 {
-				visible = true
-			}
+	s, e := rate.Frames(c.Start), rate.Frames(c.End)
+	chars, longest, visible := 0.0, 0.0, false
+	for _, l := range c.Lines {
+		n := measure.Chars(l.Text, r.Language)
+		chars += n
+		longest = max(longest, n)
+		if !visible && strings.TrimSpace(l.Text) != "" && n > 0 {
+			visible = true
 		}
-		if !visible {
-			add(i, RuleEmpty, 0, 1)
-		}
-		if r.MaxLines > 0 && len(c.Lines) > r.MaxLines {
-			add(i, RuleLines, float64(len(c.Lines)), float64(r.MaxLines))
-		}
-		if r.MaxCharsPerLine > 0 && longest > float64(r.MaxCharsPerLine) {
-			add(i, RuleCPL, longest, float64(r.MaxCharsPerLine))
-		}
-		if sec := c.Duration().Seconds(); sec > 0 && r.MaxCPS > 0 {
-			if cps := chars / sec; cps > r.MaxCPS*(1+cpsTolerance) {
-				add(i, RuleCPS, cps, r.MaxCPS)
-			}
-		}
-		d := e - s
-		switch {
-		case d <= 0 || d < minD:
-			add(i, RuleMinDuration, c.Duration().Seconds(), rate.Seconds(minD))
-		case maxD > 0 && d > maxD:
-			add(i, RuleMaxDuration, c.Duration().Seconds(), rate.Seconds(maxD))
-		}
-		if i > 0 {
-			switch {
-			case s < prevStart:
-				add(i, RuleOrder, c.Start.Seconds(), caps[i-1].Start.Seconds())
-			case s < prevEnd:
-				add(i, RuleOverlap, (caps[i-1].End - c.Start).Seconds(), 0)
-			case s-prevEnd < timing.Frame(r.MinGapFrames):
-				add(i, RuleGap, float64(s-prevEnd), float64(r.MinGapFrames))
-			}
-		}
-		if zone > 0 && len(sorted) > 0 {
-			if dist, bad := r.shotChange(sorted, s, e, zone); bad {
-				add(i, RuleShotChange, float64(dist), float64(zone))
-			}
-		}
-		prevStart, prevEnd = s, e
 	}
+	if !visible {
+		add(RuleEmpty, 0, 1)
+	}
+	if r.MaxLines > 0 && len(c.Lines) > r.MaxLines {
+		add(RuleLines, float64(len(c.Lines)), float64(r.MaxLines))
+	}
+	if r.MaxCharsPerLine > 0 && longest > float64(r.MaxCharsPerLine) {
+		add(RuleCPL, longest, float64(r.MaxCharsPerLine))
+	}
+	if sec := c.Duration().Seconds(); sec > 0 && r.MaxCPS > 0 {
+		if cps := chars / sec; cps > r.MaxCPS*(1+cpsTolerance) {
+			add(RuleCPS, cps, r.MaxCPS)
+		}
+	}
+	d := e - s
+	switch {
+	case d <= 0 || d < k.minD:
+		add(RuleMinDuration, c.Duration().Seconds(), rate.Seconds(k.minD))
+	case k.maxD > 0 && d > k.maxD:
+		add(RuleMaxDuration, c.Duration().Seconds(), rate.Seconds(k.maxD))
+	}
+	if i > 0 {
+		switch {
+		case s < k.prevStart:
+			add(RuleOrder, c.Start.Seconds(), k.prevStartT.Seconds())
+		case s < k.prevEnd:
+			add(RuleOverlap, (k.prevEndT - c.Start).Seconds(), 0)
+		case s-k.prevEnd < timing.Frame(r.MinGapFrames):
+			add(RuleGap, float64(s-k.prevEnd), float64(r.MinGapFrames))
+		}
+	}
+	if k.zone > 0 && len(k.cuts) > 0 {
+		if dist, bad := r.shotChange(k.cuts, s, e, k.zone); bad {
+			add(RuleShotChange, float64(dist), float64(k.zone))
+		}
+	}
+	k.prevStart, k.prevEnd = s, e
+	k.prevStartT, k.prevEndT = c.Start, c.End
 	return out
 }
 

@@ -58,22 +58,103 @@ const (
 	RuleEmpty       = "empty"
 	RuleCharset     = "charset"
 	RuleShotChange  = "shot_change"
+	// RuleMalformed is a caption the reader could not read and skipped:
+	// it has no caption number (Violation.Caption is 0), only the place it
+	// was found (Violation.Line, Violation.After) and the reason
+	// (Violation.Message).
+	RuleMalformed = "malformed"
 )
 
-// Violation is one broken rule on one caption.
+// RuleNames returns every rule name, in the order reports list them.
+func RuleNames() []string {
+	return []string{RuleMalformed, RuleCPS, RuleCPL, RuleLines, RuleMinDuration, RuleMaxDuration,
+		RuleGap, RuleOverlap, RuleOrder, RuleEmpty, RuleCharset, RuleShotChange}
+}
+
+// RuleTitle names a rule in words for people ("characters per line" for
+// cpl); an unknown name is returned as it is.
+func RuleTitle(rule string) string {
+	switch rule {
+	case RuleCPS:
+		return "characters per second"
+	case RuleCPL:
+		return "characters per line"
+	case RuleLines:
+		return "lines"
+	case RuleMinDuration:
+		return "minimum duration"
+	case RuleMaxDuration:
+		return "maximum duration"
+	case RuleGap:
+		return "gap between captions"
+	case RuleOverlap:
+		return "overlap"
+	case RuleOrder:
+		return "order"
+	case RuleEmpty:
+		return "empty caption"
+	case RuleCharset:
+		return "character set"
+	case RuleShotChange:
+		return "shot change"
+	case RuleMalformed:
+		return "malformed (not read)"
+	}
+	return rule
+}
+
+// RuleUnit is the unit of a rule's Value and Limit ("characters",
+// "frames", "s" for seconds, "CPS"); "" for a rule without a quantity
+// (empty, charset, malformed).
+func RuleUnit(rule string) string {
+	switch rule {
+	case RuleCPS:
+		return "CPS"
+	case RuleCPL:
+		return "characters"
+	case RuleLines:
+		return "lines"
+	case RuleMinDuration, RuleMaxDuration, RuleOverlap, RuleOrder:
+		return "s"
+	case RuleGap, RuleShotChange:
+		return "frames"
+	}
+	return ""
+}
+
+// Violation is one broken rule on one caption, or one caption that could
+// not be read at all (RuleMalformed).
 type Violation struct {
-	// Caption is the caption's index counted from 1.
+	// Caption is the caption's index counted from 1 among the captions
+	// read. It is 0 for a malformed caption, which was not read.
 	Caption int
 	// Rule is one of the Rule… constants.
 	Rule string
 	// Value is what the caption has and Limit what the rule allows, in the
-	// rule's unit (characters, lines, seconds, characters per second,
-	// frames).
+	// rule's unit (see RuleUnit: characters, lines, seconds, characters per
+	// second, frames). Both are 0 for a malformed caption.
 	Value, Limit float64
+	// Line is, for a malformed caption, where it starts in the input: the
+	// 1-based line of a text format or TTI block of EBU STL; 0 when the
+	// reader could not say. Other rules leave it 0.
+	Line int
+	// After is, for a malformed caption, how many captions were read
+	// before it: it sits between caption After and caption After+1.
+	After int
+	// Message says, for a malformed caption, why it could not be read.
+	Message string
 }
 
-// String formats v for people: "caption 3: cps 21.4 > 17".
+// String formats v for people: "caption 3: cps 21.4 (limit 17)", or for a
+// malformed caption "line 12: malformed: reason".
 func (v Violation) String() string {
+	if v.Rule == RuleMalformed {
+		where := "input"
+		if v.Line > 0 {
+			where = fmt.Sprintf("line %d", v.Line)
+		}
+		return fmt.Sprintf("%s: %s: %s", where, v.Rule, v.Message)
+	}
 	return fmt.Sprintf("caption %d: %s %.4g (limit %.4g)", v.Caption, v.Rule, v.Value, v.Limit)
 }
 

@@ -22,7 +22,15 @@ With --edl, SRT and WebVTT times (which count from the file's start) are
 placed on the EDL's timeline at --start, by default the EDL's earliest
 record-in; EBU STL files carry programme timecodes already.
 
-Exit status: 0 no violations, 1 violations, 2 unreadable input or usage.`,
+Every caption that cannot be read (a malformed cue, an EBU STL subtitle
+whose out time is before its in time, the blocks a truncated STL file
+lacks) is a "malformed" violation with its line or TTI block and the reason,
+in every report format. Frame rules count frames at --fps, else an STL
+file's own rate, else 25 fps; every report says which.
+
+Exit status: 0 no violations, 1 violations (malformed captions included),
+2 unreadable input or usage (and, with --strict-syntax, any caption that
+cannot be read).`,
 		Example: `  sotcap check vendor.srt --profile netflix-en
   sotcap check news.stl --edl cut.edl --fps 25 --format html --out report.html
   sotcap check *.vtt --format csv > violations.csv`,
@@ -39,6 +47,7 @@ Exit status: 0 no violations, 1 violations, 2 unreadable input or usage.`,
 	f.StringVar(&o.Start, "start", "", "programme start timecode where SRT/WebVTT time 0 sits on the EDL's timeline")
 	f.StringVar(&o.Format, "format", "text", "report format: text, json, csv or html")
 	f.StringVar(&o.Out, "out", "", "write the report to FILE instead of standard output")
+	f.BoolVar(&o.StrictSyntax, "strict-syntax", false, "a caption that cannot be read makes the file unreadable (exit 2) instead of a malformed violation (exit 1)")
 	f.StringVar(&o.STLTable, "stl-table", "", "also report characters an EBU STL table cannot carry: auto (from the language), 00, 01, 02, 03 or 04")
 	config.AddFlags(f)
 	return cmd

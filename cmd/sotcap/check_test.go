@@ -82,11 +82,11 @@ func TestCheckFindsViolations(t *testing.T) {
 	assert.Contains(t, stdout, `"shot_change"`)
 	assert.Contains(t, stdout, `"max_duration"`)
 	assert.Contains(t, stdout, `"captions": 2`, "the malformed cue is not a caption")
-	assert.Contains(t, stderr, "line 10", "but it is reported with its line")
-	assert.Contains(t, stderr, "malformed cue skipped")
+	assert.Contains(t, stdout, `"malformed": 1`, "but it is a violation")
+	assert.Contains(t, stdout, `"line": 10`, "with its line")
 	code, stdout, _ = runArgs(t, "", "check", vendor)
 	assert.Equal(t, app.ExitViolation, code)
-	assert.Contains(t, stdout, "1 warning", "and counted in the summary")
+	assert.Contains(t, stdout, "1 caption could not be read", "and counted in the summary")
 
 	// An HTML report to a file.
 	html := filepath.Join(dir, "report.html")

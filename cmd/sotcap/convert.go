@@ -72,6 +72,7 @@ usage (nothing written).`,
 	f.StringVar(&o.Start, "start", "", "programme start timecode: the STL time that becomes 0 (STL in), or where 0 lands and the TCP (STL out; default 00:00:00:00)")
 	f.StringVar(&o.Offset, "offset", "", "add to every time: ±duration (+2s, -500ms), ±HH:MM:SS.mmm or ±HH:MM:SS:FF at the target rate")
 	f.BoolVar(&o.Strict, "strict", false, "refuse an SRT or WebVTT input with blocks a player would skip (malformed timings, stray lines) instead of skipping them with a warning")
+	f.BoolVar(&o.Lenient, "lenient", false, "convert what a truncated EBU STL input still holds (fewer TTI blocks than its header says, a block cut short) with a warning, instead of refusing it")
 	f.BoolVar(&o.DropFrame, "drop-frame", true, "drop-frame timecode at 29.97 and 59.94 (broadcast norm); false for non-drop")
 	config.AddFlags(f)
 	// The reading-speed rules do not apply to a conversion: keep them out

@@ -1,11 +1,13 @@
 package app
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"sort"
 	"time"
 
@@ -30,55 +32,204 @@ type CheckOptions struct {
 	Format   string
 	Out      string
 	STLTable string // "", "auto" or a table code: also check STL deliverability
-	Flags    *pflag.FlagSet
+	// StrictSyntax makes a caption that cannot be read (a malformed cue, an
+	// EBU STL quirk, a truncated file) an unreadable file (exit 2) instead
+	// of a malformed violation (exit 1).
+	StrictSyntax bool
+	Flags        *pflag.FlagSet
 }
 
-// maxCheckFile bounds what check reads into memory for one file.
+// maxCheckFile bounds what check reads of one file.
 const maxCheckFile = 512 << 20
 
-// readAtMost reads name whole, but no more than limit+1 bytes, so that an
-// endless input (/dev/zero, a pipe) or a huge file is refused by its size
-// instead of filling memory.
-// A regular file's size is known up front: one over limit is errTooLarge
-// without a byte read.
-func readAtMost(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+// keepText is how many captions keep their text in a check's result
+// whatever their violations (the HTML report's tooltips); past it only
+// captions with violations keep theirs, so memory grows by a caption's
+// times and CPS (24 bytes), not its text.
+const keepText = 20000
+
+// errTooLarge is the error of a file over maxCheckFile.
+var errTooLarge = errors.New("file too large")
+
+// limitedReader reads at most n bytes and then fails with errTooLarge, so
+// that an endless input (/dev/zero, a pipe) is refused by its size.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+// skipCounter is what the SRT and WebVTT readers tell of the cues they
+// skipped.
+type skipCounter interface{ Skipped() int }
+
+// skipWarning matches the start of the SRT and WebVTT readers' warning
+// about a cue or block they skipped (counted by Skipped); the rest is the
+// reason.
+var skipWarning = regexp.MustCompile(`^(?:malformed cue|cue|block) skipped: `)
+
+// checkedFile is one file as check read and judged it.
+type checkedFile struct {
+	format     format.Format
+	spans      []report.Span
+	texts      map[int][]captions.Line // by caption number, from 1
+	cps        []float64
+	violations []rules.Violation
+	warnings   []captions.Warning
+	rate       timing.Rate
+	rateSource string
+	language   string
+}
+
+// checkFile reads one caption file of any format the registry knows,
+// caption by caption, and judges each as it comes, keeping only what the
+// report needs. A cue the reader skips is a malformed violation at the
+// place it was skipped; with strict, it makes the file unreadable.
+func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Rate, cfg *config.Config, profile rules.Profile, cuts []timing.Cut) (*checkedFile, error) {
+	fh, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > limit {
-		return nil, errTooLarge
+	defer fh.Close()
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxCheckFile {
+		return nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
 	}
-	return io.ReadAll(io.LimitReader(f, limit+1))
-}
-
-// errTooLarge is readAtMost's error for a regular file over its limit.
-var errTooLarge = errors.New("file too large")
-
-// readCaptionFile reads one caption file of any format the registry
-// knows. A malformed cue is skipped with a warning naming its line, so that
-// QC reports every problem of a file rather than the first.
-func readCaptionFile(name string, origin time.Duration) (format.Format, captions.Document, []captions.Warning, error) {
-	data, err := readAtMost(name, maxCheckFile)
-	if errors.Is(err, errTooLarge) || len(data) > maxCheckFile {
-		return format.Format{}, captions.Document{}, nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
+	br := bufio.NewReaderSize(&limitedReader{fh, maxCheckFile}, 64<<10)
+	head, err := br.Peek(format.DetectSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		if errors.Is(err, errTooLarge) {
+			return nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err != nil {
-		return format.Format{}, captions.Document{}, nil, err
-	}
-	f, ok := format.Detect(data, name)
+	f, ok := format.Detect(head, name)
 	if !ok {
-		return f, captions.Document{}, nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block or a Scenarist_SCC header", name, format.List(titles(), "or"))
+		return nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block, a TTML document or a Scenarist_SCC header", name, format.List(titles(), "or"))
 	}
-	doc, warns, err := f.Read(bytes.NewReader(data), format.ReadOptions{File: name, Origin: origin})
-	if err != nil && f.Binary {
+	ro := format.ReadOptions{File: name, Origin: origin, Strict: o.StrictSyntax}
+	ro.STL.Lenient = !o.StrictSyntax
+	rd, err := f.NewReader(br, ro)
+	if err != nil {
+		if errors.Is(err, errTooLarge) {
+			return nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
+		}
 		var pe *captions.ParseError
-		if !errors.As(err, &pe) {
+		if f.Binary && !errors.As(err, &pe) {
 			err = fmt.Errorf("%s: %w", name, err)
 		}
+		return nil, err
 	}
-	return f, doc, warns, err
+	res := &checkedFile{format: f, rate: rate, rateSource: "--fps", texts: map[int][]captions.Line{}}
+	sf := format.STLFile(rd)
+	if sf != nil {
+		res.language = sf.Document.Language
+		if rate.IsZero() {
+			res.rate, res.rateSource = sf.Rate, "the EBU STL header, DFC "+sf.GSI.DFC
+		}
+	}
+	if res.rate.IsZero() {
+		res.rate, res.rateSource = timing.Rate25(), "default"
+	}
+	if res.language != "" && !cfg.IsSet(config.KeyLanguage) {
+		profile.Language = res.language
+	}
+	enc := charsetCheck(o.STLTable, profile.Language)
+	ck := profile.NewChecker(res.rate, cuts)
+
+	sc, _ := rd.(skipCounter)
+	skipped, seenWarn := 0, 0
+	// collectSkips turns the cues skipped since the last call into
+	// malformed violations, each with its line and reason when the
+	// reader's kept warnings still hold them.
+	collectSkips := func() {
+		if sc == nil {
+			return
+		}
+		n := sc.Skipped() - skipped
+		if n <= 0 {
+			return
+		}
+		skipped += n
+		after := len(res.spans)
+		if wc := rd.WarningCount(); wc > seenWarn {
+			ws := rd.Warnings()
+			for _, w := range ws[min(seenWarn, len(ws)):] {
+				if loc := skipWarning.FindStringIndex(w.Message); n > 0 && loc != nil {
+					res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, Line: w.Line, After: after, Message: w.Message[loc[1]:]})
+					n--
+				}
+			}
+			seenWarn = wc
+		}
+		for ; n > 0; n-- {
+			res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, After: after,
+				Message: "cue skipped; its line and reason are past the reader's first warnings"})
+		}
+	}
+	for {
+		c, err := rd.Read()
+		collectSkips()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, errTooLarge) {
+				return nil, fmt.Errorf("%s: larger than the %d MiB check reads", name, maxCheckFile>>20)
+			}
+			return nil, err
+		}
+		n0 := len(res.violations)
+		res.violations = ck.Add(res.violations, c)
+		i := len(res.spans)
+		for _, v := range rules.Charset([]captions.Caption{c}, enc) {
+			v.Caption = i + 1
+			res.violations = append(res.violations, v)
+		}
+		res.cps = append(res.cps, profile.CPS(c))
+		if i < keepText || len(res.violations) > n0 {
+			res.texts[i+1] = c.Lines
+		}
+		res.spans = append(res.spans, report.Span{Start: c.Start, End: c.End})
+	}
+	if sf != nil {
+		res.warnings = sf.BlockWarnings()
+		for _, m := range sf.Malformed {
+			res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, Line: m.Line,
+				After: stlAfter(sf, m.Line), Message: m.Message})
+		}
+		sortViolations(res.violations)
+	} else {
+		for _, w := range rd.Warnings() {
+			if !skipWarning.MatchString(w.Message) {
+				res.warnings = append(res.warnings, w)
+			}
+		}
+		if extra := rd.WarningCount() - len(rd.Warnings()); extra > 0 {
+			res.warnings = append(res.warnings, captions.Warning{Message: fmt.Sprintf("%d more warnings not listed", extra)})
+		}
+	}
+	return res, nil
+}
+
+// stlAfter is how many subtitles of sf come from TTI blocks before block,
+// the place of a malformed subtitle.
+func stlAfter(sf *stl.File, block int) int {
+	if block <= 0 {
+		return len(sf.Document.Captions)
+	}
+	n, _ := slices.BinarySearch(sf.Blocks, block)
+	return n
 }
 
 func RunCheck(o CheckOptions, s IO) error {
@@ -100,7 +251,7 @@ func RunCheck(o CheckOptions, s IO) error {
 	if err != nil {
 		return BadInput(err)
 	}
-	rules := cfg.Rules()
+	profile := cfg.Rules()
 	var rate timing.Rate
 	if o.FPS != "" {
 		if rate, err = timing.ParseRate(o.FPS); err != nil {
@@ -153,38 +304,22 @@ func RunCheck(o CheckOptions, s IO) error {
 	var results []report.FileResult
 	var failed []error
 	for _, name := range o.Files {
-		f, doc, warns, err := readCaptionFile(name, origin)
+		cf, err := checkFile(name, origin, o, rate, cfg, profile, cuts)
 		if err != nil {
 			failed = append(failed, err)
 			fmt.Fprintln(s.Err, "sotcap:", err)
 			continue
 		}
-		r := rate
-		if r.IsZero() {
-			r = doc.TimeBase.Rate
-		}
-		if r.IsZero() {
-			r = timing.Rate25()
-		}
-		fileRules := rules
-		if doc.Language != "" && !cfg.IsSet(config.KeyLanguage) {
-			fileRules.Language = doc.Language
-		}
-		viol := fileRules.Check(doc.Captions, r, cuts)
-		viol = append(viol, charsetViolations(doc, o.STLTable, fileRules.Language)...)
-		sortViolations(viol)
-		cps := make([]float64, len(doc.Captions))
-		for i, c := range doc.Captions {
-			cps[i] = fileRules.CPS(c)
-		}
 		if o.Format == report.ReportJSON || o.Format == report.ReportCSV {
 			// The JSON and CSV shapes have no place for reading warnings.
-			for _, w := range warns {
+			for _, w := range cf.warnings {
 				fmt.Fprintf(s.Err, "warning: %s: %s\n", name, w)
 			}
 		}
-		results = append(results, report.FileResult{File: name, Format: f.Name, Profile: cfg.Profile(), MaxCPS: fileRules.MaxCPS,
-			Captions: doc.Captions, CPS: cps, Violations: viol, Cuts: report.CutTimes(cuts, r), Warnings: warns})
+		maxCPS := profile.MaxCPS
+		results = append(results, report.FileResult{File: name, Format: cf.format.Name, Profile: cfg.Profile(), MaxCPS: maxCPS,
+			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
+			FrameRate: cf.rate, FrameRateSource: cf.rateSource})
 	}
 	if len(results) > 0 {
 		write := func(w io.Writer) error { return report.Write(w, o.Format, results) }
@@ -208,20 +343,21 @@ func RunCheck(o CheckOptions, s IO) error {
 	return nil
 }
 
-// charsetViolations is rules.Charset with, when table is set ("auto" for
-// the language's), what that EBU STL character table cannot carry.
-func charsetViolations(doc captions.Document, table, lang string) []rules.Violation {
+// charsetCheck returns what rules.Charset needs to also report what an
+// EBU STL character table cannot carry when table is set ("auto" for the
+// language's); nil when it is not.
+func charsetCheck(table, lang string) func(string) (rune, bool) {
 	if table == "" {
-		return rules.Charset(doc.Captions, nil)
+		return nil
 	}
 	ct, ok := stl.TableFor(lang), true
 	if table != "auto" {
 		ct, ok = stl.ParseCharacterTable(table)
 	}
 	if !ok {
-		return rules.Charset(doc.Captions, nil)
+		return nil
 	}
-	return rules.Charset(doc.Captions, func(s string) (rune, bool) {
+	return func(s string) (rune, bool) {
 		if _, err := stl.EncodeText(ct, s); err != nil {
 			var ce *stl.CharError
 			if errors.As(err, &ce) {
@@ -230,11 +366,18 @@ func charsetViolations(doc captions.Document, table, lang string) []rules.Violat
 			return 0, false
 		}
 		return 0, true
-	})
+	}
 }
 
-// sortViolations orders violations by caption, keeping each caption's in
-// the order they were found.
+// sortViolations orders violations by place: a caption's in the order
+// they were found, a malformed caption between the captions it was found
+// between.
 func sortViolations(v []rules.Violation) {
-	sort.SliceStable(v, func(i, j int) bool { return v[i].Caption < v[j].Caption })
+	key := func(x rules.Violation) int {
+		if x.Caption == 0 {
+			return 2*x.After + 1
+		}
+		return 2 * x.Caption
+	}
+	sort.SliceStable(v, func(i, j int) bool { return key(v[i]) < key(v[j]) })
 }

@@ -31,7 +31,10 @@ type ConvertOptions struct {
 	Offset    string // ±timecode or ±duration added to every time
 	DropFrame bool   // drop-frame labels at 29.97 and 59.94
 	Strict    bool   // refuse what the reader would skip with a warning
-	Flags     *pflag.FlagSet
+	// Lenient converts what a truncated EBU STL input still holds (with a
+	// warning) instead of refusing it.
+	Lenient bool
+	Flags   *pflag.FlagSet
 }
 
 // convertPlan is the resolved command line. A time moves from IN to OUT as

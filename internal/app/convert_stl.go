@@ -30,6 +30,7 @@ func openSTL(o ConvertOptions, r io.Reader) (format.Reader, error) {
 			ro = stl.ReadOptions{Rate: r}
 		}
 	}
+	ro.Lenient = o.Lenient
 	f, _ := format.ByName("stl")
 	return f.NewReader(r, format.ReadOptions{File: o.In, STL: ro})
 }

@@ -363,6 +363,11 @@ func decodeLatin(dst, tf []byte, i int) ([]byte, int, bool) {
 	case c >= 0xC1 && c <= 0xCF:
 		d := diacritics[c-0xC0]
 		if d.mark == 0 {
+			// An unassigned diacritic (C0, C9, CC) takes its base letter
+			// with it, as ttconv's ISO 6937 decoder does.
+			if i+1 < len(tf) && tf[i+1] >= 0x20 && tf[i+1] < 0x7F {
+				return dst, 2, false
+			}
 			return dst, 1, false
 		}
 		if i+1 >= len(tf) || tf[i+1] < 0x20 || tf[i+1] >= 0x7F {
@@ -375,6 +380,10 @@ func decodeLatin(dst, tf []byte, i int) ([]byte, int, bool) {
 		return append(dst, norm.NFC.String(string(rune(base))+string(d.mark))...), 2, true
 	case c == 0xFF:
 		return dst, 1, true // soft hyphen: invisible
+	case c == 0xA0:
+		// Unassigned in Tech 3264's table; ttconv and ISO/IEC 6937:2001
+		// read it as a no-break space.
+		return append(dst, "\u00A0"...), 1, true
 	case c >= 0xA0:
 		if r := latinSingles[c-0xA0]; r != 0 {
 			return utf8.AppendRune(dst, r), 1, true

@@ -63,12 +63,25 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Every mode: what Strict reads, the default reads alike, and what
+		// the default reads, Lenient reads alike.
+		strict, serr := Decode(data, ReadOptions{Strict: true})
+		lenient, lerr := Decode(data, ReadOptions{Lenient: true})
 		file, err := Decode(data, ReadOptions{})
 		if err != nil {
 			if file != nil {
 				t.Fatal("file and error")
 			}
+			if serr == nil {
+				t.Fatalf("strict read it, default did not: %v", err)
+			}
 			return
+		}
+		if lerr != nil || len(lenient.Document.Captions) != len(file.Document.Captions) {
+			t.Fatalf("lenient: %v", lerr)
+		}
+		if serr == nil && len(strict.Document.Captions) != len(file.Document.Captions) {
+			t.Fatalf("strict read %d captions, default %d", len(strict.Document.Captions), len(file.Document.Captions))
 		}
 		if file.Rate == timing.Rate50() {
 			return // written back at 25 fps labels
@@ -123,7 +136,7 @@ func FuzzTextField(f *testing.F) {
 		if !ok {
 			ds = Teletext1
 		}
-		lines, err := decodeTF(tf, table, ds)
+		lines, _, err := decodeTF(tf, table, ds, true)
 		if err != nil {
 			return
 		}
@@ -135,7 +148,7 @@ func FuzzTextField(f *testing.F) {
 			if err != nil {
 				t.Fatalf("row %q read from table %v cannot be written back: %v", l.Text, table, err)
 			}
-			back, err := decodeTF(enc, table, OpenSubtitling)
+			back, _, err := decodeTF(enc, table, OpenSubtitling, true)
 			if err != nil || len(back) != 1 || back[0].Text != l.Text {
 				t.Fatalf("row %q: encoded % x, decoded %+v %v", l.Text, enc, back, err)
 			}

@@ -32,6 +32,15 @@ type File struct {
 	// Warnings are problems that did not stop the file being read. Line is
 	// the TTI block number as in ParseError (0 for the file as a whole).
 	Warnings []captions.Warning
+	// Malformed are the subtitles and blocks that could not be read and
+	// were left out: a subtitle whose TCO is before its TCI (skipped, as
+	// ttconv skips it) and, with ReadOptions.Lenient, what a truncated file
+	// lacks. Line is the TTI block number (0 for the file as a whole).
+	// `sotcap check` reports each as a malformed caption.
+	Malformed []captions.Warning
+	// Blocks holds, for each of Document.Captions, the number of its
+	// (first) TTI block.
+	Blocks []int
 }
 
 // Comment is a TTI comment (CF 1): text for people working on the file,
@@ -56,6 +65,18 @@ type ReadOptions struct {
 	Rate timing.Rate
 	// DropFrame, when Rate is set, says the labels are drop-frame.
 	DropFrame bool
+	// Strict refuses what ttconv and IRT's tools read with a warning:
+	// extension blocks numbered out of sequence (0, 2, FF) or carrying
+	// another subtitle number, a TCO equal to or before the TCI, a byte
+	// that is not a character of the file's table (read as U+FFFD
+	// otherwise), and a file shorter than its GSI's TNB says.
+	Strict bool
+	// Lenient reads a truncated file — fewer TTI blocks than the GSI's
+	// TNB, a last block cut short, extension blocks without their last
+	// block — as far as its whole subtitles go, recording what is missing
+	// in File.Malformed, instead of failing with ErrTruncated. Strict
+	// overrides it.
+	Lenient bool
 }
 
 // Errors wrapped in a *captions.ParseError by Read.
@@ -74,7 +95,7 @@ var ErrTooLarge = errors.New("larger than an EBU STL file can be")
 // Read reads an EBU STL file into the document model: the subtitles (see
 // File.Document), with TimeBase holding the labels' rate, drop frame and
 // the programme start (TCP), and the reader's warnings, each naming its
-// TTI block. Decode gives the whole File (GSI, comments) instead.
+// TTI block (File.Malformed among them). Decode gives the whole File (GSI, comments) instead.
 //
 // STL25.01 is read at 25 fps, STL24.01 at 24, STL23.01 at 23.976,
 // STL50.01 at 50, and STL30.01 at 29.97 with drop-frame labels (as ttconv
@@ -98,7 +119,14 @@ func Read(r io.Reader, opts ReadOptions) (captions.Document, []captions.Warning,
 	if err != nil {
 		return captions.Document{}, nil, err
 	}
-	return f.Document, f.BlockWarnings(), nil
+	ws := f.BlockWarnings()
+	for _, m := range f.Malformed {
+		if m.Line > 0 {
+			m.Message = "TTI block " + strconv.Itoa(m.Line) + ": " + m.Message
+		}
+		ws = append(ws, captions.Warning{Message: m.Message})
+	}
+	return f.Document, ws, nil
 }
 
 // BlockWarnings returns the file's warnings with each message led by the
@@ -196,20 +224,33 @@ func decode(data []byte, opts ReadOptions) (*File, error) {
 		}
 		f.Rate, f.DropFrame, guessDrop = opts.Rate, opts.DropFrame, false
 	}
+	lenient := opts.Lenient && !opts.Strict
 	rest := data[gsiSize:]
 	if len(rest)%ttiSize != 0 {
 		n := len(rest)/ttiSize + 1
-		return nil, blockError(n, 0, "", fmt.Errorf("%w: the file has %d bytes after the GSI block, not a whole number of %d-byte TTI blocks", ErrTruncated, len(rest), ttiSize))
+		err := blockError(n, 0, "", fmt.Errorf("%w: the file has %d bytes after the GSI block, not a whole number of %d-byte TTI blocks", ErrTruncated, len(rest), ttiSize))
+		if !lenient {
+			return nil, err
+		}
+		f.Malformed = append(f.Malformed, captions.Warning{Line: n, Message: fmt.Sprintf("TTI block %d cut after %d of its %d bytes (file truncated); left out", n, len(rest)%ttiSize, ttiSize)})
+		rest = rest[:len(rest)-len(rest)%ttiSize]
 	}
 	nblocks := len(rest) / ttiSize
-	if g.TNB != nblocks {
+	switch {
+	case g.TNB > nblocks && f.Malformed == nil:
+		msg := fmt.Sprintf("GSI TNB says %d TTI blocks, the file has %d: truncated", g.TNB, nblocks)
+		if !lenient {
+			return nil, blockError(nblocks+1, 0, "", fmt.Errorf("%w: %s", ErrTruncated, msg))
+		}
+		f.Malformed = append(f.Malformed, captions.Warning{Line: nblocks + 1, Message: msg + fmt.Sprintf("; blocks %d to %d missing", nblocks+1, g.TNB)})
+	case g.TNB != nblocks:
 		f.Warnings = append(f.Warnings, captions.Warning{Message: fmt.Sprintf("GSI TNB says %d TTI blocks, the file has %d", g.TNB, nblocks)})
 	}
 	if guessDrop && !labelsCanBeDrop(rest, f.Rate) {
 		f.DropFrame = false
 		f.Warnings = append(f.Warnings, captions.Warning{Message: "STL30.01 with labels that drop-frame timecode skips: read as 29.97 non-drop-frame"})
 	}
-	d := decoder{f: f}
+	d := decoder{f: f, strict: opts.Strict, lenient: lenient}
 	f.Document.Captions = make([]captions.Caption, 0, nblocks)
 	if d.start, err = d.gsiTime(g.TCP); err != nil {
 		return nil, gsiError(fTCP, err)
@@ -244,6 +285,8 @@ func labelsCanBeDrop(rest []byte, r timing.Rate) bool {
 // decoder holds one Read's state.
 type decoder struct {
 	f         *File
+	strict    bool // refuse the quirks ttconv reads (ReadOptions.Strict)
+	lenient   bool // read a truncated file (ReadOptions.Lenient)
 	start     timing.Frame
 	subtitles int
 	// cumulative set in progress
@@ -289,12 +332,22 @@ func (d *decoder) blocks(rest []byte) error {
 		}
 		bsn := int(b[1]) | int(b[2])<<8
 		if prevEBN >= 0 {
-			// Continuing an extension: same subtitle, next EBN.
+			// Continuing an extension: same subtitle, next EBN. ttconv and
+			// IRT's tools join the blocks up to EBN FF whatever their
+			// numbers say; so does Read unless Strict.
 			if bsn != sn {
-				return blockError(block, 1, "SN", fmt.Errorf("subtitle number %d inside subtitle %d's extension blocks (block %d has EBN %d)", bsn, sn, block-1, prevEBN))
+				err := blockError(block, 1, "SN", fmt.Errorf("subtitle number %d inside subtitle %d's extension blocks (block %d has EBN %d)", bsn, sn, block-1, prevEBN))
+				if d.strict {
+					return err
+				}
+				f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: fmt.Sprintf("subtitle number %d inside subtitle %d's extension blocks: joined to it", bsn, sn)})
 			}
 			if ebn != 0xFF && ebn != prevEBN+1 {
-				return blockError(block, 3, "EBN", fmt.Errorf("extension block number %d after %d", ebn, prevEBN))
+				err := blockError(block, 3, "EBN", fmt.Errorf("extension block number %d after %d", ebn, prevEBN))
+				if d.strict {
+					return err
+				}
+				f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: fmt.Sprintf("extension block number %d after %d: joined in file order", ebn, prevEBN)})
 			}
 		} else {
 			sn, cs, vp, jc, cf = bsn, int(b[4]), int(b[13]), int(b[14]), int(b[15])
@@ -314,7 +367,11 @@ func (d *decoder) blocks(rest []byte) error {
 				return blockError(block, 15, "CF", fmt.Errorf("comment flag %d: expected 0 or 1", cf))
 			}
 			if ebn != 0xFF && ebn != 0 {
-				return blockError(block, 3, "EBN", fmt.Errorf("first extension block numbered %d, expected 0", ebn))
+				err := blockError(block, 3, "EBN", fmt.Errorf("first extension block numbered %d, expected 0", ebn))
+				if d.strict {
+					return err
+				}
+				f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: fmt.Sprintf("first extension block numbered %d, expected 0: joined in file order", ebn)})
 			}
 		}
 		// Unused space (8F) ends each block's text field; the text continues
@@ -334,7 +391,11 @@ func (d *decoder) blocks(rest []byte) error {
 		}
 	}
 	if prevEBN >= 0 {
-		return blockError(len(rest)/ttiSize, 3, "EBN", fmt.Errorf("%w: subtitle %d's extension blocks end without a last block (EBN FF)", ErrTruncated, sn))
+		err := blockError(len(rest)/ttiSize, 3, "EBN", fmt.Errorf("%w: subtitle %d's extension blocks end without a last block (EBN FF)", ErrTruncated, sn))
+		if !d.lenient {
+			return err
+		}
+		f.Malformed = append(f.Malformed, captions.Warning{Line: first, Message: fmt.Sprintf("subtitle %d's extension blocks end without a last block (EBN FF): file truncated; left out", sn)})
 	}
 	return nil
 }
@@ -349,9 +410,12 @@ func dfNote(drop bool) string {
 // subtitle turns one subtitle's text field into a caption or comment.
 func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out timing.Frame, tf []byte) error {
 	f := d.f
-	lines, err := decodeTF(tf, f.GSI.CCT, f.GSI.DSC)
+	lines, bad, err := decodeTF(tf, f.GSI.CCT, f.GSI.DSC, d.strict)
 	if err != nil {
 		return blockError(block, 16, "TF", err)
+	}
+	if bad != "" {
+		f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: bad + "; read as U+FFFD"})
 	}
 	start, end := f.Rate.Duration(in), f.Rate.Duration(out)
 	if cf == 1 {
@@ -363,7 +427,16 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out timing.Frame, 
 		return nil
 	}
 	if out <= in {
-		return blockError(block, 9, "TCO", fmt.Errorf("time code out %s is not after time code in %s", timing.FormatTimecode(out, f.Rate, f.DropFrame), timing.FormatTimecode(in, f.Rate, f.DropFrame)))
+		err := blockError(block, 9, "TCO", fmt.Errorf("time code out %s is not after time code in %s", timing.FormatTimecode(out, f.Rate, f.DropFrame), timing.FormatTimecode(in, f.Rate, f.DropFrame)))
+		switch {
+		case d.strict:
+			return err
+		case out < in:
+			// ttconv skips such a subtitle ("TCO is less than TCI").
+			f.Malformed = append(f.Malformed, captions.Warning{Line: block, Message: fmt.Sprintf("subtitle %d: time code out %s is before time code in %s; left out", sn, timing.FormatTimecode(out, f.Rate, f.DropFrame), timing.FormatTimecode(in, f.Rate, f.DropFrame))})
+			return nil
+		}
+		f.Warnings = append(f.Warnings, captions.Warning{Line: block, Message: fmt.Sprintf("subtitle %d: time code out equals time code in (shown for no time)", sn)})
 	}
 	d.subtitles++
 	if cs == 1 || cs == 0 {
@@ -394,6 +467,7 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out timing.Frame, 
 		c.Align = captions.AlignRight
 	}
 	f.Document.Captions = append(f.Document.Captions, c)
+	f.Blocks = append(f.Blocks, block)
 	return nil
 }
 
@@ -403,9 +477,12 @@ func (d *decoder) subtitle(block, sn, cs, vp, jc, cf int, in, out timing.Frame, 
 // text on the row), and a control code between two characters shows as
 // the space it occupies on screen. Rows are separated by one or more 8A;
 // empty rows are dropped and each row's text is trimmed.
-func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.Line, error) {
+//
+// A byte that is not a character of the table is an error when strict;
+// otherwise it reads as U+FFFD (as ttconv reads it) and bad describes the
+// first such byte.
+func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard, strict bool) (lines []captions.Line, bad string, err error) {
 	teletext := dsc != OpenSubtitling
-	var lines []captions.Line
 	var buf [128]byte
 	text := buf[:0]
 	var cur captions.Line
@@ -458,7 +535,14 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 			var n int
 			var ok bool
 			if text, n, ok = decodeChar(text, table, tf, i); !ok {
-				return lines, fmt.Errorf("byte %#02x at text field position %d is not a character of table %s", c, i, table)
+				msg := fmt.Sprintf("byte %#02x at text field position %d is not a character of table %s", c, i, table)
+				if strict {
+					return lines, "", errors.New(msg)
+				}
+				if bad == "" {
+					bad = msg
+				}
+				text = append(text, "\uFFFD"...)
 			}
 			if italic && c != ' ' {
 				cur.Italic = true
@@ -467,7 +551,7 @@ func decodeTF(tf []byte, table CharacterTable, dsc DisplayStandard) ([]captions.
 		}
 	}
 	flush()
-	return lines, nil
+	return lines, bad, nil
 }
 
 func colorFromTeletext(c byte) captions.Color {

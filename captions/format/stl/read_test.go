@@ -59,7 +59,7 @@ func cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 func TestReadHandMade(t *testing.T) {
 	tc := func(s, f byte) [4]byte { return [4]byte{10, 0, s, f} }
 	file := cat(
-		handGSI("STL25.01", "1", "00", "10000000", 9),
+		handGSI("STL25.01", "1", "00", "10000000", 5),
 		// Single height, start box once, colour change mid-row shows as a space.
 		handTTI(1, 0xFF, 0, tc(1, 0), tc(2, 0), 20, 1, 0, cat([]byte{0x0B, 0x03}, []byte("Hello"), []byte{0x06}, []byte("world"), []byte{0x0A, 0x8A, 0x0B}, []byte("caf\xc2e  ok  "), []byte{0x0A})),
 		// A comment: reported, not shown.
@@ -92,7 +92,7 @@ func TestReadHandMade(t *testing.T) {
 	if f.Start != 10*time.Hour || f.Document.Title != "Hand made" || f.Document.Language != "en" {
 		t.Errorf("start %v title %q language %q", f.Start, f.Document.Title, f.Document.Language)
 	}
-	if f.GSI.TNB != 9 || len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0].Message, "TNB says 9") {
+	if f.GSI.TNB != 5 || len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0].Message, "TNB says 5") {
 		t.Errorf("warnings %v", f.Warnings)
 	}
 }
@@ -112,7 +112,8 @@ func TestReadOpenSubtitles(t *testing.T) {
 }
 
 // TestReadErrors: malformed files give a *captions.ParseError with the
-// block (Line) and byte position (Column), never a panic.
+// block (Line) and byte position (Column), never a panic. Strict mode
+// refuses the quirks a lenient read accepts (TestReadQuirks).
 func TestReadErrors(t *testing.T) {
 	good := func() []byte {
 		return cat(handGSI("STL25.01", "1", "00", "10000000", 1),
@@ -160,7 +161,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Decode(c.edit(good()), ReadOptions{})
+			_, err := Decode(c.edit(good()), ReadOptions{Strict: true})
 			var pe *captions.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a ParseError", err)
