@@ -20,9 +20,9 @@ import (
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format/ebuttd"
 	"github.com/sotcap/sotcap/captions/format/scc"
-	"github.com/sotcap/sotcap/captions/format/ttml"
 	"github.com/sotcap/sotcap/captions/format/srt"
 	"github.com/sotcap/sotcap/captions/format/stl"
+	"github.com/sotcap/sotcap/captions/format/ttml"
 	"github.com/sotcap/sotcap/captions/format/vtt"
 	"github.com/sotcap/sotcap/timing"
 )
