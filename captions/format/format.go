@@ -108,6 +108,10 @@ type ReadOptions struct {
 	// quirks ttconv reads, see stl.ReadOptions), for `convert --strict`
 	// and `check --strict-syntax`.
 	Strict bool
+	// Rate is the frame rate of a file's timecodes where the file cannot
+	// say: SCC labels at 30 rather than 29.97, TTML frame times without
+	// ttp:frameRate. Zero leaves each format's default.
+	Rate timing.Rate
 	// STL are the EBU STL reader's options (its rate when DFC cannot say).
 	STL stl.ReadOptions
 }

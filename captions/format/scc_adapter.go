@@ -17,7 +17,11 @@ func newSCCReader(r io.Reader, o ReadOptions) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := scc.Decode(data, scc.ReadOptions{File: o.File, Strict: o.Strict})
+	so := scc.ReadOptions{File: o.File, Strict: o.Strict}
+	if o.Rate == timing.Rate30() {
+		so.Rate = o.Rate
+	}
+	f, err := scc.Decode(data, so)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func newTTMLReader(r io.Reader, o ReadOptions) (Reader, error) {
-	doc, warns, err := ttml.Read(r, ttml.ReadOptions{Name: o.File, Strict: o.Strict, Origin: o.Origin})
+	doc, warns, err := ttml.Read(r, ttml.ReadOptions{Name: o.File, Strict: o.Strict, Origin: o.Origin, Rate: o.Rate})
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func newTTMLWriter(w io.Writer, o WriteOptions) (Writer, error) {
 }
 
 func newEBUTTDReader(r io.Reader, o ReadOptions) (Reader, error) {
-	doc, warns, err := ebuttd.Read(r, ebuttd.ReadOptions{Name: o.File, Strict: o.Strict, Origin: o.Origin})
+	doc, warns, err := ebuttd.Read(r, ebuttd.ReadOptions{Name: o.File, Strict: o.Strict, Origin: o.Origin, Rate: o.Rate})
 	if err != nil {
 		return nil, err
 	}
