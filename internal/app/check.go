@@ -81,14 +81,14 @@ var skipWarning = regexp.MustCompile(`^(?:malformed cue|cue|block) skipped: `)
 
 // checkedFile is one file as check read and judged it.
 type checkedFile struct {
-	format     format.Format
-	spans      []report.Span
-	texts      map[int][]captions.Line // by caption number, from 1
-	cps        []float64
+	format format.Format
+	spans  []report.Span
+	texts  map[int][]captions.Line // by caption number, from 1
+	cps    []float64
 	// stats and kept replace spans, texts and cps when the report is
 	// not HTML: a caption then costs no memory unless it has violations.
-	stats *report.Stats
-	kept  map[int]captions.Caption
+	stats      *report.Stats
+	kept       map[int]captions.Caption
 	violations []rules.Violation
 	warnings   []captions.Warning
 	rate       timing.Rate
