@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -53,6 +54,11 @@ const (
 func WriteHTML(w io.Writer, results []FileResult) error {
 	if err := validateAll(results); err != nil {
 		return err
+	}
+	for i := range results {
+		if results[i].streamed() && results[i].count() > 0 {
+			return fmt.Errorf("qc: %s: the HTML report draws every caption: give Captions or Spans, not only Stats", results[i].File)
+		}
 	}
 	page := htmlPage{Formula: CPSFormula}
 	for i := range results {

@@ -75,6 +75,16 @@ type FileResult struct {
 	// without an entry is reported with no text.
 	Spans []Span
 	Texts map[int][]captions.Line
+	// Stats, when set, is the summary gathered while reading (Stats.Add
+	// for every caption in file order); Summarize then takes the count,
+	// duration and CPS statistics from it instead of Captions, Spans and
+	// CPS. With Captions and Spans both nil it is the streamed form of a
+	// large file, whose memory does not grow with its captions: Kept then
+	// holds the captions the report shows (those with violations), by
+	// index counted from 1, and CPS must be nil. The streamed form has no
+	// HTML timeline or histogram of its captions (WriteHTML refuses it).
+	Stats *Stats
+	Kept  map[int]captions.Caption
 	// CPS holds each caption's characters per second, in the same order as
 	// Captions. It must be nil or as long as Captions. A negative or
 	// non-finite value (a caption with no duration) means undefined.
@@ -104,10 +114,18 @@ type Span struct{ Start, End time.Duration }
 
 // count returns the number of captions.
 func (r *FileResult) count() int {
-	if r.Captions != nil {
+	switch {
+	case r.Captions != nil:
 		return len(r.Captions)
+	case r.Spans != nil || r.Stats == nil:
+		return len(r.Spans)
 	}
-	return len(r.Spans)
+	return r.Stats.Captions()
+}
+
+// streamed reports whether r is in the streamed form (Stats only).
+func (r *FileResult) streamed() bool {
+	return r.Captions == nil && r.Spans == nil && r.Stats != nil
 }
 
 // span returns caption i's times (i counted from 0).
@@ -124,14 +142,23 @@ func (r *FileResult) at(i int) captions.Caption {
 	if r.Captions != nil {
 		return r.Captions[i]
 	}
+	if r.streamed() {
+		return r.Kept[i+1]
+	}
 	return captions.Caption{Start: r.Spans[i].Start, End: r.Spans[i].End, Lines: r.Texts[i+1]}
 }
 
 // validate reports inconsistent results, which would otherwise make a
 // writer index out of range.
 func (r *FileResult) validate() error {
+	if r.streamed() && r.CPS != nil {
+		return fmt.Errorf("qc: %s: CPS without Captions or Spans", r.File)
+	}
 	if r.Captions != nil && r.Spans != nil {
 		return fmt.Errorf("qc: %s: both Captions and Spans", r.File)
+	}
+	if r.Stats != nil && r.Stats.Captions() != r.count() {
+		return fmt.Errorf("qc: %s: statistics of %d captions for %d captions", r.File, r.Stats.Captions(), r.count())
 	}
 	if r.CPS != nil && len(r.CPS) != r.count() {
 		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), r.count())
@@ -145,6 +172,11 @@ func (r *FileResult) validate() error {
 		}
 		if v.Caption < 1 || v.Caption > r.count() {
 			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, r.count())
+		}
+		if r.streamed() {
+			if _, ok := r.Kept[v.Caption]; !ok {
+				return fmt.Errorf("qc: %s: violation %q names caption %d, which Kept does not hold", r.File, v.Rule, v.Caption)
+			}
 		}
 	}
 	return nil
@@ -210,9 +242,12 @@ func Summarize(r FileResult) Summary {
 		Captions:   r.count(),
 		Violations: len(r.Violations),
 		Warnings:   len(r.Warnings),
-		CPS:        cpsStats(r.CPS),
 	}
-	if n := r.count(); n > 0 {
+	if r.Stats != nil {
+		s.CPS = r.Stats.CPS()
+		s.Duration = r.Stats.Duration()
+	} else if n := r.count(); n > 0 {
+		s.CPS = cpsStats(r.CPS)
 		first := r.span(0)
 		lo, hi := first.Start, first.End
 		for i := range n {

@@ -81,10 +81,14 @@ var skipWarning = regexp.MustCompile(`^(?:malformed cue|cue|block) skipped: `)
 
 // checkedFile is one file as check read and judged it.
 type checkedFile struct {
-	format     format.Format
-	spans      []report.Span
-	texts      map[int][]captions.Line // by caption number, from 1
-	cps        []float64
+	format format.Format
+	spans  []report.Span
+	texts  map[int][]captions.Line // by caption number, from 1
+	cps    []float64
+	// stats and kept replace spans, texts and cps when the report is
+	// not HTML: a caption then costs no memory unless it has violations.
+	stats      *report.Stats
+	kept       map[int]captions.Caption
 	violations []rules.Violation
 	warnings   []captions.Warning
 	rate       timing.Rate
@@ -131,6 +135,10 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		return nil, err
 	}
 	res := &checkedFile{format: f, rate: rate, rateSource: "--fps", texts: map[int][]captions.Line{}}
+	if o.Format != report.ReportHTML {
+		res.stats, res.kept, res.texts = &report.Stats{}, map[int]captions.Caption{}, nil
+	}
+	count := 0 // captions read
 	sf := format.STLFile(rd)
 	if sf != nil {
 		res.language = sf.Document.Language
@@ -161,7 +169,7 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 			return
 		}
 		skipped += n
-		after := len(res.spans)
+		after := count
 		if wc := rd.WarningCount(); wc > seenWarn {
 			ws := rd.Warnings()
 			for _, w := range ws[min(seenWarn, len(ws)):] {
@@ -191,10 +199,18 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		}
 		n0 := len(res.violations)
 		res.violations = ck.Add(res.violations, c)
-		i := len(res.spans)
+		i := count
+		count++
 		for _, v := range rules.Charset([]captions.Caption{c}, enc) {
 			v.Caption = i + 1
 			res.violations = append(res.violations, v)
+		}
+		if res.stats != nil {
+			res.stats.Add(c.Start, c.End, profile.CPS(c))
+			if len(res.violations) > n0 {
+				res.kept[i+1] = captions.Caption{Start: c.Start, End: c.End, Lines: c.Lines}
+			}
+			continue
 		}
 		res.cps = append(res.cps, profile.CPS(c))
 		if i < keepText || len(res.violations) > n0 {
@@ -318,7 +334,7 @@ func RunCheck(o CheckOptions, s IO) error {
 		}
 		maxCPS := profile.MaxCPS
 		results = append(results, report.FileResult{File: name, Format: cf.format.Name, Profile: cfg.Profile(), MaxCPS: maxCPS,
-			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
+			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Stats: cf.stats, Kept: cf.kept, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
 			FrameRate: cf.rate, FrameRateSource: cf.rateSource})
 	}
 	if len(results) > 0 {

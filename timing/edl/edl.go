@@ -1,7 +1,6 @@
 package edl
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -285,7 +284,10 @@ type motion struct {
 }
 
 func (p *parser) run(r io.Reader) error {
-	var buf bytes.Buffer
+	// The input is read once into a strings.Builder, whose String does
+	// not copy: fields are substrings of that one string, so the file is
+	// held once, not as bytes and again as a string.
+	var buf strings.Builder
 	switch v := r.(type) {
 	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
 		buf.Grow(min(v.Len(), MaxEDLSize) + 1)
@@ -294,19 +296,17 @@ func (p *parser) run(r io.Reader) error {
 			buf.Grow(int(min(fi.Size(), MaxEDLSize)) + 1)
 		}
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(r, MaxEDLSize+1)); err != nil {
+	if _, err := io.CopyBuffer(&buf, io.LimitReader(r, MaxEDLSize+1), make([]byte, 32<<10)); err != nil {
 		return &ParseError{Err: err}
 	}
-	data := buf.Bytes()
-	if len(data) > MaxEDLSize {
+	all := buf.String()
+	if len(all) > MaxEDLSize {
 		return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
 	}
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if strings.HasPrefix(all, "\xFF\xFE") || strings.HasPrefix(all, "\xFE\xFF") {
 		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	// One string for the whole input: fields are substrings of it.
-	all := string(data)
+	all = strings.TrimPrefix(all, "\xEF\xBB\xBF")
 	p.edl.Events = make([]Event, 0, countEventLines(all))
 	p.header = true
 	sawText := false
