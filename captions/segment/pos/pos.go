@@ -232,21 +232,47 @@ func (t *Tagger) Known(word string) bool {
 
 // Tag tags a sentence (or caption) of tokens, as Tokenize splits them.
 func (t *Tagger) Tag(tokens []string) []Tag {
-	out := make([]Tag, len(tokens))
-	if len(tokens) == 0 {
+	return t.tag(len(tokens), func(i int) string { return tokens[i] })
+}
+
+// TagTokens tags the tokens Tokenize returned.
+func (t *Tagger) TagTokens(toks []Token) []Tag {
+	return t.tag(len(toks), func(i int) string { return toks[i].Text })
+}
+
+// tag tags the n tokens text(0) ... text(n-1). The lower-case forms share
+// one buffer, so that a sentence costs a handful of allocations rather
+// than several per token.
+func (t *Tagger) tag(n int, text func(int) string) []Tag {
+	out := make([]Tag, n)
+	if n == 0 {
 		return out
 	}
-	ws := make([]feat.Word, len(tokens))
+	ws := make([]feat.Word, n)
+	var lb strings.Builder
+	size := 0
+	for i := range n {
+		size += len(text(i))
+	}
+	lb.Grow(size)
+	ends := make([]int, n)
+	for i := range n {
+		appendLower(&lb, text(i))
+		ends[i] = lb.Len()
+	}
+	lows := lb.String()
 	var sbuf [8]byte
-	for i, tok := range tokens {
-		ws[i] = feat.MakeWord(tok, lower(tok), sbuf[:0])
+	start := 0
+	for i := range n {
+		ws[i] = feat.MakeWord(text(i), lows[start:ends[i]], sbuf[:0])
+		start = ends[i]
 	}
 	keys := make([]uint32, 0, feat.MaxTaggerFeatures)
 	var scores [NumUPOS]int32
 	p1, p2 := byte(feat.NoTag), byte(feat.NoTag)
-	for i := range tokens {
+	for i := range n {
 		known := t.m.Vocab.Has(feat.WordKey(ws[i].Low))
-		c, ok := t.m.TagDict.Get(feat.WordKey(tokens[i]))
+		c, ok := t.m.TagDict.Get(feat.WordKey(ws[i].Raw))
 		if !ok {
 			keys = feat.TaggerFeatures(keys[:0], ws, i, p1, p2)
 			scores = [NumUPOS]int32{}
@@ -265,13 +291,22 @@ func (t *Tagger) Tag(tokens []string) []Tag {
 	return out
 }
 
-// TagTokens tags the tokens Tokenize returned.
-func (t *Tagger) TagTokens(toks []Token) []Tag {
-	words := make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = tk.Text
+// appendLower writes lower(s) to b.
+func appendLower(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			b.WriteString(strings.ToLower(s))
+			return
+		}
 	}
-	return t.Tag(words)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
 }
 
 // lower lower-cases s, without allocating when it has no upper case.

@@ -31,6 +31,14 @@ func (h H) Str(s string) H {
 	return (h ^ 0xff) * prime64
 }
 
+// Bytes mixes b, then a separator, into h: the same as Str(string(b)).
+func (h H) Bytes(b []byte) H {
+	for _, c := range b {
+		h = (h ^ H(c)) * prime64
+	}
+	return (h ^ 0xff) * prime64
+}
+
 // Byte mixes b into h.
 func (h H) Byte(b byte) H { return (h ^ H(b)) * prime64 }
 
@@ -126,7 +134,8 @@ type Word struct {
 	Raw, Low         string
 	S1, S2, S3, S4   string
 	P1, P2           string
-	Shape            string
+	Shape            [6]byte // Shape's pattern, ShapeLen bytes long (no string to allocate)
+	ShapeLen         uint8
 	Title, HasDigit  bool
 	HasHyphen, Upper bool
 }
@@ -136,7 +145,7 @@ func MakeWord(raw, low string, shapeBuf []byte) Word {
 	w := Word{Raw: raw, Low: low}
 	w.S1, w.S2, w.S3, w.S4 = Suffix(low, 1), Suffix(low, 2), Suffix(low, 3), Suffix(low, 4)
 	w.P1, w.P2 = Prefix(low, 1), Prefix(low, 2)
-	w.Shape = string(Shape(raw, shapeBuf))
+	w.ShapeLen = uint8(copy(w.Shape[:], Shape(raw, shapeBuf)))
 	r, _ := utf8.DecodeRuneInString(raw)
 	w.Title = unicode.IsUpper(r)
 	w.Upper = w.Title && raw != low && len(raw) > 1
@@ -216,7 +225,7 @@ func TaggerFeatures(dst []uint32, ws []Word, i int, p1, p2 byte) []uint32 {
 		Start(5).Str(w.S4).Key(),
 		Start(6).Str(w.P1).Key(),
 		Start(7).Str(w.P2).Key(),
-		Start(8).Str(w.Shape).Key(),
+		Start(8).Bytes(w.Shape[:w.ShapeLen]).Key(),
 		Start(9).Byte(p1).Key(),
 		Start(10).Byte(p2).Key(),
 		Start(11).Byte(p1).Byte(p2).Key(),
@@ -233,7 +242,7 @@ func TaggerFeatures(dst []uint32, ws []Word, i int, p1, p2 byte) []uint32 {
 		Start(22).Str(wm1.Low).Str(w.Low).Key(),
 		Start(23).Str(w.Low).Str(wp1.Low).Key(),
 		Start(24).Str(wp1.S1).Key(),
-		Start(25).Str(wm1.Shape).Str(w.Shape).Key(),
+		Start(25).Bytes(wm1.Shape[:wm1.ShapeLen]).Bytes(w.Shape[:w.ShapeLen]).Key(),
 	)
 	return dst
 }

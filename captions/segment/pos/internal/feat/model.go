@@ -13,12 +13,17 @@ import (
 
 // Index maps 32-bit keys to their rank in a sorted key list, by open
 // addressing (linear probing, load at most one half). It is built once and
-// only read afterwards.
+// only read afterwards. Each slot holds its key and rank side by side, so
+// that a probe touches one cache line.
 type Index struct {
-	mask uint32
-	keys []uint32 // 0 = empty
-	pos  []int32
-	n    int
+	mask  uint32
+	slots []slot // key 0 = empty
+	n     int
+}
+
+type slot struct {
+	key uint32
+	pos int32
 }
 
 // NewIndex indexes keys, which must be distinct and non-zero.
@@ -27,14 +32,13 @@ func NewIndex(keys []uint32) *Index {
 	for int(size) < 2*len(keys) {
 		size <<= 1
 	}
-	ix := &Index{mask: size - 1, keys: make([]uint32, size), pos: make([]int32, size), n: len(keys)}
+	ix := &Index{mask: size - 1, slots: make([]slot, size), n: len(keys)}
 	for i, k := range keys {
 		s := mix(k) & ix.mask
-		for ix.keys[s] != 0 {
+		for ix.slots[s].key != 0 {
 			s = (s + 1) & ix.mask
 		}
-		ix.keys[s] = k
-		ix.pos[s] = int32(i)
+		ix.slots[s] = slot{key: k, pos: int32(i)}
 	}
 	return ix
 }
@@ -50,11 +54,11 @@ func mix(k uint32) uint32 {
 func (ix *Index) Get(k uint32) int32 {
 	s := mix(k) & ix.mask
 	for {
-		c := ix.keys[s]
-		if c == k {
-			return ix.pos[s]
+		c := ix.slots[s]
+		if c.key == k {
+			return c.pos
 		}
-		if c == 0 {
+		if c.key == 0 {
 			return -1
 		}
 		s = (s + 1) & ix.mask
@@ -77,17 +81,32 @@ type Table struct {
 // Build makes the lookup index; call after filling Keys and W.
 func (t *Table) Build() { t.ix = NewIndex(t.Keys) }
 
-// Score adds the rows of keys into scores (len NClass).
+// MaxScoreKeys bounds the keys one Score call looks up before it reads
+// their rows; longer key lists are scored in chunks.
+const MaxScoreKeys = 32
+
+// Score adds the rows of keys into scores (len NClass). The keys are
+// looked up first and their rows read afterwards: the lookups do not
+// depend on one another, so their cache misses overlap.
 func (t *Table) Score(keys []uint32, scores []int32) {
 	n := t.NClass
-	for _, k := range keys {
-		r := t.ix.Get(k)
-		if r < 0 {
-			continue
+	var rows [MaxScoreKeys]int32
+	for len(keys) > 0 {
+		chunk := keys[:min(len(keys), MaxScoreKeys)]
+		keys = keys[len(chunk):]
+		m := 0
+		for _, k := range chunk {
+			if r := t.ix.Get(k); r >= 0 {
+				rows[m] = r
+				m++
+			}
 		}
-		row := t.W[int(r)*n : int(r)*n+n]
-		for c, w := range row {
-			scores[c] += int32(w)
+		for _, r := range rows[:m] {
+			row := t.W[int(r)*n : int(r)*n+n]
+			sc := scores[:len(row)]
+			for c, w := range row {
+				sc[c] += int32(w)
+			}
 		}
 	}
 }
