@@ -115,7 +115,7 @@ func TestConvertMany(t *testing.T) {
 				return []string{filepath.Join(in, "a.srt"), filepath.Join(in, "c.vtt"), "--to", "srt", "--out-dir", in}
 			},
 			code:   app.ExitBadInput,
-			stderr: []string{"would replace the input", "a.srt"},
+			stderr: []string{"a.srt would replace itself"},
 		},
 		{
 			name:   "out-dir needs --to",

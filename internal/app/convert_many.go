@@ -98,7 +98,9 @@ func planMany(ins []string, dir string, to format.Format) ([]convertJob, error) 
 		out := jobs[indexOf(ins, owners[k][0])].out
 		if len(owners[k]) > 1 {
 			clash = append(clash, fmt.Sprintf("%s from %s", out, strings.Join(owners[k], " and ")))
-		} else if src, ok := inputs[k]; ok {
+		} else if src, ok := inputs[k]; ok && key(src) == key(owners[k][0]) {
+			clash = append(clash, fmt.Sprintf("%s would replace itself", src))
+		} else if ok {
 			clash = append(clash, fmt.Sprintf("%s from %s would replace the input %s", out, owners[k][0], src))
 		}
 	}

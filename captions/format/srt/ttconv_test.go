@@ -3,7 +3,9 @@ package srt
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,7 +63,7 @@ func parseTTML(b []byte) ([]ttCue, error) {
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			if err.Error() == "EOF" {
+			if errors.Is(err, io.EOF) {
 				return cues, nil
 			}
 			return nil, err
