@@ -176,7 +176,7 @@ func runConvertMany(o ConvertOptions, ins []string, dir string, s IO) error {
 		j.n, j.err = convertFile(one, IO{In: s.In, Out: &out, Err: &errb, Ctx: ctx})
 		done++
 		if bar {
-			fmt.Fprintf(s.Err, "\r%s\r", strings.Repeat(" ", 80)) // clear the bar for the file's messages
+			fmt.Fprint(s.Err, "\r\x1b[K") // clear the bar line for the file's messages
 		}
 		s.Err.Write(errb.Bytes())
 		if j.err != nil {
