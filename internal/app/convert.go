@@ -188,7 +188,7 @@ func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 
 // RunConvert runs `sotcap convert`: one conversion (IN OUT), or, with
 // OutDir or a last argument that is an existing folder, one per input
-// (see RunConvertMany's rules in convert_many.go).
+// (runConvertMany in convert_many.go).
 func RunConvert(o ConvertOptions, s IO) error {
 	if len(o.Args) > 0 || o.OutDir != "" {
 		ins, dir, err := o.manyArgs()

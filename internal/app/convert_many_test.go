@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -44,4 +46,21 @@ func TestPlanManyRefusesClashesBeforeConverting(t *testing.T) {
 	_, err = planMany([]string{"d/x.srt", "d/y.vtt"}, "d", vtt)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "d/y.vtt would replace itself")
+}
+
+// A cancelled run (SIGINT) converts nothing more, lists what it did not
+// convert and returns the cancellation, which main turns into 130.
+func TestConvertManyStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.srt")
+	writeFile(t, in, twoCues)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	err := RunConvert(ConvertOptions{Args: []string{in}, OutDir: filepath.Join(dir, "out"), To: "vtt"}, IO{Out: &out, Err: &errb, Ctx: ctx})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, out.String(), "0 converted, 1 failed")
+	assert.Contains(t, out.String(), "a.srt: not converted: interrupted")
+	assert.Contains(t, errb.String(), "convert interrupted")
+	assert.NoFileExists(t, filepath.Join(dir, "out", "a.vtt"))
 }
