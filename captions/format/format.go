@@ -9,6 +9,8 @@ package format
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -47,6 +49,10 @@ type Format struct {
 	// Speakers says the format can carry who speaks a line (WebVTT voice
 	// spans, EBU STL speaker colours); the others leave speakers out.
 	Speakers bool
+
+	// encodings are the output encodings the writer offers, the default
+	// first; nil for a format whose encoding is fixed.
+	encodings []string
 
 	detect    func(head []byte) bool
 	newReader func(r io.Reader, o ReadOptions) (Reader, error)
@@ -130,13 +136,28 @@ type WriteOptions struct {
 	DropFrame bool
 	// STL are the EBU STL writer's options.
 	STL stl.Options
+	// Encoding names the output's character encoding, for a format that
+	// offers a choice (Format.Encodings; SRT: utf-8, utf-8-bom or
+	// windows-1252); "" is the format's default. NewWriter refuses it for
+	// the other formats.
+	Encoding string
 }
+
+// Encodings returns the output encodings WriteOptions.Encoding may name
+// for f, the default first; nil when the format fixes its encoding
+// (WebVTT is UTF-8 by specification; EBU STL, SCC and TTML define their
+// own).
+func (f Format) Encodings() []string { return slices.Clone(f.encodings) }
+
+// ErrNoEncodingChoice is the cause of NewWriter's error for an Encoding
+// given to a format whose encoding is fixed.
+var ErrNoEncodingChoice = errors.New("has no choice of encoding")
 
 // All returns every format, in the order they are listed to users.
 func All() []Format {
 	return []Format{
 		{Name: "srt", Title: "SRT", Extensions: []string{".srt"}, Unit: "cue",
-			detect: srt.Detect, newReader: newSRTReader, newWriter: newSRTWriter},
+			detect: srt.Detect, newReader: newSRTReader, newWriter: newSRTWriter, encodings: srt.EncodingNames()},
 		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue", Speakers: true,
 			detect: vtt.Detect, newReader: newVTTReader, newWriter: newVTTWriter},
 		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle", Speakers: true,
@@ -260,7 +281,27 @@ func decodeUTF16(b []byte, bigEndian bool) []byte {
 func (f Format) NewReader(r io.Reader, o ReadOptions) (Reader, error) { return f.newReader(r, o) }
 
 // NewWriter returns a writer of format f over w.
-func (f Format) NewWriter(w io.Writer, o WriteOptions) (Writer, error) { return f.newWriter(w, o) }
+// An Encoding f does not offer is an error wrapping ErrNoEncodingChoice
+// or the format's own.
+func (f Format) NewWriter(w io.Writer, o WriteOptions) (Writer, error) {
+	if o.Encoding != "" && f.encodings == nil {
+		return nil, fmt.Errorf("%s %w (%s)", f.Title, ErrNoEncodingChoice, fixedEncoding(f))
+	}
+	return f.newWriter(w, o)
+}
+
+// fixedEncoding says why format f has no choice of encoding.
+func fixedEncoding(f Format) string {
+	switch f.Name {
+	case "vtt":
+		return "WebVTT is UTF-8 by specification"
+	case "stl":
+		return "EBU STL sets its character table from the language"
+	case "scc":
+		return "SCC carries CEA-608 byte pairs"
+	}
+	return f.Title + " is UTF-8 XML"
+}
 
 // Read reads a whole document of format f from r.
 func (f Format) Read(r io.Reader, o ReadOptions) (captions.Document, []captions.Warning, error) {
@@ -319,6 +360,13 @@ func newVTTReader(r io.Reader, o ReadOptions) (Reader, error) {
 func newSRTWriter(w io.Writer, o WriteOptions) (Writer, error) {
 	wr := srt.NewWriter(w)
 	wr.Origin = o.Origin
+	if o.Encoding != "" {
+		e, err := srt.ParseEncoding(o.Encoding)
+		if err != nil {
+			return nil, err
+		}
+		wr.Encoding = e
+	}
 	return wr, nil
 }
 

@@ -215,7 +215,8 @@ func TestUnwritableOutputs(t *testing.T) {
 		{"check --out is a folder", []string{"check", in("ok.srt"), "--out", in("clash")}, []string{"clash", "folder"}},
 		{"check --out read-only", []string{"check", in("ok.srt"), "--out", in("ro.txt")}, []string{"ro.txt", "read-only"}},
 		{"convert into missing folder", []string{"convert", in("ok.srt"), in("nodir/out.vtt")}, []string{"nodir", "does not exist"}},
-		{"convert onto a folder", []string{"convert", in("ok.srt"), in("clash"), "--to", "vtt"}, []string{"clash", "folder"}},
+		// With --to, IN FOLDER converts into the folder (convert_many_test.go).
+		{"convert onto a folder without --to", []string{"convert", in("ok.srt"), in("clash")}, []string{"clash", "folder"}},
 		{"convert onto read-only", []string{"convert", in("ok.srt"), in("ro.vtt")}, []string{"ro.vtt", "read-only"}},
 	}
 	for _, c := range cases {

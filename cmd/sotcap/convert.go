@@ -12,7 +12,7 @@ import (
 func newConvertCmd(s app.IO) *cobra.Command {
 	o := app.ConvertOptions{}
 	cmd := &cobra.Command{
-		Use:   "convert IN OUT",
+		Use:   "convert IN OUT | convert IN... --to FORMAT --out-dir DIR",
 		Short: "Convert captions between SRT, WebVTT, EBU STL and SCC, with offsets, programme starts and frame rates",
 		Long: `convert reads IN and writes OUT in the format of --to or of OUT's extension
 (.srt, .vtt, .stl). The input format comes from IN's extension, or from its
@@ -51,22 +51,40 @@ SRT {\anN}) and alignment; speakers are WebVTT voices only (an STL with
 OUT is written to a temporary file and renamed, so a failed conversion leaves
 no partial file; OUT - writes to standard output (give --to), only once the
 whole conversion has succeeded. Exit status: 0 done (warnings go to stderr), 2 bad input or
-usage (nothing written).`,
+usage (nothing written).
+
+Many files. With --out-dir DIR every argument is an input, written as
+DIR/BASE.EXT in the --to format (DIR is created); IN... DIR, where DIR is an
+existing folder, does the same. Two inputs that would write the same file,
+or an output that would replace an input, are refused before anything is
+converted. A file that fails is reported and the others go on; a summary
+line ends the run, a progress bar shows on a terminal, and the exit status
+is 1 when any file failed (2 for a usage error, nothing converted).
+
+Encoding. SRT is written as UTF-8 without a byte order mark unless
+--encoding utf-8-bom or windows-1252 (a character Windows-1252 lacks is an
+error naming the cue, line and character). WebVTT is UTF-8 by
+specification and EBU STL, SCC and TTML set their own, so --encoding with
+them is a usage error.`,
 		Example: `  sotcap convert in.srt out.vtt
   sotcap convert news.stl news.srt                      # 0 = the STL's TCP
   sotcap convert news.stl abs.srt --start 00:00:00:00   # absolute programme times
   sotcap convert in.srt out.stl --fps 25 --start 10:00:00:00 --language en --set stl.country=GBR
   sotcap convert pal.stl ntsc.stl --fps 29.97           # re-timed by real time, drop frame
-  sotcap convert in.vtt out.srt --offset -00:00:02:00 --fps 25`,
-		Args: cobra.ExactArgs(2),
+  sotcap convert in.vtt out.srt --offset -00:00:02:00 --fps 25
+  sotcap convert *.srt --to vtt --out-dir web/           # many files at once
+  sotcap convert in.vtt out.srt --encoding windows-1252  # for an old player`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.In, o.Out = args[0], args[1]
+			o.Args = args
 			o.Flags = cmd.Flags()
 			return app.RunConvert(o, s)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.To, "to", "", "output format: "+format.List(format.Names(), "or")+" (default: from OUT's extension)")
+	f.StringVar(&o.OutDir, "out-dir", "", "convert every argument into this folder as BASE.EXT of --to (created if missing)")
+	f.StringVar(&o.Encoding, "encoding", "", "SRT output's character encoding: utf-8 (default), utf-8-bom or windows-1252")
 	f.StringVar(&o.FPS, "fps", "", "target frame rate, times snap to its frames: 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60 (required for SRT/WebVTT → STL)")
 	f.StringVar(&o.FromFPS, "from-fps", "", "an EBU STL input's frame rate when its DFC cannot say (30 for an STL30.01 file at 30 fps)")
 	f.StringVar(&o.Start, "start", "", "programme start timecode: the STL time that becomes 0 (STL in), or where 0 lands and the TCP (STL out; default 00:00:00:00)")

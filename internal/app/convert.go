@@ -23,7 +23,15 @@ import (
 
 // ConvertOptions are the options of `sotcap convert`.
 type ConvertOptions struct {
+	// Args are the command's arguments: IN OUT, IN... with OutDir, or
+	// IN... DIR where DIR is an existing folder. Without Args, In and Out
+	// are one conversion.
+	Args []string
+	// OutDir converts every argument into this folder, each as BASE.EXT of
+	// the To format.
+	OutDir    string
 	In, Out   string
+	Encoding  string // the output's character encoding (SRT); "": the format's default
 	To        string // a format name (format.ByName); "" to go by OUT's extension
 	FPS       string // the target's frame rate; times snap to its frames
 	FromFPS   string // an EBU STL input's rate when DFC cannot say (STL30.01 at 30)
@@ -64,7 +72,7 @@ func (p *convertPlan) snap(t time.Duration) time.Duration {
 // openSink returns the writer for format f. Times reach it on OUT's
 // timeline, so the SRT and WebVTT writers keep Origin 0.
 func openSink(f format.Format, w io.Writer, p *convertPlan, o ConvertOptions) (format.Writer, error) {
-	wo := format.WriteOptions{Rate: p.rate, DropFrame: p.drop}
+	wo := format.WriteOptions{Rate: p.rate, DropFrame: p.drop, Encoding: o.Encoding}
 	if isSTL(f) {
 		opts, err := p.stlOptions(o)
 		if err != nil {
@@ -96,6 +104,9 @@ func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 		}
 	} else if p.to, ok = format.ByExtension(o.Out); !ok {
 		return nil, fmt.Errorf("%s: cannot tell the output format from the extension; use --to %s", o.Out, strings.Join(format.Names(), "|"))
+	}
+	if err := checkEncoding(p.to, o.Encoding); err != nil {
+		return nil, err
 	}
 	cfg, err := config.Load(config.Options{Flags: o.Flags})
 	if err != nil {
@@ -175,29 +186,73 @@ func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 	return p, nil
 }
 
+// RunConvert runs `sotcap convert`: one conversion (IN OUT), or, with
+// OutDir or a last argument that is an existing folder, one per input
+// (runConvertMany in convert_many.go).
 func RunConvert(o ConvertOptions, s IO) error {
+	if len(o.Args) > 0 || o.OutDir != "" {
+		ins, dir, err := o.manyArgs()
+		if err != nil {
+			return BadInput(err)
+		}
+		if dir != "" {
+			if o.OutDir == "" && o.To == "" {
+				return BadInput(fmt.Errorf("%s is a folder: give --to FORMAT (%s) to convert into it as BASE.EXT", dir, format.List(format.Names(), "or")))
+			}
+			return runConvertMany(o, ins, dir, s)
+		}
+		o.In, o.Out = ins[0], ins[1]
+	}
+	_, err := convertFile(o, s)
+	return err
+}
+
+// checkEncoding refuses an --encoding that format to does not offer.
+func checkEncoding(to format.Format, enc string) error {
+	if enc == "" {
+		return nil
+	}
+	names := to.Encodings()
+	if names == nil {
+		_, err := to.NewWriter(io.Discard, format.WriteOptions{Encoding: enc})
+		return fmt.Errorf("--encoding: %w; it applies to SRT output only", err)
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, enc) {
+			return nil
+		}
+	}
+	if _, err := to.NewWriter(io.Discard, format.WriteOptions{Encoding: enc}); err != nil {
+		return fmt.Errorf("--encoding: %w", err)
+	}
+	return nil
+}
+
+// convertFile converts o.In to o.Out and returns how many captions it
+// wrote.
+func convertFile(o ConvertOptions, s IO) (int, error) {
 	f, err := os.Open(o.In)
 	if err != nil {
-		return BadInput(err)
+		return 0, BadInput(err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err == nil && fi.IsDir() {
-		return BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(titles(), "or")))
+		return 0, BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(titles(), "or")))
 	}
 	if err == nil && o.Out != "-" {
 		if err := notTheInput(o.In, fi, o.Out); err != nil {
-			return BadInput(err)
+			return 0, BadInput(err)
 		}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(format.DetectSize)
 	if len(head) == 0 {
-		return BadInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.In))
+		return 0, BadInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.In))
 	}
 	p, err := o.plan(head, br)
 	if err != nil {
-		return BadInput(err)
+		return 0, BadInput(err)
 	}
 	src := p.reader
 	n, empty := 0, 0
@@ -255,7 +310,7 @@ func RunConvert(o ConvertOptions, s IO) error {
 		err = BadInput(err) // the output could not be written: nothing was
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if empty > 0 {
 		fmt.Fprintf(s.Err, "sotcap: %s: %d cues without text were left out\n", o.In, empty)
@@ -265,7 +320,7 @@ func RunConvert(o ConvertOptions, s IO) error {
 		summary = s.Err // standard output holds the captions
 	}
 	fmt.Fprintf(summary, "%s (%s) → %s (%s): %d captions\n", o.In, p.from, o.Out, p.to, n)
-	return nil
+	return n, nil
 }
 
 // writeConverted writes OUT atomically with atomicfile.WriteFileContext,

@@ -6,8 +6,10 @@
 // caption in memory. Times are rounded to the nearest millisecond (half a
 // millisecond away from zero) from the captions' real times; captions
 // made from frames therefore land within half a millisecond of the frame.
-// No byte order mark is written, lines end in LF and cues are numbered
-// from 1. Before any byte of a caption is written it is checked: times not
+// The file is UTF-8 without a byte order mark unless Writer.Encoding
+// asks for one (UTF8BOM) or for Windows-1252, in which a character the
+// code page has no byte for is refused with an *EncodingError naming it;
+// lines end in LF and cues are numbered from 1. Before any byte of a caption is written it is checked: times not
 // negative (hours may pass 24), an end not before the start (a
 // zero-length cue is written with a warning), captions in order
 // of start time, at least one line, no blank lines, no line breaks inside
@@ -42,6 +44,7 @@
 package srt
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -55,15 +58,43 @@ type Writer struct {
 	// Origin is the programme time written as 00:00:00,000: it is
 	// subtracted from every caption's times. Set it before the first Write.
 	Origin time.Duration
+	// Encoding is the file's character encoding (default UTF-8 without a
+	// byte order mark). Set it before the first Write.
+	Encoding Encoding
 
-	w cuetext.CueWriter
+	w       cuetext.CueWriter
+	check   func(captions.Line) error // checkLine, then Encoding
+	lineNo  int                       // the line check is called for
+	enc     []byte                    // the cue in Encoding
+	started bool                      // the byte order mark is written
 }
 
 // NewWriter returns a Writer writing to w. Call Flush when done.
 func NewWriter(w io.Writer) *Writer {
 	sw := &Writer{}
 	sw.w.Init(w)
+	sw.check = sw.checkLine
 	return sw
+}
+
+// checkLine applies checkLine and then the encoding's check; Check calls
+// it once per line in order, so it counts the lines.
+func (w *Writer) checkLine(l captions.Line) error {
+	w.lineNo++
+	if err := checkLine(l); err != nil {
+		return err
+	}
+	return w.Encoding.check(l.Text, w.lineNo)
+}
+
+// start writes the byte order mark of UTF8BOM once, before anything else.
+func (w *Writer) start() {
+	if !w.started {
+		w.started = true
+		if w.Encoding == UTF8BOM {
+			w.w.WriteString("\uFEFF")
+		}
+	}
 }
 
 // Count returns how many captions were written.
@@ -73,10 +104,15 @@ func (w *Writer) Count() int { return w.w.Count() }
 // checks is returned as a *captions.CaptionError and nothing of it is
 // written; the Writer stays usable.
 func (w *Writer) Write(c captions.Caption) error {
-	ck, b, err := w.w.Begin(c, w.Origin, checkLine)
+	if w.Encoding < UTF8 || w.Encoding > Windows1252 {
+		return &captions.CaptionError{Caption: w.w.Count() + 1, Err: fmt.Errorf("%w: %d", ErrEncodingName, int(w.Encoding))}
+	}
+	w.lineNo = 0
+	ck, b, err := w.w.Begin(c, w.Origin, w.check)
 	if err != nil {
 		return err
 	}
+	w.start()
 	if w.w.Count() > 1 {
 		b = append(b, '\n')
 	}
@@ -101,6 +137,12 @@ func (w *Writer) Write(c captions.Caption) error {
 			b = append(b, "</font>"...)
 		}
 		b = append(b, '\n')
+	}
+	if w.Encoding == Windows1252 {
+		w.enc = w.Encoding.appendEncoded(w.enc[:0], b)
+		out := w.enc
+		w.enc = b // End keeps out for the next cue; b is free for encoding
+		return w.w.End(out)
 	}
 	return w.w.End(b)
 }
@@ -134,8 +176,12 @@ func appendClose(b []byte, l captions.Line) []byte {
 	return b
 }
 
-// Flush writes any buffered data to the underlying writer.
-func (w *Writer) Flush() error { return w.w.Flush() }
+// Flush writes any buffered data to the underlying writer (and the byte
+// order mark of UTF8BOM when no caption was written).
+func (w *Writer) Flush() error {
+	w.start()
+	return w.w.Flush()
+}
 
 // Warnings returns what the captions carried that SRT cannot, once per
 // kind (speakers), and zero-length cues.
@@ -145,17 +191,19 @@ func (w *Writer) Warnings() []captions.Warning { return w.w.Warns.List() }
 type WriteOptions struct {
 	// Origin is the programme time written as 00:00:00,000.
 	Origin time.Duration
+	// Encoding is the file's character encoding (default UTF-8).
+	Encoding Encoding
 }
 
 // Write writes doc's captions to w as SRT after checking all of them, so
 // that nothing is written when any caption is refused. It returns the
 // Writer's warnings.
 func Write(w io.Writer, doc captions.Document, opts WriteOptions) ([]captions.Warning, error) {
-	if err := Validate(doc.Captions, opts.Origin); err != nil {
+	if err := validate(doc.Captions, opts.Origin, opts.Encoding); err != nil {
 		return nil, err
 	}
 	sw := NewWriter(w)
-	sw.Origin = opts.Origin
+	sw.Origin, sw.Encoding = opts.Origin, opts.Encoding
 	err := cuetext.WriteAll(doc.Captions, sw.Write, sw.Flush)
 	return sw.Warnings(), err
 }
@@ -164,6 +212,24 @@ func Write(w io.Writer, doc captions.Document, opts WriteOptions) ([]captions.Wa
 // their times, and returns the first failure as a *captions.CaptionError.
 func Validate(caps []captions.Caption, origin time.Duration) error {
 	return cuetext.Validate(caps, origin, checkLine)
+}
+
+// validate is Validate with the checks of encoding e.
+func validate(caps []captions.Caption, origin time.Duration, e Encoding) error {
+	if e == UTF8 || e == UTF8BOM {
+		return Validate(caps, origin)
+	}
+	v := &Writer{Encoding: e}
+	prev := int64(-1)
+	for i, c := range caps {
+		v.lineNo = 0
+		ck, err := cuetext.Check(c, origin, prev, i+1, v.checkLine)
+		if err != nil {
+			return err
+		}
+		prev = ck.Start
+	}
+	return nil
 }
 
 // checkLine refuses text SRT cannot carry.
