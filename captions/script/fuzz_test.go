@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/script/internal/textdecode"
 )
 
 // FuzzRead checks that Read never panics and that what it returns holds
@@ -74,7 +75,7 @@ func FuzzRead(f *testing.F) {
 						t.Fatalf("bad text %q", txt)
 					}
 					for _, r := range txt {
-						if isStray(r) {
+						if textdecode.IsStray(r) {
 							t.Fatalf("stray %U in %q", r, txt)
 						}
 					}

@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/sotcap/sotcap/captions"
+	"github.com/sotcap/sotcap/captions/script/internal/textdecode"
 	"golang.org/x/text/language"
 )
 
@@ -60,13 +61,27 @@ const (
 	KindUpsound   = "UPSOUND"   // AP "UPSOUND": sound up on people on camera
 )
 
+// Encodings Package.Encoding names.
+const (
+	EncodingUTF8        = textdecode.EncodingUTF8
+	EncodingUTF8BOM     = textdecode.EncodingUTF8BOM
+	EncodingUTF16LE     = textdecode.EncodingUTF16LE
+	EncodingUTF16BE     = textdecode.EncodingUTF16BE
+	EncodingUTF32LE     = textdecode.EncodingUTF32LE
+	EncodingUTF32BE     = textdecode.EncodingUTF32BE
+	EncodingWindows1252 = textdecode.EncodingWindows1252
+	EncodingMacRoman    = textdecode.EncodingMacRoman
+	// EncodingUTF8Mixed is UTF-8 with some lines in Windows-1252.
+	EncodingUTF8Mixed = textdecode.EncodingUTF8Mixed
+)
+
 // Errors wrapped in the *captions.ParseError values that Read returns
 // (test with errors.Is). Except for ErrEmpty, ErrBinary and ErrTooLarge,
 // they are reported as warnings while something usable remains, and
 // returned only when nothing does (or when Reader.Strict is set).
 var (
-	ErrEmpty             = errors.New("empty script")
-	ErrBinary            = errors.New("not a text script")
+	ErrEmpty             = textdecode.ErrEmpty
+	ErrBinary            = textdecode.ErrBinary
 	ErrTooLarge          = errors.New("script too large")
 	ErrNoSOT             = errors.New("no soundbite found")
 	ErrUnterminatedQuote = errors.New("unterminated quote")
@@ -248,7 +263,7 @@ func (p *parser) col(i, c int) int {
 }
 
 func (rd *Reader) parse(b []byte) (*Package, error) {
-	text, enc, warns, err := decode(b)
+	text, enc, warns, err := textdecode.Text(b)
 	if err != nil {
 		var pe *captions.ParseError
 		if errors.As(err, &pe) {
@@ -259,8 +274,8 @@ func (rd *Reader) parse(b []byte) (*Package, error) {
 	p := &parser{rd: rd, pkg: &Package{Encoding: enc, Warnings: warns}}
 	raw := strings.Split(text, "\n")
 	for i, l := range raw {
-		var fix lineFix
-		raw[i] = cleanLine(l, &fix)
+		var fix textdecode.LineFix
+		raw[i] = textdecode.CleanLine(l, &fix)
 		p.reportFix(i+1, &fix)
 	}
 	lang := ""
@@ -344,10 +359,10 @@ func (p *parser) problem(line, col int, err error) {
 }
 
 // reportFix turns what cleanLine did to a line into warnings.
-func (p *parser) reportFix(line int, fix *lineFix) {
-	if len(fix.stray) > 0 {
+func (p *parser) reportFix(line int, fix *textdecode.LineFix) {
+	if len(fix.Stray) > 0 {
 		var names []string
-		for _, r := range fix.stray {
+		for _, r := range fix.Stray {
 			if r >= 0x20 && r != 0x7F && (r < 0x80 || r > 0x9F) && r != 0xFEFF && r != 0x200B && r != 0x2060 {
 				names = append(names, fmt.Sprintf("%q (U+%04X)", r, r))
 			} else {
@@ -359,11 +374,11 @@ func (p *parser) reportFix(line int, fix *lineFix) {
 		}
 		p.warn(line, "dropped stray symbol(s) %s", strings.Join(names, ", "))
 	}
-	if fix.dollars > 0 {
+	if fix.Dollars > 0 {
 		p.warn(line, "read ¤ before a number as $ (¤ stands for $ in ISO 6937)")
 	}
-	if len(fix.mojibake) > 0 {
-		ex := fix.mojibake
+	if len(fix.Mojibake) > 0 {
+		ex := fix.Mojibake
 		more := ""
 		if len(ex) > 3 {
 			more = fmt.Sprintf(" and %d more", len(ex)-3)

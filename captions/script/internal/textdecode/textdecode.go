@@ -1,10 +1,16 @@
-package script
+// Package textdecode reads the bytes of a newsroom script as text: UTF-8
+// with or without a byte order mark, UTF-16 and UTF-32, Windows-1252 and
+// Mac Roman, lines of Windows-1252 inside UTF-8, mojibake repaired, HTML
+// entities and odd spaces cleaned, binary files named and refused.
+package textdecode
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
@@ -15,6 +21,13 @@ import (
 )
 
 // Encoding names reported in Package.Encoding.
+// Errors Text returns (wrapped in a *captions.ParseError).
+var (
+	ErrEmpty  = errors.New("empty script")
+	ErrBinary = errors.New("not a text script")
+)
+
+// Encodings Text reports.
 const (
 	EncodingUTF8        = "utf-8"
 	EncodingUTF8BOM     = "utf-8-bom"
@@ -43,10 +56,10 @@ var binarySignatures = [...]struct {
 	{"\x1F\x8B", "gzip data"},
 }
 
-// decode turns the bytes of a script into UTF-8 text with "\n" line ends
+// Text turns the bytes of a script into UTF-8 text with "\n" line ends
 // and reports the encoding it found. Per-line clean-up (entities, spaces,
 // stray symbols, mojibake) is left to cleanLine.
-func decode(b []byte) (text, enc string, warns []captions.Warning, err error) {
+func Text(b []byte) (text, enc string, warns []captions.Warning, err error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", "", nil, &captions.ParseError{Err: ErrEmpty}
 	}
@@ -310,17 +323,17 @@ func tooManyControls(b []byte) (line int, ok bool) {
 	return 0, true
 }
 
-// lineFix records what cleanLine changed in one line.
-type lineFix struct {
-	stray    []rune // symbols dropped
-	dollars  int    // ¤ read as $
-	mojibake []string
+// LineFix records what CleanLine changed in one line.
+type LineFix struct {
+	Stray    []rune   // symbols dropped
+	Dollars  int      // ¤ read as $
+	Mojibake []string // the repairs, as "wrong → right"
 }
 
-// cleanLine decodes HTML entities, turns every kind of space into ' ',
+// CleanLine decodes HTML entities, turns every kind of space into ' ',
 // repairs mojibake it recognises and drops stray symbols, reporting what
 // it did in fix.
-func cleanLine(s string, fix *lineFix) string {
+func CleanLine(s string, fix *LineFix) string {
 	if !needsCleaning(s) {
 		return s
 	}
@@ -338,9 +351,9 @@ func cleanLine(s string, fix *lineFix) string {
 		case r == 0xA4 && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9':
 			// ISO 6937 puts ¤ where ASCII has $: "US¤10 million".
 			b.WriteByte('$')
-			fix.dollars++
-		case isStray(r):
-			fix.stray = append(fix.stray, r)
+			fix.Dollars++
+		case IsStray(r):
+			fix.Stray = append(fix.Stray, r)
 		default:
 			b.WriteRune(r)
 		}
@@ -362,7 +375,7 @@ func needsCleaning(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r >= 0xA0 && r <= 0xFF || isSpace(r) || isStray(r) {
+		if r >= 0xA0 && r <= 0xFF || isSpace(r) || IsStray(r) {
 			return true
 		}
 		i += n - 1
@@ -380,11 +393,11 @@ func isSpace(r rune) bool {
 	return false
 }
 
-// isStray reports symbols that never belong in a caption: control
+// IsStray reports symbols that never belong in a caption: control
 // characters, the currency sign ¤ (a mis-decoded character in scripts),
 // replacement and object characters, byte-order marks and zero-width
 // spaces inside text, private-use characters and non-characters.
-func isStray(r rune) bool {
+func IsStray(r rune) bool {
 	switch {
 	case r < 0x20, r >= 0x7F && r <= 0x9F:
 		return true
@@ -414,7 +427,7 @@ func cp1252Byte(r rune) (byte, bool) {
 // read as Latin-1 ("thatÕs", "ÒquoteÓ", " Ð "). It only rewrites
 // sequences that decode to valid UTF-8 or that sit where punctuation
 // belongs.
-func repairMojibake(s string, fix *lineFix) string {
+func repairMojibake(s string, fix *LineFix) string {
 	suspect := false
 	for i := 0; i < len(s); i++ {
 		if s[i] == 0xC3 { // Ã..ÿ (U+00C0–U+00FF) are encoded C3 xx
@@ -460,7 +473,7 @@ func repairMojibake(s string, fix *lineFix) string {
 				if u, n := utf8.DecodeRune(buf); u != utf8.RuneError && n == len(buf) {
 					u = contraction(rs, j, out, u)
 					out = append(out, u)
-					fix.mojibake = append(fix.mojibake, string(rs[i:j])+" → "+string(u))
+					fix.Mojibake = append(fix.Mojibake, string(rs[i:j])+" → "+string(u))
 					i = j - 1
 					changed = true
 					continue
@@ -471,7 +484,7 @@ func repairMojibake(s string, fix *lineFix) string {
 			if r == 0xE2 && len(buf) == 2 && buf[1] == 0x80 {
 				u := contraction(rs, i+2, out, '\u201D')
 				out = append(out, u)
-				fix.mojibake = append(fix.mojibake, string(rs[i:i+2])+" → "+string(u))
+				fix.Mojibake = append(fix.Mojibake, string(rs[i:i+2])+" → "+string(u))
 				i++
 				changed = true
 				continue
@@ -479,7 +492,7 @@ func repairMojibake(s string, fix *lineFix) string {
 		}
 		if u, ok := macRoman(rs, i, lastClose, openSeen); ok {
 			out = append(out, u)
-			fix.mojibake = append(fix.mojibake, string(r)+" → "+string(u))
+			fix.Mojibake = append(fix.Mojibake, string(r)+" → "+string(u))
 			changed = true
 			continue
 		}
@@ -556,3 +569,5 @@ func macRoman(rs []rune, i, lastClose int, openSeen bool) (rune, bool) {
 	}
 	return 0, false
 }
+
+func isWordRune(r rune) bool { return stdunicode.IsLetter(r) || stdunicode.IsDigit(r) }
