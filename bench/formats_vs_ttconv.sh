@@ -75,7 +75,8 @@ for f in ttml ebu-tt-d stl scc; do
 	case $f in ebu-tt-d) itype=ttml ;; esac
 	# ttconv gets TTCONV_LIMIT seconds a run (default 300): it is much
 	# slower on long documents.
-	if set -- $(measure timeout "${TTCONV_LIMIT:-300}" ttconv convert -i "$out" -o "$work/ttconv.srt" --itype "$(echo "$itype" | tr a-z A-Z)" --otype SRT 2>/dev/null); then
+	if r=$(measure timeout "${TTCONV_LIMIT:-300}" ttconv convert -i "$out" -o "$work/ttconv.srt" --itype "$(echo "$itype" | tr a-z A-Z)" --otype SRT 2>/dev/null); then
+		set -- $r
 		printf '%-10s %-22s %10s %12.1f\n' "$f" "ttconv read" "$1" "$(echo "$2 / 1024" | bc -l)"
 	else
 		printf '%-10s %-22s %10s\n' "$f" "ttconv read" ">${TTCONV_LIMIT:-300}000"
