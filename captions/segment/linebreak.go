@@ -151,8 +151,8 @@ type token struct {
 	// glue forbids a line or caption break before the token: a no-break
 	// space precedes it, or French typography binds it to its neighbour
 	// (see gluedFrench).
-	glue bool
-	wide bool // a CJK wide character
+	glue  bool
+	wide  bool // a CJK wide character
 	cls   wordClass
 	flags tokFlags
 	// first and last are the UPOS tags of the token's first and last
