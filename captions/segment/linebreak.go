@@ -153,6 +153,7 @@ type token struct {
 	// (see gluedFrench).
 	glue  bool
 	wide  bool // a CJK wide character
+	off   int  // CJK: the byte offset of the token in the text
 	cls   wordClass
 	flags tokFlags
 	// first and last are the UPOS tags of the token's first and last
@@ -252,8 +253,13 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		b.spw = 0.5
 	}
 	lx := lexiconFor(r.Language)
+	var ja []jaWord // Japanese: the tagger's word of each token
 	if b.cjk {
 		b.toks = tokenizeCJK(text)
+		if base := measure.BaseLanguage(r.Language); base == "ja" || base == "jpn" {
+			markJapaneseSpaces(b.toks)
+			ja = tagJapanese(b.toks, text)
+		}
 	} else {
 		b.toks = tokenize(text, lx, measure.BaseLanguage(r.Language) == "fr")
 		tagWords(b.toks, text, r.Language)
@@ -302,7 +308,12 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 	}
 	for g := 1; g < n; g++ {
 		if b.cjk {
-			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
+			l, rt := &b.toks[g-1], &b.toks[g]
+			b.eol[g], b.eob[g] = gapCostCJK(l, rt, r.Language)
+			if ja != nil && b.eol[g] < costForbidden && l.flags&(fSentEnd|fClause) == 0 && rt.flags&fNoBreakAfter == 0 && !rt.space {
+				c := bunsetsuGap(ja[g-1], ja[g])
+				b.eol[g], b.eob[g] = c, c+costMidEOB
+			}
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
@@ -643,6 +654,7 @@ func tokenizeCJK(text string) []token {
 	space, sep := false, ""
 	state := -1
 	for rest := text; rest != ""; {
+		off := len(text) - len(rest)
 		cl, next, width, st := uniseg.FirstGraphemeClusterInString(rest, state)
 		rest, state = next, st
 		r, _ := utf8.DecodeRuneInString(cl)
@@ -664,7 +676,7 @@ func tokenizeCJK(text string) []token {
 				continue
 			}
 		}
-		t := token{text: cl, chars: measure.CharsIn(cl, true), space: space, wide: width >= 2}
+		t := token{text: cl, chars: measure.CharsIn(cl, true), space: space, wide: width >= 2, off: off}
 		if space {
 			t.sep = sep
 			sr, _ := utf8.DecodeRuneInString(sep)
