@@ -43,9 +43,13 @@ func (e *WordTooLongError) Is(target error) bool { return target == ErrWordTooLo
 // Break splits one unit of text (a sentence, a paragraph, a speaker's turn)
 // into captions, each a slice of at most MaxLines lines of at most
 // MaxCharsPerLine counted characters (see Chars). A caption never spans two
-// units. Whitespace between words is normalised to one space; CJK text is
-// broken between characters under the kinsoku rules. Every word of text
-// appears exactly once, in order.
+// units. Whitespace between words is normalised to one space, except that
+// a no-break space (U+00A0, U+202F, U+2007) or a full-width space (U+3000)
+// the input used is kept; no line or caption breaks at a no-break space,
+// nor, in French, at a plain space before ? ! : ; » or after « (French
+// typography sets a no-break space there). CJK text is broken between
+// characters under the kinsoku rules. Every word of text appears exactly
+// once, in order.
 //
 // The split is the optimum of a cost over every candidate segmentation
 // (dynamic programming over the breaks between words), not a greedy fill:
@@ -138,7 +142,18 @@ type token struct {
 	norm  string // lower case, without surrounding punctuation (spaced languages)
 	chars float64
 	space bool // a space precedes the token inside a line
+	// sep is the space written before the token inside a line when it is
+	// not a plain one: a no-break space the input used (U+00A0, U+202F,
+	// U+2007) or a Japanese full-width space (U+3000). sepw is the counted
+	// width of the space before the token (set by newBreaker).
+	sep  string
+	sepw float64
+	// glue forbids a line or caption break before the token: a no-break
+	// space precedes it, or French typography binds it to its neighbour
+	// (see gluedFrench).
+	glue  bool
 	wide  bool // a CJK wide character
+	off   int  // CJK: the byte offset of the token in the text
 	cls   wordClass
 	flags tokFlags
 	// first and last are the UPOS tags of the token's first and last
@@ -238,10 +253,15 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		b.spw = 0.5
 	}
 	lx := lexiconFor(r.Language)
+	var ja []jaWord // Japanese: the tagger's word of each token
 	if b.cjk {
 		b.toks = tokenizeCJK(text)
+		if base := measure.BaseLanguage(r.Language); base == "ja" || base == "jpn" {
+			markJapaneseSpaces(b.toks)
+			ja = tagJapanese(b.toks, text)
+		}
 	} else {
-		b.toks = tokenize(text, lx)
+		b.toks = tokenize(text, lx, measure.BaseLanguage(r.Language) == "fr")
 		tagWords(b.toks, text, r.Language)
 		guessRoles(b.toks, lx)
 	}
@@ -256,7 +276,11 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		}
 		w := t.chars
 		if k > 0 && t.space {
-			w += b.spw
+			b.toks[k].sepw = b.spw
+			if t.sep != "" {
+				b.toks[k].sepw = measure.CharsIn(t.sep, b.cjk)
+			}
+			w += b.toks[k].sepw
 		}
 		b.pos[k+1] = b.pos[k] + w
 	}
@@ -284,7 +308,12 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 	}
 	for g := 1; g < n; g++ {
 		if b.cjk {
-			b.eol[g], b.eob[g] = gapCostCJK(&b.toks[g-1], &b.toks[g], r.Language)
+			l, rt := &b.toks[g-1], &b.toks[g]
+			b.eol[g], b.eob[g] = gapCostCJK(l, rt, r.Language)
+			if ja != nil && b.eol[g] < costForbidden && l.flags&(fSentEnd|fClause) == 0 && rt.flags&fNoBreakAfter == 0 && !rt.space {
+				c := bunsetsuGap(ja[g-1], ja[g])
+				b.eol[g], b.eob[g] = c, c+costMidEOB
+			}
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCost(l, rt, g-1 == 0 || b.toks[g-2].flags&fSentEnd != 0, lx.fixed(l.norm, rt.norm))
@@ -337,20 +366,80 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 			}
 		}
 	}
+	for g := 1; g < n; g++ {
+		if b.toks[g].glue {
+			// A no-break space: the search breaks there only when
+			// nothing else fits (a glued run longer than a line).
+			b.eol[g], b.eob[g] = costForbidden, costForbidden
+			if b.uposCost != nil {
+				b.uposCost[g] = math.NaN()
+			}
+		}
+	}
 	b.baseEOL, b.baseEOB = slices.Clone(b.eol), slices.Clone(b.eob)
 	b.applyStyle(st)
 	return b, nil
 }
 
-// tokenize splits spaced text into words and classifies them.
-func tokenize(text string, lx *lexicon) []token {
-	fields := strings.Fields(text)
-	toks := make([]token, len(fields))
-	for i, f := range fields {
+// tokenize splits spaced text into words (its strings.Fields) and
+// classifies them. A word after a no-break space is glued to the one
+// before and keeps that space; with french set, so is a word after a
+// plain space that French typography binds (gluedFrench).
+func tokenize(text string, lx *lexicon, french bool) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	for i := 0; i < len(text); {
+		// The run of spaces before the word.
+		sep := ""
+		for i < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			if sep == "" && isNoBreakSpace(r) {
+				sep = text[i : i+sz]
+			}
+			i += sz
+		}
+		if i == len(text) {
+			break
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += sz
+		}
+		f := text[i:j]
 		norm := lx.normalize(f)
-		toks[i] = token{text: f, norm: norm, chars: measure.CharsIn(f, false), space: true, cls: lx.classOf(norm), flags: wordFlags(f)}
+		t := token{text: f, norm: norm, chars: measure.CharsIn(f, false), space: true, sep: sep, cls: lx.classOf(norm), flags: wordFlags(f)}
+		if len(toks) > 0 {
+			t.glue = sep != "" || french && gluedFrench(toks[len(toks)-1].text, f)
+		}
+		toks = append(toks, t)
+		i = j
 	}
 	return toks
+}
+
+// isNoBreakSpace reports whether r is a space that forbids a line break
+// (Unicode line breaking class GL, UAX #14): the no-break space, the
+// narrow no-break space French sets before ? ! ; and the figure space.
+func isNoBreakSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u202f' || r == '\u2007'
+}
+
+// gluedFrench reports whether French typography forbids a break in the
+// space between words l and r: before the high punctuation ? ! : ; and
+// the closing guillemet, which take a no-break space before them, and
+// after the opening guillemet (Imprimerie nationale, Lexique des règles
+// typographiques; Netflix French Timed Text Style Guide). Input typed with
+// a plain space there means the same.
+func gluedFrench(l, r string) bool {
+	first, _ := utf8.DecodeRuneInString(r)
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune("?!:;»›‼⁇⁈⁉", first) || strings.ContainsRune("«‹", last)
 }
 
 func wordFlags(f string) tokFlags {
@@ -562,14 +651,20 @@ func gapCost(l, r *token, lFirst, mwe bool) (eol, eob float64) {
 // punctuation mark) and one per run of narrow letters or digits.
 func tokenizeCJK(text string) []token {
 	var toks []token
-	space := false
+	space, sep := false, ""
 	state := -1
 	for rest := text; rest != ""; {
+		off := len(text) - len(rest)
 		cl, next, width, st := uniseg.FirstGraphemeClusterInString(rest, state)
 		rest, state = next, st
 		r, _ := utf8.DecodeRuneInString(cl)
 		if unicode.IsSpace(r) {
 			space = len(toks) > 0
+			if sep == "" && (isNoBreakSpace(r) || r == '\u3000') {
+				// Netflix Japanese writes a full-width space for 。 and
+				// a half-width one for 、: the line keeps the one used.
+				sep = cl
+			}
 			continue
 		}
 		narrowWord := width < 2 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' || r == '.' || r == ',')
@@ -581,7 +676,12 @@ func tokenizeCJK(text string) []token {
 				continue
 			}
 		}
-		t := token{text: cl, chars: measure.CharsIn(cl, true), space: space, wide: width >= 2}
+		t := token{text: cl, chars: measure.CharsIn(cl, true), space: space, wide: width >= 2, off: off}
+		if space {
+			t.sep = sep
+			sr, _ := utf8.DecodeRuneInString(sep)
+			t.glue = isNoBreakSpace(sr)
+		}
 		if noBreakBefore(r) {
 			t.flags |= fNoBreakBefore
 		}
@@ -595,7 +695,7 @@ func tokenizeCJK(text string) []token {
 			t.flags |= fClause
 		}
 		toks = append(toks, t)
-		space = false
+		space, sep = false, ""
 	}
 	return toks
 }
@@ -737,7 +837,7 @@ func numberListAt(toks []token, k int) bool {
 func (b *breaker) lineLen(i, j int) float64 {
 	w := b.pos[j] - b.pos[i]
 	if i > 0 && b.toks[i].space {
-		w -= b.spw
+		w -= b.toks[i].sepw
 	}
 	return w
 }
@@ -1022,7 +1122,11 @@ func (b *breaker) join(i, j int) string {
 	var sb strings.Builder
 	for k := i; k < j; k++ {
 		if k > i && b.toks[k].space {
-			sb.WriteByte(' ')
+			if s := b.toks[k].sep; s != "" {
+				sb.WriteString(s)
+			} else {
+				sb.WriteByte(' ')
+			}
 		}
 		sb.WriteString(b.toks[k].text)
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,4 +130,137 @@ func uposGap(l, r pos.UPOS) float64 {
 		return 2
 	}
 	return -1
+}
+
+// Japanese bunsetsu (文節): a content word, with any nouns compounded to
+// it, and the particles and auxiliaries that follow it. Japanese subtitles
+// break lines between bunsetsu, preferably after a particle, and never
+// inside one (not 歴史的|な, 行き|ました, 建物|が); the tagger's word
+// segmentation and UPOS find them.
+
+// jaWord is the tagger's word a Japanese character token belongs to.
+type jaWord struct {
+	idx  int // the word's index in the sentence; -1: none
+	tag  pos.UPOS
+	text string
+}
+
+// markJapaneseSpaces reads the spaces of Japanese subtitles as the
+// punctuation they stand for (Netflix Japanese Timed Text Style Guide: a
+// full-width space instead of 。, a half-width space instead of 、): the
+// character before a full-width space ends a sentence, the one before a
+// half-width space between two wide characters ends a clause.
+func markJapaneseSpaces(toks []token) {
+	for k := 1; k < len(toks); k++ {
+		l, r := &toks[k-1], &toks[k]
+		if !r.space || l.flags&(fSentEnd|fClause) != 0 {
+			continue
+		}
+		if r.sep == "\u3000" {
+			l.flags |= fSentEnd
+		} else if l.wide && r.wide {
+			l.flags |= fClause
+		}
+	}
+}
+
+// tagJapanese returns the tagger's word of each token of Japanese text
+// (tokens from tokenizeCJK), or nil without a Japanese model.
+func tagJapanese(toks []token, text string) []jaWord {
+	tg, err := pos.Load("ja")
+	if err != nil || len(toks) == 0 {
+		return nil
+	}
+	ptoks := tg.Tokenize(text)
+	tags := tg.TagTokens(ptoks)
+	out := make([]jaWord, len(toks))
+	w := 0
+	for k := range toks {
+		off := toks[k].off
+		for w < len(ptoks) && ptoks[w].End <= off {
+			w++
+		}
+		if w < len(ptoks) && ptoks[w].Start <= off {
+			out[k] = jaWord{idx: w, tag: tags[w].UPOS, text: ptoks[w].Text}
+		} else {
+			out[k] = jaWord{idx: -1}
+		}
+	}
+	return out
+}
+
+// isJaFunction reports whether u tags a word that leans on the word before
+// it inside a bunsetsu: a particle, an auxiliary, a conjunctive particle.
+func isJaFunction(u pos.UPOS) bool {
+	return u == pos.ADP || u == pos.PART || u == pos.AUX || u == pos.SCONJ
+}
+
+// isJaNominal reports whether u tags a word that compounds with a
+// following noun into one bunsetsu (東京大学, 午後三時).
+func isJaNominal(u pos.UPOS) bool {
+	return u == pos.NOUN || u == pos.PROPN || u == pos.NUM
+}
+
+// bunsetsuGap returns the cost of a line break between two Japanese
+// characters of words l and r (no punctuation or space between them).
+func bunsetsuGap(l, r jaWord) float64 {
+	switch {
+	case l.idx < 0 || r.idx < 0:
+		return 6 // a character the tagger did not place: as before
+	case l.idx == r.idx:
+		return 14 // inside a word: 行|き
+	case isJaFunction(r.tag) || r.tag == pos.PUNCT:
+		return 12 // a particle or auxiliary leans on its word: 建物|が, 行き|ました
+	case isJaFunction(l.tag):
+		if l.tag == pos.SCONJ && isKanaVerb(r) {
+			// て/で + an auxiliary verb written in kana (い-る, しま-う,
+			// くださ-い, み-る): one predicate, 残って|います.
+			return 9
+		}
+		switch {
+		case l.tag == pos.ADP && l.text == "の":
+			return 3 // the genitive ties its noun to the next: 東京の|歴史
+		case l.tag == pos.AUX:
+			return 2.5 // after an inflected ending: 歴史的な|建物, 行った|店
+		case l.tag == pos.SCONJ:
+			return 1 // a conjunctive clause ends, as before a conjunction: 起きて|公園を
+		}
+		return 1.5 // after a case or topic particle: 建物が|たくさん
+	case isJaNominal(l.tag) && isJaNominal(r.tag):
+		return 10 // a compound noun or a number and its counter: 午後|三時
+	case (l.tag == pos.VERB || l.tag == pos.ADJ) && (r.tag == pos.VERB || r.tag == pos.AUX):
+		if endsHiragana(l.text) && startsKanji(r.text) {
+			// Kana then a kanji word: the okurigana ended a word, so this
+			// is a compound verb (読み|始める) or a mis-tagged word before
+			// a new bunsetsu (たくさん|残って): dear, not forbidden.
+			return 5
+		}
+		return 10 // a split inflection: 辞め|なければ
+	case l.tag == pos.VERB || l.tag == pos.ADJ:
+		return 3 // an attributive verb or adjective and its noun: 始まる|予定
+	}
+	return 4 // two content words: 毎朝|早く, この|町
+}
+
+// isKanaVerb reports whether w is a verb or auxiliary written in hiragana
+// only: after て, an auxiliary verb rather than a new predicate.
+func isKanaVerb(w jaWord) bool {
+	if w.tag != pos.VERB && w.tag != pos.AUX {
+		return false
+	}
+	return isKanaOnly(w.text)
+}
+
+func isKanaOnly(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !unicode.Is(unicode.Hiragana, r) }) < 0
+}
+
+func endsHiragana(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.Is(unicode.Hiragana, r)
+}
+
+func startsKanji(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
