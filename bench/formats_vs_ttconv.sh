@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reading and writing each broadcast format, sotcap against ttconv, on the
-# same files: 100,000 captions (fewer for SCC, whose two bytes a frame
+# same files: 100,000 captions (60,000 for EBU STL, which numbers at most
+# 65,535; fewer for SCC, whose two bytes a frame
 # cannot carry 100,000 two-line captions in a day: see N_SCC). For each
 # format X it times
 #   sotcap convert in.srt out.X      (write X)
@@ -15,6 +16,7 @@ set -euo pipefail
 runs=${1:-3}
 n=${2:-100000}
 n_scc=${N_SCC:-20000}
+n_stl=$((n < 60000 ? n : 60000)) # an EBU STL file numbers at most 65,535 subtitles
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -41,6 +43,7 @@ srt() {
 }
 srt "$n" 800 >"$work/in.srt"
 srt "$n_scc" 4000 >"$work/in-scc.srt"
+srt "$n_stl" 800 >"$work/in-stl.srt"
 (cd "$root" && go build -o "$work/sotcap" ./cmd/sotcap)
 
 # measure CMD...: median wall ms and peak RSS KB over $runs runs.
@@ -64,6 +67,7 @@ printf '%-10s %-22s %10s %12s\n' FORMAT STEP WALL_MS PEAK_RSS_MB
 for f in ttml ebu-tt-d stl scc; do
 	in=$work/in.srt
 	[ "$f" = scc ] && in=$work/in-scc.srt
+	[ "$f" = stl ] && in=$work/in-stl.srt
 	ext=$f
 	[ "$f" = ebu-tt-d ] && ext=ebu-tt-d.xml
 	out=$work/out.$ext
