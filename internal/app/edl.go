@@ -221,19 +221,20 @@ func edlToJSON(e *edl.EDL) edlJSON {
 	for i := range e.Events {
 		ev := &e.Events[i]
 		n, _ := strconv.ParseInt(ev.Number, 10, 64) // the reader accepts only digits
+		x := ev.Extras()
 		j := eventJSON{
 			Line: ev.Line, Number: n, Reel: ev.Reel, Channels: ev.Channels,
 			Transition: ev.Transition, TransitionFrames: ev.TransitionFrames,
 			SourceIn: ev.SourceIn, SourceOut: ev.SourceOut, RecordIn: ev.RecordIn, RecordOut: ev.RecordOut,
 			RecordInFrame: ev.RecordInFrame, RecordOutFrame: ev.RecordOutFrame,
 			ClipName:   optional(ev.ClipName, ev.HasClipName),
-			ToClipName: optional(ev.ToClipName, ev.HasToClipName),
-			SourceFile: optional(ev.SourceFile, ev.HasSourceFile),
-			Locators:   make([]locatorJSON, 0, len(ev.Locators)),
-			Speed:      ev.Speed,
-			Comments:   append([]string{}, ev.Comments...),
+			ToClipName: optional(x.ToClipName, x.HasToClipName),
+			SourceFile: optional(x.SourceFile, x.HasSourceFile),
+			Locators:   make([]locatorJSON, 0, len(x.Locators)),
+			Speed:      x.Speed,
+			Comments:   append([]string{}, x.Comments...),
 		}
-		for _, l := range ev.Locators {
+		for _, l := range x.Locators {
 			j.Locators = append(j.Locators, locatorJSON{Timecode: l.Timecode, Frame: l.Frame,
 				Color: optional(l.Color, l.Color != ""), Text: optional(l.Text, l.Text != "")})
 		}
@@ -260,8 +261,8 @@ func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
 				clip = strconv.Quote(ev.ClipName)
 			}
 			speed := ""
-			if ev.Speed != nil {
-				speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
+			if sp := ev.Extras().Speed; sp != nil {
+				speed = strconv.FormatFloat(*sp, 'f', -1, 64)
 			}
 			row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
 				ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,

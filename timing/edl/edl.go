@@ -82,8 +82,6 @@ type Event struct {
 	// Channels is the channel field as written: "V", "A", "A2", "AA",
 	// "B", "AA/V", "NONE", ...
 	Channels string
-	// Aud are the extra audio channels (3, 4, ...) that `AUD` lines add.
-	Aud []int
 	// Transition is the edit type as written with its duration, single
 	// spaced: "C", "D 030", "W001 010", "K B 015". An edit type field left
 	// empty before a duration reads as just the duration ("008").
@@ -102,6 +100,20 @@ type Event struct {
 	// one.
 	ClipName    string
 	HasClipName bool
+
+	srcDrop bool // source timecodes are drop frame (FCM state at the line)
+
+	// Extra holds what few event lines have (AUD channels, TO CLIP NAME,
+	// SOURCE FILE, locators, motion effects, remarks); nil when the line
+	// has none of them, so that an EDL of many plain cuts stays small.
+	// Extras reads it whether or not it is nil.
+	Extra *EventExtra
+}
+
+// EventExtra is what only some event lines have (Event.Extra).
+type EventExtra struct {
+	// Aud are the extra audio channels (3, 4, ...) that `AUD` lines add.
+	Aud []int
 	// ToClipName is the TO CLIP NAME comment that applies to this line.
 	ToClipName    string
 	HasToClipName bool
@@ -118,8 +130,31 @@ type Event struct {
 	// read into another field (free `*` remarks, COMMENT, REM, EFFECTS
 	// NAME IS, AUD, unknown lines), as written without surrounding space.
 	Comments []string
+}
 
-	srcDrop bool // source timecodes are drop frame (FCM state at the line)
+// Extras returns what e.Extra holds, or the zero EventExtra when e has
+// none of it.
+func (e *Event) Extras() EventExtra {
+	if e.Extra == nil {
+		return EventExtra{}
+	}
+	return *e.Extra
+}
+
+// more returns e.Extra, allocating it first if need be.
+func (e *Event) more() *EventExtra {
+	if e.Extra == nil {
+		e.Extra = &EventExtra{}
+	}
+	return e.Extra
+}
+
+// speed returns e's motion effect speed, nil without one.
+func (e *Event) speed() *float64 {
+	if e.Extra == nil {
+		return nil
+	}
+	return e.Extra.Speed
 }
 
 // Frames returns the record duration of e in frames.
@@ -173,7 +208,7 @@ func (e *Event) Tracks() []string {
 			add(p)
 		}
 	}
-	for _, n := range e.Aud {
+	for _, n := range e.Extras().Aud {
 		add("A" + strconv.Itoa(n))
 	}
 	// Picture first.
@@ -402,7 +437,8 @@ func (p *parser) current() *Event {
 
 func (p *parser) comment(t string) {
 	if e := p.current(); e != nil {
-		e.Comments = append(e.Comments, t)
+		x := e.more()
+		x.Comments = append(x.Comments, t)
 	} else {
 		p.edl.Comments = append(p.edl.Comments, t)
 	}
@@ -509,7 +545,8 @@ func (p *parser) locator(t, body string) {
 		}
 	}
 	loc.Text = rest
-	e.Locators = append(e.Locators, loc)
+	x := e.more()
+	x.Locators = append(x.Locators, loc)
 }
 
 func (p *parser) fcm(v string) {
@@ -580,15 +617,17 @@ func (p *parser) aud(t string) {
 		ev := &p.edl.Events[i]
 	next:
 		for _, n := range chans {
-			for _, m := range ev.Aud {
+			for _, m := range ev.Extras().Aud {
 				if m == n {
 					continue next
 				}
 			}
-			ev.Aud = append(ev.Aud, n)
+			x := ev.more()
+			x.Aud = append(x.Aud, n)
 		}
 	}
-	e.Comments = append(e.Comments, t)
+	x := e.more()
+	x.Comments = append(x.Comments, t)
 }
 
 // span is a token's byte range in a line.
@@ -821,13 +860,13 @@ func (p *parser) closeGroup() {
 		}
 	}
 	assign(froms, func(e *Event, v string) { e.ClipName, e.HasClipName = v, true })
-	assign(files, func(e *Event, v string) { e.SourceFile, e.HasSourceFile = v, true })
+	assign(files, func(e *Event, v string) { e.more().SourceFile, e.more().HasSourceFile = v, true })
 	if len(tos) > 0 {
 		t := in
 		if t < 0 {
 			t = len(g) - 1
 		}
-		g[t].ToClipName, g[t].HasToClipName = tos[0], true
+		g[t].more().ToClipName, g[t].more().HasToClipName = tos[0], true
 		// The incoming side of a transition plays the TO clip; so does a
 		// line that has no FROM name at all.
 		if t == in || !g[t].HasClipName {
@@ -853,7 +892,7 @@ func (p *parser) closeGroup() {
 			byReel[g[i].Reel] = append(byReel[g[i].Reel], i)
 		}
 		next := func(q []int) (int, []int) {
-			for len(q) > 0 && g[q[0]].Speed != nil {
+			for len(q) > 0 && g[q[0]].speed() != nil {
 				q = q[1:]
 			}
 			if len(q) == 0 {
@@ -873,7 +912,7 @@ func (p *parser) closeGroup() {
 				target = m.after - p.groupStart
 			}
 			v := m.speed
-			g[target].Speed = &v
+			g[target].more().Speed = &v
 		}
 	}
 	for i := range g {
@@ -900,7 +939,7 @@ func isBlack(reel string) bool {
 // media), untimed sources (in = out), black and motion effects are not
 // checked.
 func (p *parser) checkDuration(e *Event) {
-	if e.Speed != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
+	if e.speed() != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
 		return
 	}
 	si, err1 := timing.ParseTimecode(e.SourceIn, p.rate, e.srcDrop)

@@ -155,7 +155,7 @@ func (e *EDL) SOTWindows(markers []string) []timing.Window {
 		if ev.HasClipName && m.match(ev.ClipName) {
 			key, ok = ev.ClipName, true
 		} else {
-			for _, l := range ev.Locators {
+			for _, l := range ev.Extras().Locators {
 				if m.match(l.Text) {
 					key, ok = l.Text, true
 					if ev.HasClipName && ev.ClipName != "" {
