@@ -32,6 +32,11 @@ func RunEDL(o EDLOptions, s IO) error {
 	if err != nil {
 		return BadInput(fmt.Errorf("--fps: %w", err))
 	}
+	if o.JSON && o.File != "-" {
+		if fi, err := os.Stat(o.File); err == nil && fi.Mode().IsRegular() {
+			return streamEDLJSON(o.File, rate, s)
+		}
+	}
 	var in io.Reader = s.In
 	name := "<stdin>"
 	if o.File != "-" {
@@ -65,18 +70,84 @@ func RunEDL(o EDLOptions, s IO) error {
 // as json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false) would
 // write edlToJSON(e) whole, without building it.
 func writeEDLJSON(w io.Writer, e *edl.EDL) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	// value encodes v as an element nested two levels deep.
-	value := func(v any) ([]byte, error) {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
+	jw := newEDLJSONWriter(w)
+	if err := jw.header(e); err != nil {
+		return err
+	}
+	for i := range e.Events {
+		if err := jw.event(e, &e.Events[i]); err != nil {
+			return err
+		}
+	}
+	return jw.finish(e)
+}
+
+// streamEDLJSON writes the --json document of the regular file name
+// without holding its events: a first reading checks the whole file (an
+// error then writes nothing), a second writes each event as it is read.
+func streamEDLJSON(name string, rate timing.Rate, s IO) error {
+	read := func(f func(*edl.EDL, *edl.Event) error) (*edl.EDL, error) {
+		fh, err := os.Open(name)
+		if err != nil {
 			return nil, err
 		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+		defer fh.Close()
+		rd := edl.NewReader(fh, rate)
+		rd.File = name
+		return rd.ReadEach(f)
 	}
+	if _, err := read(nil); err != nil {
+		return BadInput(flagHint(err))
+	}
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
+	jw := newEDLJSONWriter(bw)
+	e, err := read(func(h *edl.EDL, ev *edl.Event) error {
+		if jw.events == 0 {
+			if err := jw.header(h); err != nil {
+				return err
+			}
+		}
+		return jw.event(h, ev)
+	})
+	if err != nil {
+		return BadInput(fmt.Errorf("%s changed while being read: %w", name, err))
+	}
+	if err := jw.finish(e); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// edlJSONWriter writes the --json document in parts: the header, each
+// event as it comes, then the warnings.
+type edlJSONWriter struct {
+	w      io.Writer
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	events int // events written
+	one    edl.EDL
+}
+
+func newEDLJSONWriter(w io.Writer) *edlJSONWriter {
+	j := &edlJSONWriter{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	j.enc.SetIndent("    ", "  ")
+	j.one.Events = make([]edl.Event, 1)
+	return j
+}
+
+// value encodes v as an element nested two levels deep.
+func (j *edlJSONWriter) value(v any) ([]byte, error) {
+	j.buf.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")), nil
+}
+
+// header writes the document's opening and the header's fields.
+func (j *edlJSONWriter) header(e *edl.EDL) error {
 	head := edlToJSON(&edl.EDL{Title: e.Title, FCM: e.FCM, Rate: e.Rate, DropFrame: e.DropFrame})
 	hb, err := json.Marshal(struct {
 		Title     *string `json:"title"`
@@ -92,44 +163,53 @@ func writeEDLJSON(w io.Writer, e *edl.EDL) error {
 	if err := json.Indent(&hdr, hb, "", "  "); err != nil {
 		return err
 	}
-	h := bytes.TrimSuffix(hdr.Bytes(), []byte("\n}"))
-	if _, err := w.Write(h); err != nil {
+	_, err = j.w.Write(bytes.TrimSuffix(hdr.Bytes(), []byte("\n}")))
+	return err
+}
+
+// event writes one event of e (whose Rate and DropFrame it is read at).
+func (j *edlJSONWriter) event(e *edl.EDL, ev *edl.Event) error {
+	j.one.Rate, j.one.DropFrame, j.one.Events[0] = e.Rate, e.DropFrame, *ev
+	b, err := j.value(edlToJSON(&j.one).Events[0])
+	j.one.Events[0] = edl.Event{}
+	if err != nil {
 		return err
 	}
-	list := func(key string, n int, item func(i int) any, last bool) error {
-		if n == 0 {
-			fmt.Fprintf(w, ",\n  %q: []", key)
-		} else {
-			fmt.Fprintf(w, ",\n  %q: [\n", key)
-			for i := 0; i < n; i++ {
-				b, err := value(item(i))
-				if err != nil {
-					return err
-				}
-				io.WriteString(w, "    ")
-				w.Write(b)
-				if i < n-1 {
-					io.WriteString(w, ",\n")
-				}
-			}
-			io.WriteString(w, "\n  ]")
-		}
-		if last {
-			_, err := io.WriteString(w, "\n}\n")
+	if j.events == 0 {
+		io.WriteString(j.w, ",\n  \"events\": [\n    ")
+	} else {
+		io.WriteString(j.w, ",\n    ")
+	}
+	j.events++
+	_, err = j.w.Write(b)
+	return err
+}
+
+// finish closes the events and writes e's warnings and the document's end.
+func (j *edlJSONWriter) finish(e *edl.EDL) error {
+	if j.events == 0 {
+		io.WriteString(j.w, ",\n  \"events\": []")
+	} else {
+		io.WriteString(j.w, "\n  ]")
+	}
+	if len(e.Warnings) == 0 {
+		_, err := io.WriteString(j.w, ",\n  \"warnings\": []\n}\n")
+		return err
+	}
+	io.WriteString(j.w, ",\n  \"warnings\": [\n")
+	for i, w := range e.Warnings {
+		b, err := j.value(warningJSON{Line: w.Line, Message: w.Message})
+		if err != nil {
 			return err
 		}
-		return nil
+		io.WriteString(j.w, "    ")
+		j.w.Write(b)
+		if i < len(e.Warnings)-1 {
+			io.WriteString(j.w, ",\n")
+		}
 	}
-	one := edl.EDL{Rate: e.Rate, DropFrame: e.DropFrame, Events: make([]edl.Event, 1)}
-	if err := list("events", len(e.Events), func(i int) any {
-		one.Events[0] = e.Events[i]
-		return edlToJSON(&one).Events[0]
-	}, false); err != nil {
-		return err
-	}
-	return list("warnings", len(e.Warnings), func(i int) any {
-		return warningJSON{Line: e.Warnings[i].Line, Message: e.Warnings[i].Message}
-	}, true)
+	_, err := io.WriteString(j.w, "\n  ]\n}\n")
+	return err
 }
 
 // writeAligned writes a table as text/tabwriter with minwidth 0, the

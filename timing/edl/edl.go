@@ -275,12 +275,33 @@ func Read(r io.Reader, rate timing.Rate) (*EDL, error) { return NewReader(r, rat
 
 // Read reads the whole EDL. Errors are *ParseError values naming the line
 // and column and saying what was expected.
-func (rd *Reader) Read() (*EDL, error) {
+func (rd *Reader) Read() (*EDL, error) { return rd.read(nil) }
+
+// ReadEach reads the EDL as Read does, but hands each event line to f as
+// soon as the event it belongs to (the lines of one event number, with
+// their comment block) is complete, in file order, and does not keep it:
+// memory then grows with the file, not with its events. The EDL f gets
+// has its header (Title, FCM, DropFrame, Rate) complete and no Events; ev
+// is valid only during the call. The EDL returned has no Events, and its
+// Warnings and Comments are complete. An error from f stops the reading
+// and is returned as is; a ParseError may come after f has had some
+// events.
+func (rd *Reader) ReadEach(f func(e *EDL, ev *Event) error) (*EDL, error) {
+	if f == nil {
+		f = func(*EDL, *Event) error { return nil }
+	}
+	return rd.read(f)
+}
+
+func (rd *Reader) read(emit func(*EDL, *Event) error) (*EDL, error) {
 	if rd.Rate.Nominal() == 0 {
 		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", timing.ErrUnknownRate)}
 	}
-	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1}
+	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1, emit: emit}
 	err := p.run(rd.r)
+	if err != nil && p.emitErr != nil {
+		return nil, p.emitErr
+	}
 	if err != nil {
 		var pe *ParseError
 		if !errors.As(err, &pe) {
@@ -303,6 +324,29 @@ type parser struct {
 	groupStart int  // index in edl.Events of the current event group, -1 before any
 	names      []nameStmt
 	motions    []motion
+
+	emit    func(*EDL, *Event) error // ReadEach's f; nil for Read
+	emitErr error                    // what emit returned
+	events  int                      // event lines read
+}
+
+// errEmit stops the parser when ReadEach's f fails.
+var errEmit = errors.New("edl: stopped by the caller")
+
+// flush hands the finished event group to emit and forgets it.
+func (p *parser) flush() error {
+	if p.emit == nil {
+		return nil
+	}
+	for i := range p.edl.Events {
+		if err := p.emit(p.edl, &p.edl.Events[i]); err != nil {
+			p.emitErr = err
+			return errEmit
+		}
+	}
+	clear(p.edl.Events)
+	p.edl.Events = p.edl.Events[:0]
+	return nil
 }
 
 type nameStmt struct {
@@ -342,7 +386,9 @@ func (p *parser) run(r io.Reader) error {
 		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
 	}
 	all = strings.TrimPrefix(all, "\xEF\xBB\xBF")
-	p.edl.Events = make([]Event, 0, countEventLines(all))
+	if p.emit == nil {
+		p.edl.Events = make([]Event, 0, countEventLines(all))
+	}
 	p.header = true
 	sawText := false
 	for len(all) > 0 {
@@ -383,13 +429,16 @@ func (p *parser) run(r io.Reader) error {
 			return err
 		}
 	}
-	if len(p.edl.Events) == 0 {
+	if p.events == 0 {
 		if !sawText {
 			return &ParseError{Line: 1, Err: fmt.Errorf("%w: the input is empty: expected TITLE:, FCM: and event lines", ErrNoEvents)}
 		}
 		return &ParseError{Line: p.line, Err: fmt.Errorf("%w in %d lines: expected event lines such as \"001  AX  V  C  01:00:00:00 01:00:05:00 01:00:00:00 01:00:05:00\"", ErrNoEvents, p.line)}
 	}
 	p.closeGroup()
+	if err := p.flush(); err != nil {
+		return err
+	}
 	sort.SliceStable(p.edl.Warnings, func(i, j int) bool { return p.edl.Warnings[i].Line < p.edl.Warnings[j].Line })
 	return nil
 }
@@ -806,9 +855,13 @@ func (p *parser) event(s string) error {
 
 	if p.groupStart < 0 || p.edl.Events[p.groupStart].Number != e.Number {
 		p.closeGroup()
+		if err := p.flush(); err != nil {
+			return err
+		}
 		p.groupStart = len(p.edl.Events)
 	}
 	p.edl.Events = append(p.edl.Events, e)
+	p.events++
 	return nil
 }
 
