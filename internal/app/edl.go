@@ -32,9 +32,12 @@ func RunEDL(o EDLOptions, s IO) error {
 	if err != nil {
 		return BadInput(fmt.Errorf("--fps: %w", err))
 	}
-	if o.JSON && o.File != "-" {
+	if o.File != "-" {
 		if fi, err := os.Stat(o.File); err == nil && fi.Mode().IsRegular() {
-			return streamEDLJSON(o.File, rate, s)
+			if o.JSON {
+				return streamEDLJSON(o.File, rate, s)
+			}
+			return streamEDLTable(o.File, rate, s)
 		}
 	}
 	var in io.Reader = s.In
@@ -219,6 +222,12 @@ func (j *edlJSONWriter) finish(e *edl.EDL) error {
 // to measure and once to write. Every row must have the same number of
 // cells.
 func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))) {
+	writeAlignedWidths(w, padding, measureAligned(rows), rows)
+}
+
+// measureAligned returns the widths of the columns but the last of the
+// rows rows gives.
+func measureAligned(rows func(row func(cells ...string))) []int {
 	var widths []int
 	rows(func(cells ...string) {
 		for i, c := range cells[:len(cells)-1] {
@@ -228,6 +237,12 @@ func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))
 			widths[i] = max(widths[i], utf8.RuneCountInString(c))
 		}
 	})
+	return widths
+}
+
+// writeAlignedWidths writes the rows rows gives in columns of the given
+// widths (measureAligned) plus padding.
+func writeAlignedWidths(w io.Writer, padding int, widths []int, rows func(row func(cells ...string))) {
 	var line []byte
 	rows(func(cells ...string) {
 		line = line[:0]
@@ -327,36 +342,108 @@ func edlToJSON(e *edl.EDL) edlJSON {
 }
 
 func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
+	writeEDLTableHead(w, e, name, len(e.Events))
+	writeAligned(w, 2, func(row func(cells ...string)) {
+		tableRows(row, func(ev func(*edl.Event)) {
+			for i := range e.Events {
+				ev(&e.Events[i])
+			}
+		})
+	})
+	shots := edl.NewShots(nil)
+	for i := range e.Events {
+		shots.Add(&e.Events[i])
+	}
+	writeEDLTableFoot(w, e, name, shots)
+}
+
+// streamEDLTable writes the table of the regular file name without
+// holding its events: a first reading checks the file, counts its events
+// and measures the columns, a second writes the rows.
+func streamEDLTable(name string, rate timing.Rate, s IO) error {
+	read := func(f func(*edl.EDL, *edl.Event) error) (*edl.EDL, error) {
+		fh, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer fh.Close()
+		rd := edl.NewReader(fh, rate)
+		rd.File = name
+		return rd.ReadEach(f)
+	}
+	shots := edl.NewShots(nil)
+	n := 0
+	var head *edl.EDL
+	widths := measureAligned(func(row func(cells ...string)) {
+		tableRows(row, func(each func(*edl.Event)) {
+			head, _ = read(func(h *edl.EDL, ev *edl.Event) error {
+				n++
+				shots.Add(ev)
+				each(ev)
+				return nil
+			})
+		})
+	})
+	if head == nil { // the error, from a reading that keeps nothing
+		_, err := read(nil)
+		if err == nil {
+			err = fmt.Errorf("%s changed while being read", name)
+		}
+		return BadInput(flagHint(err))
+	}
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
+	writeEDLTableHead(bw, head, name, n)
+	var err error
+	writeAlignedWidths(bw, 2, widths, func(row func(cells ...string)) {
+		tableRows(row, func(each func(*edl.Event)) {
+			_, err = read(func(_ *edl.EDL, ev *edl.Event) error {
+				each(ev)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return BadInput(fmt.Errorf("%s changed while being read: %w", name, err))
+	}
+	writeEDLTableFoot(bw, head, name, shots)
+	return bw.Flush()
+}
+
+func writeEDLTableHead(w io.Writer, e *edl.EDL, name string, events int) {
 	mode := "non-drop frame"
 	if e.DropFrame {
 		mode = "drop frame"
 	}
-	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, len(e.Events), e.Rate, mode)
-	writeAligned(w, 2, func(row func(cells ...string)) {
-		row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
-		for i := range e.Events {
-			ev := &e.Events[i]
-			clip := "-"
-			if ev.HasClipName {
-				clip = strconv.Quote(ev.ClipName)
-			}
-			speed := ""
-			if sp := ev.Extras().Speed; sp != nil {
-				speed = strconv.FormatFloat(*sp, 'f', -1, 64)
-			}
-			row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
-				ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
-				fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
+	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, events, e.Rate, mode)
+}
+
+// tableRows gives row the table's heading and the cells of each event
+// that events hands out.
+func tableRows(row func(cells ...string), events func(func(*edl.Event))) {
+	row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
+	events(func(ev *edl.Event) {
+		clip := "-"
+		if ev.HasClipName {
+			clip = strconv.Quote(ev.ClipName)
 		}
+		speed := ""
+		if sp := ev.Extras().Speed; sp != nil {
+			speed = strconv.FormatFloat(*sp, 'f', -1, 64)
+		}
+		row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
+			ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
+			fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
 	})
-	cuts := e.Cuts()
-	wins := e.SOTWindows(nil)
-	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(cuts), len(wins))
-	for _, win := range wins {
+}
+
+// writeEDLTableFoot writes the shot changes, SOT windows and warnings.
+func writeEDLTableFoot(w io.Writer, e *edl.EDL, name string, shots *edl.Shots) {
+	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(shots.Cuts()), shots.EachSOTWindow(nil))
+	shots.EachSOTWindow(func(win timing.Window) {
 		fmt.Fprintf(w, "  SOT %q %s-%s (%d frames), events %v, %d cuts inside\n", win.Clip,
 			timing.FormatTimecode(win.In, e.Rate, e.DropFrame), timing.FormatTimecode(win.Out, e.Rate, e.DropFrame),
 			win.Frames(), win.Events, len(win.Cuts))
-	}
+	})
 	if len(e.Warnings) > 0 {
 		fmt.Fprintf(w, "\n%d warnings\n", len(e.Warnings))
 		for i, wr := range e.Warnings {

@@ -46,3 +46,24 @@ func TestEDLJSONFileStreamsAsStdin(t *testing.T) {
 	assert.Contains(t, err.Error(), "bad.edl:5001")
 	assert.Empty(t, out.String())
 }
+
+// TestEDLTableFileStreamsAsStdin checks that the table of a regular file,
+// read twice without holding its events, is the table of the same bytes
+// on standard input, read whole; and that an error writes nothing.
+func TestEDLTableFileStreamsAsStdin(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("..", "..", "cmd", "sotcap", "sample", "haftar_moscow_package.edl"))
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "x.edl")
+	require.NoError(t, os.WriteFile(path, sample, 0o644))
+	var fromFile, fromStdin, errb bytes.Buffer
+	require.NoError(t, RunEDL(EDLOptions{File: path, FPS: "25"}, IO{Out: &fromFile, Err: &errb}))
+	require.NoError(t, RunEDL(EDLOptions{File: "-", FPS: "25"}, IO{In: bytes.NewReader(sample), Out: &fromStdin, Err: &errb}))
+	assert.Equal(t, fromStdin.String(), strings.ReplaceAll(fromFile.String(), path, "<stdin>"))
+	assert.Contains(t, fromFile.String(), "SOT windows")
+
+	bad := filepath.Join(t.TempDir(), "bad.edl")
+	require.NoError(t, os.WriteFile(bad, append(sample, "999  AX V C 00:00:00:00 00:00:01:00 01:00:00:00 BAD\n"...), 0o644))
+	var out bytes.Buffer
+	require.Error(t, RunEDL(EDLOptions{File: bad, FPS: "25"}, IO{Out: &out, Err: &errb}))
+	assert.Empty(t, out.String())
+}
