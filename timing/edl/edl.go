@@ -1,6 +1,8 @@
 package edl
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -279,8 +281,9 @@ func (rd *Reader) Read() (*EDL, error) { return rd.read(nil) }
 
 // ReadEach reads the EDL as Read does, but hands each event line to f as
 // soon as the event it belongs to (the lines of one event number, with
-// their comment block) is complete, in file order, and does not keep it:
-// memory then grows with the file, not with its events. The EDL f gets
+// their comment block) is complete, in file order, and does not keep it.
+// It reads line by line, so its memory grows with the longest event (and
+// the warnings), not with the file. The EDL f gets
 // has its header (Title, FCM, DropFrame, Rate) complete and no Events; ev
 // is valid only during the call. The EDL returned has no Events, and its
 // Warnings and Comments are complete. An error from f stops the reading
@@ -328,6 +331,7 @@ type parser struct {
 	emit    func(*EDL, *Event) error // ReadEach's f; nil for Read
 	emitErr error                    // what emit returned
 	events  int                      // event lines read
+	sawText bool                     // a line with more than white space was read
 }
 
 // errEmit stops the parser when ReadEach's f fails.
@@ -363,6 +367,9 @@ type motion struct {
 }
 
 func (p *parser) run(r io.Reader) error {
+	if p.emit != nil {
+		return p.runLines(r)
+	}
 	// The input is read once into a strings.Builder, whose String does
 	// not copy: fields are substrings of that one string, so the file is
 	// held once, not as bytes and again as a string.
@@ -380,19 +387,15 @@ func (p *parser) run(r io.Reader) error {
 	}
 	all := buf.String()
 	if len(all) > MaxEDLSize {
-		return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
+		return errTooLarge()
 	}
 	if strings.HasPrefix(all, "\xFF\xFE") || strings.HasPrefix(all, "\xFE\xFF") {
-		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+		return errUTF16()
 	}
 	all = strings.TrimPrefix(all, "\xEF\xBB\xBF")
-	if p.emit == nil {
-		p.edl.Events = make([]Event, 0, countEventLines(all))
-	}
+	p.edl.Events = make([]Event, 0, countEventLines(all))
 	p.header = true
-	sawText := false
 	for len(all) > 0 {
-		p.line++
 		// A line ends at LF, CRLF or a lone CR.
 		line, rest := all, ""
 		if k := strings.IndexByte(all, '\n'); k >= 0 {
@@ -405,32 +408,116 @@ func (p *parser) run(r io.Reader) error {
 			line = line[:c]
 		}
 		all = rest
-		if len(line) > MaxEDLLine {
-			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(line), MaxEDLLine)}
-		}
-		for i := 0; i < len(line); i++ {
-			if c := line[i]; c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
-				return &ParseError{Line: p.line, Column: i + 1, Err: fmt.Errorf("%w (byte 0x%02X): expected a text EDL", ErrBinary, c)}
-			}
-		}
-		t := strings.TrimSpace(strings.TrimRight(line, "\x1A"))
-		if t == "" {
-			continue
-		}
-		sawText = true
-		if !utf8.ValidString(line) {
-			line = latin1(line)
-			t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
-			if t == "" {
-				continue // only white space once decoded (0xA0 is a Latin-1 no-break space)
-			}
-		}
-		if err := p.handle(line, t); err != nil {
+		if err := p.textLine(line); err != nil {
 			return err
 		}
 	}
+	return p.finish()
+}
+
+func errTooLarge() error {
+	return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
+}
+
+func errUTF16() error {
+	return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+}
+
+// runLines is run for ReadEach: it reads line by line, so that neither
+// the input nor its events are held whole. Lines split as run splits
+// them. A regular file over MaxEDLSize is refused before any line is
+// read, as run does; another input when its size is reached.
+func (p *parser) runLines(r io.Reader) error {
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxEDLSize {
+			return errTooLarge()
+		}
+	}
+	lr := &io.LimitedReader{R: r, N: MaxEDLSize + 1}
+	br := bufio.NewReaderSize(lr, 64<<10)
+	if head, _ := br.Peek(3); bytes.HasPrefix(head, []byte("\xFF\xFE")) || bytes.HasPrefix(head, []byte("\xFE\xFF")) {
+		return errUTF16()
+	} else if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+	}
+	p.header = true
+	var long []byte // a line longer than br's buffer
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long, chunk...)
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return &ParseError{Err: err}
+		}
+		if lr.N <= 0 {
+			return errTooLarge()
+		}
+		b := chunk
+		if long != nil {
+			b = append(long, chunk...)
+			long = nil
+		}
+		if len(b) == 0 {
+			break
+		}
+		// One LF-ended line: its CRs end lines too, one before the LF
+		// (or the end) only ends this one.
+		b = bytes.TrimSuffix(b, []byte("\n"))
+		b = bytes.TrimSuffix(b, []byte("\r"))
+		text := string(b)
+		for {
+			c := strings.IndexByte(text, '\r')
+			line := text
+			if c >= 0 {
+				line = text[:c]
+			}
+			if err := p.textLine(line); err != nil {
+				return err
+			}
+			if c < 0 {
+				break
+			}
+			text = text[c+1:]
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	return p.finish()
+}
+
+// textLine reads the next line of text, without its line ending.
+func (p *parser) textLine(line string) error {
+	p.line++
+	if len(line) > MaxEDLLine {
+		return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(line), MaxEDLLine)}
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
+			return &ParseError{Line: p.line, Column: i + 1, Err: fmt.Errorf("%w (byte 0x%02X): expected a text EDL", ErrBinary, c)}
+		}
+	}
+	t := strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+	if t == "" {
+		return nil
+	}
+	p.sawText = true
+	if !utf8.ValidString(line) {
+		line = latin1(line)
+		t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+		if t == "" {
+			return nil // only white space once decoded (0xA0 is a Latin-1 no-break space)
+		}
+	}
+	return p.handle(line, t)
+}
+
+// finish ends the reading once every line is read.
+func (p *parser) finish() error {
 	if p.events == 0 {
-		if !sawText {
+		if !p.sawText {
 			return &ParseError{Line: 1, Err: fmt.Errorf("%w: the input is empty: expected TITLE:, FCM: and event lines", ErrNoEvents)}
 		}
 		return &ParseError{Line: p.line, Err: fmt.Errorf("%w in %d lines: expected event lines such as \"001  AX  V  C  01:00:00:00 01:00:05:00 01:00:00:00 01:00:05:00\"", ErrNoEvents, p.line)}

@@ -89,3 +89,22 @@ func TestReadEachStops(t *testing.T) {
 		t.Errorf("err %v after %d events, want stop after 2", err, n)
 	}
 }
+
+// TestReadEachLineEndings reads line endings, byte order marks, long
+// lines and odd bytes line by line exactly as Read splits its whole input.
+func TestReadEachLineEndings(t *testing.T) {
+	ev := "001  AX V C 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00"
+	cases := []string{
+		"", "\r", "\n\n", "\xEF\xBB\xBF" + ev, "\xFF\xFE" + ev, "\xFE\xFF",
+		ev + "\r\n* FROM CLIP NAME: a\r\n", ev + "\r* FROM CLIP NAME: a\r", ev + "\n* x\r\r\n* y\r",
+		"TITLE: t\r\r\r\n" + ev + "\n\n", ev + "\n* " + string(bytes.Repeat([]byte("x"), MaxEDLLine)) + "\n",
+		ev + "\n* " + string(bytes.Repeat([]byte("y\r"), 70000)) + "\n", ev + "\n* caf\xe9\n", ev + "\n\x00\n",
+		"TITLE: no events\n", ev + "\n002  AX V C 00:00:00:00 00:00:01:00 01:00:00:00 BAD\n",
+	}
+	for i, c := range cases {
+		e, err := Read(bytes.NewReader([]byte(c)), timing.Rate25())
+		if msg := sameAsReadEach([]byte(c), timing.Rate25(), e, err); msg != "" {
+			t.Errorf("case %d: %s", i, msg)
+		}
+	}
+}
