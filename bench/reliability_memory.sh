@@ -4,7 +4,9 @@
 #   - sotcap convert BIG.srt - --to vtt   (goal: under 64 MB; the output
 #     is spooled to an unnamed temporary file, not held in memory)
 #   - sotcap convert BIG.srt out.vtt      (for comparison)
-#   - sotcap edl --json on a 100,000-event EDL (streamed event by event)
+#   - sotcap edl --json and the edl table on a 100,000-event EDL (goal:
+#     under 64 MB; a regular file is read twice, line by line, with
+#     edl.Reader.ReadEach, and its events are never all held)
 # BIG.srt is about 200 MB (2.8 million cues, 0.03 s apart so they fit in a
 # day).
 #

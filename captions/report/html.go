@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -52,12 +53,12 @@ const (
 // escapes it. Bars link to their caption's first row in the violations
 // table, which starts folded when it has more than 2,000 rows.
 func WriteHTML(w io.Writer, results []FileResult) error {
-	if err := validateAll(results); err != nil {
+	if err := validateResults(results, true); err != nil {
 		return err
 	}
 	for i := range results {
-		if results[i].streamed() && results[i].count() > 0 {
-			return fmt.Errorf("qc: %s: the HTML report draws every caption: give Captions or Spans, not only Stats", results[i].File)
+		if results[i].streamed() && results[i].count() > 0 && results[i].Timeline == nil {
+			return fmt.Errorf("qc: %s: the HTML report draws every caption: give Captions or Spans, or a Timeline with Stats", results[i].File)
 		}
 	}
 	page := htmlPage{Formula: CPSFormula}
@@ -143,10 +144,11 @@ type htmlFile struct {
 	Aggregated               bool
 	Hidden                   []RuleCount // violations left out of the table, per rule
 
-	vi     violationIndex
-	shown  []bool  // per violation: has a row in the table
-	anchor []int32 // per caption: its first shown violation, -1 when none
-	layout timelineLayout
+	vi       violationIndex
+	shown    []bool  // per violation: has a row in the table
+	anchor   []int32 // per caption of vi.caps: its first shown violation, -1 when none
+	layout   timelineLayout
+	timeline *Timeline // the aggregated timeline, when Aggregated
 }
 
 // timelineLayout places a file's captions: rows of span each from t0,
@@ -231,34 +233,70 @@ func appendEscaped(b []byte, s string) []byte {
 	return append(b, s[last:]...)
 }
 
-// violationIndex lists, per caption (counted from 1), the indices of its
-// violations in r.Violations: caption n's are idx[start[n-1]:start[n]].
-type violationIndex struct{ start, idx []int32 }
+// violationIndex lists the violations of the captions that have any:
+// caps are those captions' numbers (counted from 1) in increasing order,
+// and caption caps[k]'s violations are the indices idx[start[k]:start[k+1]]
+// in r.Violations. It is sparse, so that its size grows with the
+// violations, not with the captions.
+type violationIndex struct{ caps, start, idx []int32 }
 
 func indexViolations(r *FileResult) violationIndex {
-	vi := violationIndex{start: make([]int32, r.count()+1), idx: make([]int32, len(r.Violations))}
+	var vi violationIndex
 	for _, v := range r.Violations {
 		if v.Caption > 0 { // a malformed caption (0) has no bar
-			vi.start[v.Caption]++
+			vi.caps = append(vi.caps, int32(v.Caption))
 		}
 	}
-	for n := 1; n <= r.count(); n++ {
-		vi.start[n] += vi.start[n-1]
+	slices.Sort(vi.caps)
+	vi.caps = slices.Compact(vi.caps)
+	vi.start = make([]int32, len(vi.caps)+1)
+	for _, v := range r.Violations {
+		if v.Caption > 0 {
+			vi.start[vi.pos(v.Caption)+1]++
+		}
 	}
-	fill := make([]int32, r.count())
+	for k := 1; k < len(vi.start); k++ {
+		vi.start[k] += vi.start[k-1]
+	}
+	vi.idx = make([]int32, vi.start[len(vi.caps)])
+	fill := make([]int32, len(vi.caps))
 	for j, v := range r.Violations {
-		c := v.Caption - 1
-		if c < 0 {
+		if v.Caption <= 0 {
 			continue
 		}
-		vi.idx[vi.start[c]+fill[c]] = int32(j)
-		fill[c]++
+		k := vi.pos(v.Caption)
+		vi.idx[vi.start[k]+fill[k]] = int32(j)
+		fill[k]++
 	}
 	return vi
 }
 
+// pos returns the place of caption in caps, or -1 when it has no
+// violations.
+func (vi violationIndex) pos(caption int) int {
+	k, ok := slices.BinarySearch(vi.caps, int32(caption))
+	if !ok {
+		return -1
+	}
+	return k
+}
+
 func (vi violationIndex) of(caption int) []int32 {
-	return vi.idx[vi.start[caption-1]:vi.start[caption]]
+	k := vi.pos(caption)
+	if k < 0 {
+		return nil
+	}
+	return vi.idx[vi.start[k]:vi.start[k+1]]
+}
+
+// anchorOf returns the index of caption's first shown violation (counted
+// from 1), -1 when it has none.
+func (hf *htmlFile) anchorOf(caption int) int32 {
+	k := hf.vi.pos(caption)
+	if k < 0 {
+		return -1
+	}
+	return hf.anchor[k]
 }
 
 func buildHTMLFile(i int, r *FileResult) htmlFile {
@@ -282,12 +320,29 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 		HasTimeline:    r.count() > 0 || len(r.Cuts) > 0,
 		OpenViolations: len(r.Violations) <= openViolLimit,
 		FrameRate:      r.FrameRateText(),
-		Aggregated:     r.count() > maxBars,
+		Aggregated:     r.count() > maxBars || r.Timeline != nil,
 		vi:             indexViolations(r),
 	}
-	hf.shown, hf.anchor, hf.Hidden = capViolations(r)
+	hf.shown, hf.anchor, hf.Hidden = capViolations(r, hf.vi)
 	if r.MaxCPS > 0 {
 		hf.Limit = formatShort(r.MaxCPS)
+	}
+	if hf.Aggregated {
+		tl := r.Timeline
+		if tl == nil {
+			tl = spansTimeline(r)
+		}
+		hf.timeline = tl
+		hf.CountOK = tl.classes[aggRank("cps-ok")]
+		hf.CountNear = tl.classes[aggRank("cps-near")]
+		hf.Over = tl.classes[aggRank("cps-over")]
+		hf.CountNone = tl.classes[aggRank("cps-none")]
+		hf.layout = tl.layout
+		hf.RowSpan = shortDur(hf.layout.span)
+		hf.layout.used = 1
+		hf.layout.height = rowTop + laneHeight + 8
+		hf.Hist = tl.histogram()
+		return hf
 	}
 	for i := range r.count() {
 		switch cpsClass(cpsAt(r, i), r.MaxCPS) {
@@ -302,12 +357,8 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 		}
 	}
 	if hf.HasTimeline {
-		hf.layout = layoutTimeline(r)
+		hf.layout = layoutTimeline(r, true)
 		hf.RowSpan = shortDur(hf.layout.span)
-		if hf.Aggregated {
-			hf.layout.used = 1
-			hf.layout.height = rowTop + laneHeight + 8
-		}
 	}
 	hf.Hist = buildHist(r.CPS, r.MaxCPS)
 	return hf
@@ -317,9 +368,9 @@ func buildHTMLFile(i int, r *FileResult) htmlFile {
 // violationsPerRule of each rule. It returns which are shown, each
 // caption's first shown violation (-1 when none) and how many of each rule
 // are left out.
-func capViolations(r *FileResult) ([]bool, []int32, []RuleCount) {
+func capViolations(r *FileResult, vi violationIndex) ([]bool, []int32, []RuleCount) {
 	shown := make([]bool, len(r.Violations))
-	anchor := make([]int32, r.count())
+	anchor := make([]int32, len(vi.caps))
 	for i := range anchor {
 		anchor[i] = -1
 	}
@@ -330,8 +381,8 @@ func capViolations(r *FileResult) ([]bool, []int32, []RuleCount) {
 			continue
 		}
 		shown[j] = true
-		if v.Caption > 0 && anchor[v.Caption-1] < 0 {
-			anchor[v.Caption-1] = int32(j)
+		if k := vi.pos(v.Caption); v.Caption > 0 && anchor[k] < 0 {
+			anchor[k] = int32(j)
 		}
 	}
 	var hidden []RuleCount
@@ -362,7 +413,7 @@ func writeViolations(w *bufio.Writer, hf *htmlFile, r *FileResult) {
 		}
 		c := r.at(v.Caption - 1)
 		b = append(b, "\n<tr"...)
-		if hf.anchor[v.Caption-1] == int32(j) {
+		if hf.anchorOf(v.Caption) == int32(j) {
 			b = append(b, ` id="`...)
 			b = appendEscaped(b, hf.ID)
 			b = append(b, "-c"...)
@@ -440,22 +491,17 @@ func clampTime(t time.Duration) time.Duration { return max(min(t, timeLimit), -t
 
 // layoutTimeline chooses the rows and assigns lanes: a caption goes in the
 // first lane free at its start, or the one that frees first.
-func layoutTimeline(r *FileResult) timelineLayout {
+func layoutTimeline(r *FileResult, lanes bool) timelineLayout {
 	lo, hi := timeLimit, -timeLimit
 	for i := range r.count() {
 		c := r.span(i)
 		lo = min(lo, clampTime(c.Start), clampTime(c.End))
 		hi = max(hi, clampTime(c.Start), clampTime(c.End))
 	}
-	for _, t := range r.Cuts {
-		lo = min(lo, clampTime(t))
-		hi = max(hi, clampTime(t))
+	l := layoutRows(lo, hi, r.Cuts)
+	if !lanes {
+		return l
 	}
-	var l timelineLayout
-	l.span = rowSpan(hi - lo)
-	l.t0 = floorDiv(lo, l.span) * l.span
-	l.rows = int(floorDiv(hi-l.t0, l.span)) + 1
-
 	var laneEnd [maxLanes]time.Duration
 	for k := range laneEnd {
 		laneEnd[k] = time.Duration(math.MinInt64)
@@ -482,6 +528,20 @@ func layoutTimeline(r *FileResult) timelineLayout {
 	return l
 }
 
+// layoutRows chooses the rows of a timeline whose captions run from lo to
+// hi (clamped), with the given cuts.
+func layoutRows(lo, hi time.Duration, cuts []time.Duration) timelineLayout {
+	for _, t := range cuts {
+		lo = min(lo, clampTime(t))
+		hi = max(hi, clampTime(t))
+	}
+	var l timelineLayout
+	l.span = rowSpan(hi - lo)
+	l.t0 = floorDiv(lo, l.span) * l.span
+	l.rows = int(floorDiv(hi-l.t0, l.span)) + 1
+	return l
+}
+
 // rowOf returns the row a time falls in.
 func (l *timelineLayout) rowOf(t time.Duration) int {
 	return max(0, min(int(floorDiv(clampTime(t)-l.t0, l.span)), l.rows-1))
@@ -495,7 +555,7 @@ func (l *timelineLayout) rowStart(k int) time.Duration { return l.t0 + time.Dura
 // by row first, so the output streams in one pass.
 func writeTimeline(w *bufio.Writer, hf *htmlFile, r *FileResult) timelineCounts {
 	if hf.Aggregated {
-		return writeAggregateTimeline(w, hf, r)
+		return writeAggregateTimeline(w, hf, r, hf.timeline)
 	}
 	l := &hf.layout
 	var n timelineCounts
@@ -628,7 +688,7 @@ func appendBar(b []byte, hf *htmlFile, r *FileResult, i int, rs time.Duration, s
 	end := max(clampTime(c.End), start)
 	x := float64(start-rs) * scale
 	w := float64(min(end, rs+l.span)-start) * scale
-	linked := hf.anchor[i] >= 0
+	linked := hf.anchorOf(n) >= 0
 
 	b = append(b, '\n')
 	if linked {
@@ -733,20 +793,38 @@ func shortDur(d time.Duration) string {
 }
 
 func buildHist(cps []float64, limit float64) htmlHist {
-	var h htmlHist
-	var vals []float64
-	top := 0.0
+	valid, top := 0, 0.0
 	for _, v := range cps {
 		if math.IsNaN(v) || v < 0 {
 			continue
 		}
-		vals = append(vals, v)
+		valid++
 		top = max(top, v)
 	}
-	if len(vals) == 0 {
-		h.Empty = true
-		return h
+	if valid == 0 {
+		return htmlHist{Empty: true}
 	}
+	shape := newHistShape(top, limit)
+	counts := make([]int, shape.nb)
+	for _, v := range cps {
+		if math.IsNaN(v) || v < 0 {
+			continue
+		}
+		counts[shape.bin(v)]++
+	}
+	return shape.render(counts, limit)
+}
+
+// histShape is the binning of a CPS histogram: nb bins of bw CPS, the
+// last one holding every value above the ceiling when overflow.
+type histShape struct {
+	bw       float64
+	nb       int
+	overflow bool
+}
+
+// newHistShape bins values up to top (the largest, +Inf included).
+func newHistShape(top, limit float64) histShape {
 	// Values above cap (damaged or zero-length captions) share the last
 	// bin, so that one absurd value does not squash the rest.
 	ceiling := max(60, 3*limit)
@@ -760,14 +838,22 @@ func buildHist(cps []float64, limit float64) htmlHist {
 	if overflow {
 		nb++
 	}
-	counts := make([]int, nb)
-	for _, v := range vals {
-		b := int(math.Ceil(v/bw)) - 1 // bins are (lo, hi]; 0 goes in the first
-		if math.IsInf(v, 1) || b >= nb {
-			b = nb - 1
-		}
-		counts[max(b, 0)]++
+	return histShape{bw: bw, nb: nb, overflow: overflow}
+}
+
+// bin returns the bin of a defined value v.
+func (s histShape) bin(v float64) int {
+	b := int(math.Ceil(v/s.bw)) - 1 // bins are (lo, hi]; 0 goes in the first
+	if math.IsInf(v, 1) || b >= s.nb {
+		b = s.nb - 1
 	}
+	return max(b, 0)
+}
+
+// render draws the histogram of the given counts per bin.
+func (s histShape) render(counts []int, limit float64) htmlHist {
+	var h htmlHist
+	bw, nb, overflow := s.bw, s.nb, s.overflow
 	for _, c := range counts {
 		h.MaxCount = max(h.MaxCount, c)
 	}

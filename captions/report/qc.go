@@ -81,10 +81,17 @@ type FileResult struct {
 	// CPS. With Captions and Spans both nil it is the streamed form of a
 	// large file, whose memory does not grow with its captions: Kept then
 	// holds the captions the report shows (those with violations), by
-	// index counted from 1, and CPS must be nil. The streamed form has no
-	// HTML timeline or histogram of its captions (WriteHTML refuses it).
+	// index counted from 1, and CPS must be nil; for WriteHTML, which shows
+	// the first HTMLViolationsPerRule violations of each rule, Kept need
+	// hold only their captions. WriteHTML refuses the streamed form without
+	// a Timeline.
 	Stats *Stats
 	Kept  map[int]captions.Caption
+	// Timeline, with the streamed form, is the aggregated HTML timeline
+	// and CPS histogram of its captions (NewTimeline, then Add for every
+	// caption), which lets WriteHTML draw a large file it does not hold.
+	// WriteHTML draws it instead of bars whenever it is set.
+	Timeline *Timeline
 	// CPS holds each caption's characters per second, in the same order as
 	// Captions. It must be nil or as long as Captions. A negative or
 	// non-finite value (a caption with no duration) means undefined.
@@ -108,6 +115,11 @@ type FileResult struct {
 	// (malformed cues skipped, encoding guessed).
 	Warnings []captions.Warning
 }
+
+// HTMLViolationsPerRule is how many violations of each rule the HTML
+// report's table shows, in the order of FileResult.Violations; the CSV and
+// JSON reports keep every violation.
+const HTMLViolationsPerRule = violationsPerRule
 
 // Span is the display time of one caption.
 type Span struct{ Start, End time.Duration }
@@ -149,8 +161,10 @@ func (r *FileResult) at(i int) captions.Caption {
 }
 
 // validate reports inconsistent results, which would otherwise make a
-// writer index out of range.
-func (r *FileResult) validate() error {
+// writer index out of range. With capped (the HTML report, which shows the
+// first violationsPerRule violations of each rule), Kept need hold only
+// the captions of the violations shown.
+func (r *FileResult) validate(capped bool) error {
 	if r.streamed() && r.CPS != nil {
 		return fmt.Errorf("qc: %s: CPS without Captions or Spans", r.File)
 	}
@@ -160,10 +174,15 @@ func (r *FileResult) validate() error {
 	if r.Stats != nil && r.Stats.Captions() != r.count() {
 		return fmt.Errorf("qc: %s: statistics of %d captions for %d captions", r.File, r.Stats.Captions(), r.count())
 	}
+	if r.Timeline != nil && r.Timeline.Captions() != r.count() {
+		return fmt.Errorf("qc: %s: a timeline of %d captions for %d captions", r.File, r.Timeline.Captions(), r.count())
+	}
 	if r.CPS != nil && len(r.CPS) != r.count() {
 		return fmt.Errorf("qc: %s: %d CPS values for %d captions", r.File, len(r.CPS), r.count())
 	}
+	perRule := map[string]int{}
 	for _, v := range r.Violations {
+		perRule[v.Rule]++
 		if v.Rule == rules.RuleMalformed && v.Caption == 0 {
 			if v.After < 0 || v.After > r.count() {
 				return fmt.Errorf("qc: %s: malformed caption after caption %d of %d", r.File, v.After, r.count())
@@ -173,7 +192,7 @@ func (r *FileResult) validate() error {
 		if v.Caption < 1 || v.Caption > r.count() {
 			return fmt.Errorf("qc: %s: violation %q names caption %d of %d", r.File, v.Rule, v.Caption, r.count())
 		}
-		if r.streamed() {
+		if r.streamed() && (!capped || perRule[v.Rule] <= violationsPerRule) {
 			if _, ok := r.Kept[v.Caption]; !ok {
 				return fmt.Errorf("qc: %s: violation %q names caption %d, which Kept does not hold", r.File, v.Rule, v.Caption)
 			}
@@ -182,9 +201,11 @@ func (r *FileResult) validate() error {
 	return nil
 }
 
-func validateAll(results []FileResult) error {
+func validateAll(results []FileResult) error { return validateResults(results, false) }
+
+func validateResults(results []FileResult, capped bool) error {
 	for i := range results {
-		if err := results[i].validate(); err != nil {
+		if err := results[i].validate(capped); err != nil {
 			return err
 		}
 	}

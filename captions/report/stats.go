@@ -40,6 +40,7 @@ type Stats struct {
 	sum, max  float64
 	defined   int
 	undefined int
+	inf       int               // +Inf values, counted in undefined
 	exact     map[float64]int32 // nil once degraded
 	grid      []uint32          // counts by round(v·1000) below gridTop, once degraded
 	high      map[float64]int32 // values at or above gridTop, rounded, once degraded
@@ -57,6 +58,9 @@ func (s *Stats) Add(start, end time.Duration, cps float64) {
 	s.hi = max(s.hi, start, end)
 	if !definedCPS(cps) {
 		s.undefined++
+		if math.IsInf(cps, 1) {
+			s.inf++
+		}
 		return
 	}
 	s.sum += cps

@@ -89,6 +89,8 @@ type checkedFile struct {
 	// not HTML: a caption then costs no memory unless it has violations.
 	stats      *report.Stats
 	kept       map[int]captions.Caption
+	timeline   *report.Timeline // the HTML timeline of a large file, with stats
+	cuts       []time.Duration  // the shot changes on the captions' timeline
 	violations []rules.Violation
 	warnings   []captions.Warning
 	rate       timing.Rate
@@ -135,8 +137,20 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		return nil, err
 	}
 	res := &checkedFile{format: f, rate: rate, rateSource: "--fps", texts: map[int][]captions.Line{}}
-	if o.Format != report.ReportHTML {
-		res.stats, res.kept, res.texts = &report.Stats{}, map[int]captions.Caption{}, nil
+	// The HTML report of a regular file keeps every caption's times and
+	// CPS only up to keepText captions; past it the file is read a second
+	// time to aggregate its timeline (see timelinePass), so both forms are
+	// gathered until then.
+	html := o.Format == report.ReportHTML
+	rereadable := false
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		rereadable = true
+	}
+	if !html || rereadable {
+		res.stats, res.kept = &report.Stats{}, map[int]captions.Caption{}
+	}
+	if !html {
+		res.texts = nil
 	}
 	count := 0 // captions read
 	sf := format.STLFile(rd)
@@ -153,6 +167,8 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		profile.Language = res.language
 	}
 	enc := charsetCheck(o.STLTable, profile.Language)
+	res.cuts = report.CutTimes(cuts, res.rate)
+	maxCPS := profile.MaxCPS
 	ck := profile.NewChecker(res.rate, cuts)
 
 	sc, _ := rd.(skipCounter)
@@ -185,9 +201,14 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 				Message: "cue skipped; its line and reason are past the reader's first warnings"})
 		}
 	}
+	perRule := map[string]int{} // violations per rule so far, for shownRow
 	for {
+		s0 := len(res.violations)
 		c, err := rd.Read()
 		collectSkips()
+		if html {
+			shownRow(perRule, res.violations[s0:])
+		}
 		if err == io.EOF {
 			break
 		}
@@ -205,18 +226,36 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 			v.Caption = i + 1
 			res.violations = append(res.violations, v)
 		}
+		cps := profile.CPS(c)
 		if res.stats != nil {
-			res.stats.Add(c.Start, c.End, profile.CPS(c))
-			if len(res.violations) > n0 {
+			res.stats.Add(c.Start, c.End, cps)
+			show := html && shownRow(perRule, res.violations[n0:])
+			if len(res.violations) > n0 && (!html || sf != nil || show) {
+				// The HTML report shows the first violations of each
+				// rule only (EBU STL's are sorted later: all kept).
 				res.kept[i+1] = captions.Caption{Start: c.Start, End: c.End, Lines: c.Lines}
 			}
-			continue
+			if !html {
+				continue
+			}
+			if count > keepText {
+				// From here on the streamed form alone.
+				res.spans, res.cps, res.texts = nil, nil, nil
+				continue
+			}
 		}
-		res.cps = append(res.cps, profile.CPS(c))
+		res.cps = append(res.cps, cps)
 		if i < keepText || len(res.violations) > n0 {
 			res.texts[i+1] = c.Lines
 		}
 		res.spans = append(res.spans, report.Span{Start: c.Start, End: c.End})
+	}
+	if html && res.stats != nil {
+		if count <= keepText {
+			res.stats, res.kept = nil, nil // the compact form, as for a pipe
+		} else if err := timelinePass(name, origin, o, res, profile, count, maxCPS); err != nil {
+			return nil, err
+		}
 	}
 	if sf != nil {
 		res.warnings = sf.BlockWarnings()
@@ -236,6 +275,50 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		}
 	}
 	return res, nil
+}
+
+// shownRow counts vs, the violations just found, into perRule and reports
+// whether one of them is among the first of its rule, which the HTML
+// report's table shows.
+func shownRow(perRule map[string]int, vs []rules.Violation) bool {
+	shown := false
+	for _, v := range vs {
+		perRule[v.Rule]++
+		shown = shown || perRule[v.Rule] <= report.HTMLViolationsPerRule
+	}
+	return shown
+}
+
+// timelinePass reads the file a second time to aggregate the HTML
+// timeline of its count captions, which the first pass judged and
+// counted (res.stats, res.violations) without keeping their times.
+func timelinePass(name string, origin time.Duration, o CheckOptions, res *checkedFile, profile rules.Profile, count int, maxCPS float64) error {
+	changed := fmt.Errorf("%s: changed while being checked: read it again", name)
+	fh, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	ro := format.ReadOptions{File: name, Origin: origin, Strict: o.StrictSyntax}
+	ro.STL.Lenient = !o.StrictSyntax
+	rd, err := res.format.NewReader(bufio.NewReaderSize(&limitedReader{fh, maxCheckFile}, 64<<10), ro)
+	if err != nil {
+		return changed
+	}
+	res.timeline = report.NewTimeline(&report.FileResult{Stats: res.stats, Cuts: res.cuts, MaxCPS: maxCPS, Violations: res.violations})
+	for n := 0; ; n++ {
+		c, err := rd.Read()
+		if err == io.EOF {
+			if n != count {
+				return changed
+			}
+			return nil
+		}
+		if err != nil || n == count {
+			return changed
+		}
+		res.timeline.Add(c.Start, c.End, profile.CPS(c))
+	}
 }
 
 // stlAfter is how many subtitles of sf come from TTI blocks before block,
@@ -334,7 +417,7 @@ func RunCheck(o CheckOptions, s IO) error {
 		}
 		maxCPS := profile.MaxCPS
 		results = append(results, report.FileResult{File: name, Format: cf.format.Name, Profile: cfg.Profile(), MaxCPS: maxCPS,
-			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Stats: cf.stats, Kept: cf.kept, Violations: cf.violations, Cuts: report.CutTimes(cuts, cf.rate), Warnings: cf.warnings,
+			Spans: cf.spans, Texts: cf.texts, CPS: cf.cps, Stats: cf.stats, Kept: cf.kept, Timeline: cf.timeline, Violations: cf.violations, Cuts: cf.cuts, Warnings: cf.warnings,
 			FrameRate: cf.rate, FrameRateSource: cf.rateSource})
 	}
 	if len(results) > 0 {

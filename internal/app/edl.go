@@ -32,6 +32,14 @@ func RunEDL(o EDLOptions, s IO) error {
 	if err != nil {
 		return BadInput(fmt.Errorf("--fps: %w", err))
 	}
+	if o.File != "-" {
+		if fi, err := os.Stat(o.File); err == nil && fi.Mode().IsRegular() {
+			if o.JSON {
+				return streamEDLJSON(o.File, rate, s)
+			}
+			return streamEDLTable(o.File, rate, s)
+		}
+	}
 	var in io.Reader = s.In
 	name := "<stdin>"
 	if o.File != "-" {
@@ -65,18 +73,84 @@ func RunEDL(o EDLOptions, s IO) error {
 // as json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false) would
 // write edlToJSON(e) whole, without building it.
 func writeEDLJSON(w io.Writer, e *edl.EDL) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	// value encodes v as an element nested two levels deep.
-	value := func(v any) ([]byte, error) {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
+	jw := newEDLJSONWriter(w)
+	if err := jw.header(e); err != nil {
+		return err
+	}
+	for i := range e.Events {
+		if err := jw.event(e, &e.Events[i]); err != nil {
+			return err
+		}
+	}
+	return jw.finish(e)
+}
+
+// streamEDLJSON writes the --json document of the regular file name
+// without holding its events: a first reading checks the whole file (an
+// error then writes nothing), a second writes each event as it is read.
+func streamEDLJSON(name string, rate timing.Rate, s IO) error {
+	read := func(f func(*edl.EDL, *edl.Event) error) (*edl.EDL, error) {
+		fh, err := os.Open(name)
+		if err != nil {
 			return nil, err
 		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+		defer fh.Close()
+		rd := edl.NewReader(fh, rate)
+		rd.File = name
+		return rd.ReadEach(f)
 	}
+	if _, err := read(nil); err != nil {
+		return BadInput(flagHint(err))
+	}
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
+	jw := newEDLJSONWriter(bw)
+	e, err := read(func(h *edl.EDL, ev *edl.Event) error {
+		if jw.events == 0 {
+			if err := jw.header(h); err != nil {
+				return err
+			}
+		}
+		return jw.event(h, ev)
+	})
+	if err != nil {
+		return BadInput(fmt.Errorf("%s changed while being read: %w", name, err))
+	}
+	if err := jw.finish(e); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// edlJSONWriter writes the --json document in parts: the header, each
+// event as it comes, then the warnings.
+type edlJSONWriter struct {
+	w      io.Writer
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	events int // events written
+	one    edl.EDL
+}
+
+func newEDLJSONWriter(w io.Writer) *edlJSONWriter {
+	j := &edlJSONWriter{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	j.enc.SetIndent("    ", "  ")
+	j.one.Events = make([]edl.Event, 1)
+	return j
+}
+
+// value encodes v as an element nested two levels deep.
+func (j *edlJSONWriter) value(v any) ([]byte, error) {
+	j.buf.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")), nil
+}
+
+// header writes the document's opening and the header's fields.
+func (j *edlJSONWriter) header(e *edl.EDL) error {
 	head := edlToJSON(&edl.EDL{Title: e.Title, FCM: e.FCM, Rate: e.Rate, DropFrame: e.DropFrame})
 	hb, err := json.Marshal(struct {
 		Title     *string `json:"title"`
@@ -92,44 +166,53 @@ func writeEDLJSON(w io.Writer, e *edl.EDL) error {
 	if err := json.Indent(&hdr, hb, "", "  "); err != nil {
 		return err
 	}
-	h := bytes.TrimSuffix(hdr.Bytes(), []byte("\n}"))
-	if _, err := w.Write(h); err != nil {
+	_, err = j.w.Write(bytes.TrimSuffix(hdr.Bytes(), []byte("\n}")))
+	return err
+}
+
+// event writes one event of e (whose Rate and DropFrame it is read at).
+func (j *edlJSONWriter) event(e *edl.EDL, ev *edl.Event) error {
+	j.one.Rate, j.one.DropFrame, j.one.Events[0] = e.Rate, e.DropFrame, *ev
+	b, err := j.value(edlToJSON(&j.one).Events[0])
+	j.one.Events[0] = edl.Event{}
+	if err != nil {
 		return err
 	}
-	list := func(key string, n int, item func(i int) any, last bool) error {
-		if n == 0 {
-			fmt.Fprintf(w, ",\n  %q: []", key)
-		} else {
-			fmt.Fprintf(w, ",\n  %q: [\n", key)
-			for i := 0; i < n; i++ {
-				b, err := value(item(i))
-				if err != nil {
-					return err
-				}
-				io.WriteString(w, "    ")
-				w.Write(b)
-				if i < n-1 {
-					io.WriteString(w, ",\n")
-				}
-			}
-			io.WriteString(w, "\n  ]")
-		}
-		if last {
-			_, err := io.WriteString(w, "\n}\n")
+	if j.events == 0 {
+		io.WriteString(j.w, ",\n  \"events\": [\n    ")
+	} else {
+		io.WriteString(j.w, ",\n    ")
+	}
+	j.events++
+	_, err = j.w.Write(b)
+	return err
+}
+
+// finish closes the events and writes e's warnings and the document's end.
+func (j *edlJSONWriter) finish(e *edl.EDL) error {
+	if j.events == 0 {
+		io.WriteString(j.w, ",\n  \"events\": []")
+	} else {
+		io.WriteString(j.w, "\n  ]")
+	}
+	if len(e.Warnings) == 0 {
+		_, err := io.WriteString(j.w, ",\n  \"warnings\": []\n}\n")
+		return err
+	}
+	io.WriteString(j.w, ",\n  \"warnings\": [\n")
+	for i, w := range e.Warnings {
+		b, err := j.value(warningJSON{Line: w.Line, Message: w.Message})
+		if err != nil {
 			return err
 		}
-		return nil
+		io.WriteString(j.w, "    ")
+		j.w.Write(b)
+		if i < len(e.Warnings)-1 {
+			io.WriteString(j.w, ",\n")
+		}
 	}
-	one := edl.EDL{Rate: e.Rate, DropFrame: e.DropFrame, Events: make([]edl.Event, 1)}
-	if err := list("events", len(e.Events), func(i int) any {
-		one.Events[0] = e.Events[i]
-		return edlToJSON(&one).Events[0]
-	}, false); err != nil {
-		return err
-	}
-	return list("warnings", len(e.Warnings), func(i int) any {
-		return warningJSON{Line: e.Warnings[i].Line, Message: e.Warnings[i].Message}
-	}, true)
+	_, err := io.WriteString(j.w, "\n  ]\n}\n")
+	return err
 }
 
 // writeAligned writes a table as text/tabwriter with minwidth 0, the
@@ -139,6 +222,12 @@ func writeEDLJSON(w io.Writer, e *edl.EDL) error {
 // to measure and once to write. Every row must have the same number of
 // cells.
 func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))) {
+	writeAlignedWidths(w, padding, measureAligned(rows), rows)
+}
+
+// measureAligned returns the widths of the columns but the last of the
+// rows rows gives.
+func measureAligned(rows func(row func(cells ...string))) []int {
 	var widths []int
 	rows(func(cells ...string) {
 		for i, c := range cells[:len(cells)-1] {
@@ -148,6 +237,12 @@ func writeAligned(w io.Writer, padding int, rows func(row func(cells ...string))
 			widths[i] = max(widths[i], utf8.RuneCountInString(c))
 		}
 	})
+	return widths
+}
+
+// writeAlignedWidths writes the rows rows gives in columns of the given
+// widths (measureAligned) plus padding.
+func writeAlignedWidths(w io.Writer, padding int, widths []int, rows func(row func(cells ...string))) {
 	var line []byte
 	rows(func(cells ...string) {
 		line = line[:0]
@@ -221,19 +316,20 @@ func edlToJSON(e *edl.EDL) edlJSON {
 	for i := range e.Events {
 		ev := &e.Events[i]
 		n, _ := strconv.ParseInt(ev.Number, 10, 64) // the reader accepts only digits
+		x := ev.Extras()
 		j := eventJSON{
 			Line: ev.Line, Number: n, Reel: ev.Reel, Channels: ev.Channels,
 			Transition: ev.Transition, TransitionFrames: ev.TransitionFrames,
 			SourceIn: ev.SourceIn, SourceOut: ev.SourceOut, RecordIn: ev.RecordIn, RecordOut: ev.RecordOut,
 			RecordInFrame: ev.RecordInFrame, RecordOutFrame: ev.RecordOutFrame,
 			ClipName:   optional(ev.ClipName, ev.HasClipName),
-			ToClipName: optional(ev.ToClipName, ev.HasToClipName),
-			SourceFile: optional(ev.SourceFile, ev.HasSourceFile),
-			Locators:   make([]locatorJSON, 0, len(ev.Locators)),
-			Speed:      ev.Speed,
-			Comments:   append([]string{}, ev.Comments...),
+			ToClipName: optional(x.ToClipName, x.HasToClipName),
+			SourceFile: optional(x.SourceFile, x.HasSourceFile),
+			Locators:   make([]locatorJSON, 0, len(x.Locators)),
+			Speed:      x.Speed,
+			Comments:   append([]string{}, x.Comments...),
 		}
-		for _, l := range ev.Locators {
+		for _, l := range x.Locators {
 			j.Locators = append(j.Locators, locatorJSON{Timecode: l.Timecode, Frame: l.Frame,
 				Color: optional(l.Color, l.Color != ""), Text: optional(l.Text, l.Text != "")})
 		}
@@ -246,36 +342,108 @@ func edlToJSON(e *edl.EDL) edlJSON {
 }
 
 func writeEDLTable(w io.Writer, e *edl.EDL, name string) {
+	writeEDLTableHead(w, e, name, len(e.Events))
+	writeAligned(w, 2, func(row func(cells ...string)) {
+		tableRows(row, func(ev func(*edl.Event)) {
+			for i := range e.Events {
+				ev(&e.Events[i])
+			}
+		})
+	})
+	shots := edl.NewShots(nil)
+	for i := range e.Events {
+		shots.Add(&e.Events[i])
+	}
+	writeEDLTableFoot(w, e, name, shots)
+}
+
+// streamEDLTable writes the table of the regular file name without
+// holding its events: a first reading checks the file, counts its events
+// and measures the columns, a second writes the rows.
+func streamEDLTable(name string, rate timing.Rate, s IO) error {
+	read := func(f func(*edl.EDL, *edl.Event) error) (*edl.EDL, error) {
+		fh, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer fh.Close()
+		rd := edl.NewReader(fh, rate)
+		rd.File = name
+		return rd.ReadEach(f)
+	}
+	shots := edl.NewShots(nil)
+	n := 0
+	var head *edl.EDL
+	widths := measureAligned(func(row func(cells ...string)) {
+		tableRows(row, func(each func(*edl.Event)) {
+			head, _ = read(func(h *edl.EDL, ev *edl.Event) error {
+				n++
+				shots.Add(ev)
+				each(ev)
+				return nil
+			})
+		})
+	})
+	if head == nil { // the error, from a reading that keeps nothing
+		_, err := read(nil)
+		if err == nil {
+			err = fmt.Errorf("%s changed while being read", name)
+		}
+		return BadInput(flagHint(err))
+	}
+	bw := bufio.NewWriterSize(&stickyWriter{w: s.Out}, 64<<10)
+	writeEDLTableHead(bw, head, name, n)
+	var err error
+	writeAlignedWidths(bw, 2, widths, func(row func(cells ...string)) {
+		tableRows(row, func(each func(*edl.Event)) {
+			_, err = read(func(_ *edl.EDL, ev *edl.Event) error {
+				each(ev)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return BadInput(fmt.Errorf("%s changed while being read: %w", name, err))
+	}
+	writeEDLTableFoot(bw, head, name, shots)
+	return bw.Flush()
+}
+
+func writeEDLTableHead(w io.Writer, e *edl.EDL, name string, events int) {
 	mode := "non-drop frame"
 	if e.DropFrame {
 		mode = "drop frame"
 	}
-	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, len(e.Events), e.Rate, mode)
-	writeAligned(w, 2, func(row func(cells ...string)) {
-		row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
-		for i := range e.Events {
-			ev := &e.Events[i]
-			clip := "-"
-			if ev.HasClipName {
-				clip = strconv.Quote(ev.ClipName)
-			}
-			speed := ""
-			if ev.Speed != nil {
-				speed = strconv.FormatFloat(*ev.Speed, 'f', -1, 64)
-			}
-			row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
-				ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
-				fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
+	fmt.Fprintf(w, "%s: %q, %d event lines at %s fps, record timecodes %s\n\n", name, e.Title, events, e.Rate, mode)
+}
+
+// tableRows gives row the table's heading and the cells of each event
+// that events hands out.
+func tableRows(row func(cells ...string), events func(func(*edl.Event))) {
+	row("LINE", "EVENT", "REEL", "CH", "EDIT", "SOURCE IN", "SOURCE OUT", "RECORD IN", "RECORD OUT", "FRAMES", "SPEED", "CLIP")
+	events(func(ev *edl.Event) {
+		clip := "-"
+		if ev.HasClipName {
+			clip = strconv.Quote(ev.ClipName)
 		}
+		speed := ""
+		if sp := ev.Extras().Speed; sp != nil {
+			speed = strconv.FormatFloat(*sp, 'f', -1, 64)
+		}
+		row(strconv.Itoa(ev.Line), ev.Number, ev.Reel, ev.Channels, ev.Transition,
+			ev.SourceIn, ev.SourceOut, ev.RecordIn, ev.RecordOut,
+			fmt.Sprintf("%d-%d", ev.RecordInFrame, ev.RecordOutFrame), speed, clip)
 	})
-	cuts := e.Cuts()
-	wins := e.SOTWindows(nil)
-	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(cuts), len(wins))
-	for _, win := range wins {
+}
+
+// writeEDLTableFoot writes the shot changes, SOT windows and warnings.
+func writeEDLTableFoot(w io.Writer, e *edl.EDL, name string, shots *edl.Shots) {
+	fmt.Fprintf(w, "\n%d shot changes, %d SOT windows\n", len(shots.Cuts()), shots.EachSOTWindow(nil))
+	shots.EachSOTWindow(func(win timing.Window) {
 		fmt.Fprintf(w, "  SOT %q %s-%s (%d frames), events %v, %d cuts inside\n", win.Clip,
 			timing.FormatTimecode(win.In, e.Rate, e.DropFrame), timing.FormatTimecode(win.Out, e.Rate, e.DropFrame),
 			win.Frames(), win.Events, len(win.Cuts))
-	}
+	})
 	if len(e.Warnings) > 0 {
 		fmt.Fprintf(w, "\n%d warnings\n", len(e.Warnings))
 		for i, wr := range e.Warnings {

@@ -1,6 +1,8 @@
 package edl
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -82,8 +84,6 @@ type Event struct {
 	// Channels is the channel field as written: "V", "A", "A2", "AA",
 	// "B", "AA/V", "NONE", ...
 	Channels string
-	// Aud are the extra audio channels (3, 4, ...) that `AUD` lines add.
-	Aud []int
 	// Transition is the edit type as written with its duration, single
 	// spaced: "C", "D 030", "W001 010", "K B 015". An edit type field left
 	// empty before a duration reads as just the duration ("008").
@@ -102,6 +102,20 @@ type Event struct {
 	// one.
 	ClipName    string
 	HasClipName bool
+
+	srcDrop bool // source timecodes are drop frame (FCM state at the line)
+
+	// Extra holds what few event lines have (AUD channels, TO CLIP NAME,
+	// SOURCE FILE, locators, motion effects, remarks); nil when the line
+	// has none of them, so that an EDL of many plain cuts stays small.
+	// Extras reads it whether or not it is nil.
+	Extra *EventExtra
+}
+
+// EventExtra is what only some event lines have (Event.Extra).
+type EventExtra struct {
+	// Aud are the extra audio channels (3, 4, ...) that `AUD` lines add.
+	Aud []int
 	// ToClipName is the TO CLIP NAME comment that applies to this line.
 	ToClipName    string
 	HasToClipName bool
@@ -118,8 +132,31 @@ type Event struct {
 	// read into another field (free `*` remarks, COMMENT, REM, EFFECTS
 	// NAME IS, AUD, unknown lines), as written without surrounding space.
 	Comments []string
+}
 
-	srcDrop bool // source timecodes are drop frame (FCM state at the line)
+// Extras returns what e.Extra holds, or the zero EventExtra when e has
+// none of it.
+func (e *Event) Extras() EventExtra {
+	if e.Extra == nil {
+		return EventExtra{}
+	}
+	return *e.Extra
+}
+
+// more returns e.Extra, allocating it first if need be.
+func (e *Event) more() *EventExtra {
+	if e.Extra == nil {
+		e.Extra = &EventExtra{}
+	}
+	return e.Extra
+}
+
+// speed returns e's motion effect speed, nil without one.
+func (e *Event) speed() *float64 {
+	if e.Extra == nil {
+		return nil
+	}
+	return e.Extra.Speed
 }
 
 // Frames returns the record duration of e in frames.
@@ -173,7 +210,7 @@ func (e *Event) Tracks() []string {
 			add(p)
 		}
 	}
-	for _, n := range e.Aud {
+	for _, n := range e.Extras().Aud {
 		add("A" + strconv.Itoa(n))
 	}
 	// Picture first.
@@ -240,12 +277,34 @@ func Read(r io.Reader, rate timing.Rate) (*EDL, error) { return NewReader(r, rat
 
 // Read reads the whole EDL. Errors are *ParseError values naming the line
 // and column and saying what was expected.
-func (rd *Reader) Read() (*EDL, error) {
+func (rd *Reader) Read() (*EDL, error) { return rd.read(nil) }
+
+// ReadEach reads the EDL as Read does, but hands each event line to f as
+// soon as the event it belongs to (the lines of one event number, with
+// their comment block) is complete, in file order, and does not keep it.
+// It reads line by line, so its memory grows with the longest event (and
+// the warnings), not with the file. The EDL f gets
+// has its header (Title, FCM, DropFrame, Rate) complete and no Events; ev
+// is valid only during the call. The EDL returned has no Events, and its
+// Warnings and Comments are complete. An error from f stops the reading
+// and is returned as is; a ParseError may come after f has had some
+// events.
+func (rd *Reader) ReadEach(f func(e *EDL, ev *Event) error) (*EDL, error) {
+	if f == nil {
+		f = func(*EDL, *Event) error { return nil }
+	}
+	return rd.read(f)
+}
+
+func (rd *Reader) read(emit func(*EDL, *Event) error) (*EDL, error) {
 	if rd.Rate.Nominal() == 0 {
 		return nil, &ParseError{File: rd.File, Err: fmt.Errorf("%w: no frame rate given: the EDL does not say its rate", timing.ErrUnknownRate)}
 	}
-	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1}
+	p := parser{edl: &EDL{Rate: rd.Rate}, rate: rd.Rate, groupStart: -1, emit: emit}
 	err := p.run(rd.r)
+	if err != nil && p.emitErr != nil {
+		return nil, p.emitErr
+	}
 	if err != nil {
 		var pe *ParseError
 		if !errors.As(err, &pe) {
@@ -268,6 +327,30 @@ type parser struct {
 	groupStart int  // index in edl.Events of the current event group, -1 before any
 	names      []nameStmt
 	motions    []motion
+
+	emit    func(*EDL, *Event) error // ReadEach's f; nil for Read
+	emitErr error                    // what emit returned
+	events  int                      // event lines read
+	sawText bool                     // a line with more than white space was read
+}
+
+// errEmit stops the parser when ReadEach's f fails.
+var errEmit = errors.New("edl: stopped by the caller")
+
+// flush hands the finished event group to emit and forgets it.
+func (p *parser) flush() error {
+	if p.emit == nil {
+		return nil
+	}
+	for i := range p.edl.Events {
+		if err := p.emit(p.edl, &p.edl.Events[i]); err != nil {
+			p.emitErr = err
+			return errEmit
+		}
+	}
+	clear(p.edl.Events)
+	p.edl.Events = p.edl.Events[:0]
+	return nil
 }
 
 type nameStmt struct {
@@ -284,6 +367,9 @@ type motion struct {
 }
 
 func (p *parser) run(r io.Reader) error {
+	if p.emit != nil {
+		return p.runLines(r)
+	}
 	// The input is read once into a strings.Builder, whose String does
 	// not copy: fields are substrings of that one string, so the file is
 	// held once, not as bytes and again as a string.
@@ -301,17 +387,15 @@ func (p *parser) run(r io.Reader) error {
 	}
 	all := buf.String()
 	if len(all) > MaxEDLSize {
-		return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
+		return errTooLarge()
 	}
 	if strings.HasPrefix(all, "\xFF\xFE") || strings.HasPrefix(all, "\xFE\xFF") {
-		return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+		return errUTF16()
 	}
 	all = strings.TrimPrefix(all, "\xEF\xBB\xBF")
 	p.edl.Events = make([]Event, 0, countEventLines(all))
 	p.header = true
-	sawText := false
 	for len(all) > 0 {
-		p.line++
 		// A line ends at LF, CRLF or a lone CR.
 		line, rest := all, ""
 		if k := strings.IndexByte(all, '\n'); k >= 0 {
@@ -324,37 +408,124 @@ func (p *parser) run(r io.Reader) error {
 			line = line[:c]
 		}
 		all = rest
-		if len(line) > MaxEDLLine {
-			return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(line), MaxEDLLine)}
-		}
-		for i := 0; i < len(line); i++ {
-			if c := line[i]; c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
-				return &ParseError{Line: p.line, Column: i + 1, Err: fmt.Errorf("%w (byte 0x%02X): expected a text EDL", ErrBinary, c)}
-			}
-		}
-		t := strings.TrimSpace(strings.TrimRight(line, "\x1A"))
-		if t == "" {
-			continue
-		}
-		sawText = true
-		if !utf8.ValidString(line) {
-			line = latin1(line)
-			t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
-			if t == "" {
-				continue // only white space once decoded (0xA0 is a Latin-1 no-break space)
-			}
-		}
-		if err := p.handle(line, t); err != nil {
+		if err := p.textLine(line); err != nil {
 			return err
 		}
 	}
-	if len(p.edl.Events) == 0 {
-		if !sawText {
+	return p.finish()
+}
+
+func errTooLarge() error {
+	return &ParseError{Err: fmt.Errorf("%w: over %d MiB: expected an EDL", ErrTooLarge, MaxEDLSize>>20)}
+}
+
+func errUTF16() error {
+	return &ParseError{Line: 1, Column: 1, Err: fmt.Errorf("%w: UTF-16 text: expected an EDL in UTF-8 or ISO-8859-1", ErrBinary)}
+}
+
+// runLines is run for ReadEach: it reads line by line, so that neither
+// the input nor its events are held whole. Lines split as run splits
+// them. A regular file over MaxEDLSize is refused before any line is
+// read, as run does; another input when its size is reached.
+func (p *parser) runLines(r io.Reader) error {
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxEDLSize {
+			return errTooLarge()
+		}
+	}
+	lr := &io.LimitedReader{R: r, N: MaxEDLSize + 1}
+	br := bufio.NewReaderSize(lr, 64<<10)
+	if head, _ := br.Peek(3); bytes.HasPrefix(head, []byte("\xFF\xFE")) || bytes.HasPrefix(head, []byte("\xFE\xFF")) {
+		return errUTF16()
+	} else if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+	}
+	p.header = true
+	var long []byte // a line longer than br's buffer
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long, chunk...)
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return &ParseError{Err: err}
+		}
+		if lr.N <= 0 {
+			return errTooLarge()
+		}
+		b := chunk
+		if long != nil {
+			b = append(long, chunk...)
+			long = nil
+		}
+		if len(b) == 0 {
+			break
+		}
+		// One LF-ended line: its CRs end lines too, one before the LF
+		// (or the end) only ends this one.
+		b = bytes.TrimSuffix(b, []byte("\n"))
+		b = bytes.TrimSuffix(b, []byte("\r"))
+		text := string(b)
+		for {
+			c := strings.IndexByte(text, '\r')
+			line := text
+			if c >= 0 {
+				line = text[:c]
+			}
+			if err := p.textLine(line); err != nil {
+				return err
+			}
+			if c < 0 {
+				break
+			}
+			text = text[c+1:]
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	return p.finish()
+}
+
+// textLine reads the next line of text, without its line ending.
+func (p *parser) textLine(line string) error {
+	p.line++
+	if len(line) > MaxEDLLine {
+		return &ParseError{Line: p.line, Err: fmt.Errorf("%w: %d bytes: expected at most 64 KiB (%d bytes) per line", ErrLineTooLong, len(line), MaxEDLLine)}
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1A || c == 0x7F {
+			return &ParseError{Line: p.line, Column: i + 1, Err: fmt.Errorf("%w (byte 0x%02X): expected a text EDL", ErrBinary, c)}
+		}
+	}
+	t := strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+	if t == "" {
+		return nil
+	}
+	p.sawText = true
+	if !utf8.ValidString(line) {
+		line = latin1(line)
+		t = strings.TrimSpace(strings.TrimRight(line, "\x1A"))
+		if t == "" {
+			return nil // only white space once decoded (0xA0 is a Latin-1 no-break space)
+		}
+	}
+	return p.handle(line, t)
+}
+
+// finish ends the reading once every line is read.
+func (p *parser) finish() error {
+	if p.events == 0 {
+		if !p.sawText {
 			return &ParseError{Line: 1, Err: fmt.Errorf("%w: the input is empty: expected TITLE:, FCM: and event lines", ErrNoEvents)}
 		}
 		return &ParseError{Line: p.line, Err: fmt.Errorf("%w in %d lines: expected event lines such as \"001  AX  V  C  01:00:00:00 01:00:05:00 01:00:00:00 01:00:05:00\"", ErrNoEvents, p.line)}
 	}
 	p.closeGroup()
+	if err := p.flush(); err != nil {
+		return err
+	}
 	sort.SliceStable(p.edl.Warnings, func(i, j int) bool { return p.edl.Warnings[i].Line < p.edl.Warnings[j].Line })
 	return nil
 }
@@ -402,7 +573,8 @@ func (p *parser) current() *Event {
 
 func (p *parser) comment(t string) {
 	if e := p.current(); e != nil {
-		e.Comments = append(e.Comments, t)
+		x := e.more()
+		x.Comments = append(x.Comments, t)
 	} else {
 		p.edl.Comments = append(p.edl.Comments, t)
 	}
@@ -509,7 +681,8 @@ func (p *parser) locator(t, body string) {
 		}
 	}
 	loc.Text = rest
-	e.Locators = append(e.Locators, loc)
+	x := e.more()
+	x.Locators = append(x.Locators, loc)
 }
 
 func (p *parser) fcm(v string) {
@@ -580,15 +753,17 @@ func (p *parser) aud(t string) {
 		ev := &p.edl.Events[i]
 	next:
 		for _, n := range chans {
-			for _, m := range ev.Aud {
+			for _, m := range ev.Extras().Aud {
 				if m == n {
 					continue next
 				}
 			}
-			ev.Aud = append(ev.Aud, n)
+			x := ev.more()
+			x.Aud = append(x.Aud, n)
 		}
 	}
-	e.Comments = append(e.Comments, t)
+	x := e.more()
+	x.Comments = append(x.Comments, t)
 }
 
 // span is a token's byte range in a line.
@@ -767,9 +942,13 @@ func (p *parser) event(s string) error {
 
 	if p.groupStart < 0 || p.edl.Events[p.groupStart].Number != e.Number {
 		p.closeGroup()
+		if err := p.flush(); err != nil {
+			return err
+		}
 		p.groupStart = len(p.edl.Events)
 	}
 	p.edl.Events = append(p.edl.Events, e)
+	p.events++
 	return nil
 }
 
@@ -821,13 +1000,13 @@ func (p *parser) closeGroup() {
 		}
 	}
 	assign(froms, func(e *Event, v string) { e.ClipName, e.HasClipName = v, true })
-	assign(files, func(e *Event, v string) { e.SourceFile, e.HasSourceFile = v, true })
+	assign(files, func(e *Event, v string) { e.more().SourceFile, e.more().HasSourceFile = v, true })
 	if len(tos) > 0 {
 		t := in
 		if t < 0 {
 			t = len(g) - 1
 		}
-		g[t].ToClipName, g[t].HasToClipName = tos[0], true
+		g[t].more().ToClipName, g[t].more().HasToClipName = tos[0], true
 		// The incoming side of a transition plays the TO clip; so does a
 		// line that has no FROM name at all.
 		if t == in || !g[t].HasClipName {
@@ -853,7 +1032,7 @@ func (p *parser) closeGroup() {
 			byReel[g[i].Reel] = append(byReel[g[i].Reel], i)
 		}
 		next := func(q []int) (int, []int) {
-			for len(q) > 0 && g[q[0]].Speed != nil {
+			for len(q) > 0 && g[q[0]].speed() != nil {
 				q = q[1:]
 			}
 			if len(q) == 0 {
@@ -873,7 +1052,7 @@ func (p *parser) closeGroup() {
 				target = m.after - p.groupStart
 			}
 			v := m.speed
-			g[target].Speed = &v
+			g[target].more().Speed = &v
 		}
 	}
 	for i := range g {
@@ -900,7 +1079,7 @@ func isBlack(reel string) bool {
 // media), untimed sources (in = out), black and motion effects are not
 // checked.
 func (p *parser) checkDuration(e *Event) {
-	if e.Speed != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
+	if e.speed() != nil || e.SourceIn == e.SourceOut || e.RecordOutFrame < e.RecordInFrame || isBlack(e.Reel) {
 		return
 	}
 	si, err1 := timing.ParseTimecode(e.SourceIn, p.rate, e.srcDrop)

@@ -189,7 +189,7 @@ func referenceDefect(e *EDL, i int, want *string, raw []string) string {
 			return "pycmx drops the transition line with an empty edit type, so the pair's FROM/TO names land on (or are dropped from) the outgoing line"
 		}
 	}
-	if want == nil && hi-lo == 1 && ev.HasClipName && ev.HasToClipName {
+	if want == nil && hi-lo == 1 && ev.HasClipName && ev.Extras().HasToClipName {
 		return "pycmx gives no clip name when one event line has both FROM and TO CLIP NAME"
 	}
 	if want == nil && ev.HasClipName && ev.Line < len(raw) {

@@ -100,18 +100,18 @@ func TestEDLDetails(t *testing.T) {
 	ev := e.Events[0]
 	assert.Equal(t, 4, ev.Line)
 	assert.Equal(t, "AA/V", ev.Channels)
-	assert.Equal(t, []int{3, 4}, ev.Aud)
+	assert.Equal(t, []int{3, 4}, ev.Extras().Aud)
 	assert.Equal(t, []string{"V", "A1", "A2", "A3", "A4"}, ev.Tracks())
 	assert.True(t, ev.IsVideo())
 	assert.Equal(t, "SOT Café", ev.ClipName, "Latin-1, FF stripped, no space after * or :")
 	assert.Equal(t, timing.Frame(107892), ev.RecordInFrame)
-	require.NotNil(t, ev.Speed)
-	assert.Equal(t, 0.0, *ev.Speed)
-	require.Len(t, ev.Locators, 3)
-	assert.Equal(t, Locator{Line: 7, Timecode: "01:00:00;15", Frame: 107907, Color: "Green", Text: "sot here"}, ev.Locators[0])
-	assert.Equal(t, Locator{Line: 8, Timecode: "01:00:00:20", Frame: 107912, Color: "purple"}, ev.Locators[1])
-	assert.Equal(t, "no colour text", ev.Locators[2].Text)
-	assert.Equal(t, []string{"AUD  3    4", "REM a remark"}, ev.Comments)
+	require.NotNil(t, ev.Extras().Speed)
+	assert.Equal(t, 0.0, *ev.Extras().Speed)
+	require.Len(t, ev.Extras().Locators, 3)
+	assert.Equal(t, Locator{Line: 7, Timecode: "01:00:00;15", Frame: 107907, Color: "Green", Text: "sot here"}, ev.Extras().Locators[0])
+	assert.Equal(t, Locator{Line: 8, Timecode: "01:00:00:20", Frame: 107912, Color: "purple"}, ev.Extras().Locators[1])
+	assert.Equal(t, "no colour text", ev.Extras().Locators[2].Text)
+	assert.Equal(t, []string{"AUD  3    4", "REM a remark"}, ev.Extras().Comments)
 
 	a, b := e.Events[1], e.Events[2]
 	assert.Equal(t, "BL", a.Reel)
@@ -120,10 +120,10 @@ func TestEDLDetails(t *testing.T) {
 	assert.Equal(t, timing.Frame(15), b.TransitionFrames)
 	assert.Equal(t, byte('K'), b.Kind())
 	assert.Equal(t, "key", b.ClipName)
-	assert.Equal(t, "key", b.ToClipName)
-	assert.True(t, b.HasToClipName)
-	assert.Equal(t, "key.mxf", a.SourceFile, "a pair's one SOURCE FILE is the outgoing clip's")
-	assert.Equal(t, []string{"SOMETHING ELSE"}, b.Comments)
+	assert.Equal(t, "key", b.Extras().ToClipName)
+	assert.True(t, b.Extras().HasToClipName)
+	assert.Equal(t, "key.mxf", a.Extras().SourceFile, "a pair's one SOURCE FILE is the outgoing clip's")
+	assert.Equal(t, []string{"SOMETHING ELSE"}, b.Extras().Comments)
 
 	c := e.Events[3]
 	assert.Equal(t, "BL", c.Reel)
@@ -201,9 +201,9 @@ func TestEDLCorpusFeatures(t *testing.T) {
 	s := readCorpus(t, "otio__speed_effects.edl")
 	n, freeze := 0, 0
 	for _, ev := range s.Events {
-		if ev.Speed != nil {
+		if ev.Extras().Speed != nil {
 			n++
-			if *ev.Speed == 0 {
+			if *ev.Extras().Speed == 0 {
 				freeze++
 			}
 		}
@@ -223,7 +223,7 @@ func TestEDLCorpusFeatures(t *testing.T) {
 	c := readCorpus(t, "pycmx__cdl_example01.edl")
 	locs := 0
 	for _, ev := range c.Events {
-		locs += len(ev.Locators)
+		locs += len(ev.Extras().Locators)
 	}
 	assert.Equal(t, 37, locs)
 }
@@ -235,9 +235,9 @@ func TestEDLAudOnTransition(t *testing.T) {
 		"002  CX V C 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n"
 	e, err := readString(t, in, timing.Rate25())
 	require.NoError(t, err)
-	assert.Equal(t, []int{3, 4}, e.Events[0].Aud)
-	assert.Equal(t, []int{3, 4}, e.Events[1].Aud)
-	assert.Empty(t, e.Events[2].Aud)
+	assert.Equal(t, []int{3, 4}, e.Events[0].Extras().Aud)
+	assert.Equal(t, []int{3, 4}, e.Events[1].Extras().Aud)
+	assert.Empty(t, e.Events[2].Extras().Aud)
 	assert.Equal(t, "a", e.Events[0].ClipName)
 	assert.Equal(t, "b", e.Events[1].ClipName)
 }

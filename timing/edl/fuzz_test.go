@@ -27,6 +27,10 @@ func FuzzRead(f *testing.F) {
 		rates := timing.SupportedRates()
 		r := rates[int(ri)%len(rates)]
 		e, err := Read(bytes.NewReader(data), r)
+		// ReadEach hands out the same events and ends the same way.
+		if msg := sameAsReadEach(data, r, e, err); msg != "" {
+			t.Fatal(msg)
+		}
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) || e != nil {

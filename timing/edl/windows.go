@@ -16,35 +16,90 @@ import (
 // to black or into a gap). When a hard and a soft cut share a frame, the
 // soft cut is kept.
 func (e *EDL) Cuts() []timing.Cut {
-	type span struct{ in, out timing.Frame }
-	var spans []span
-	var cuts []timing.Cut
+	s := Shots{}
 	for i := range e.Events {
-		ev := &e.Events[i]
-		if !ev.IsVideo() || ev.RecordOutFrame <= ev.RecordInFrame {
-			continue
-		}
-		c := timing.Cut{Frame: ev.RecordInFrame}
-		if k := ev.Kind(); k != 'C' {
-			c.Frames = ev.TransitionFrames
-		}
-		cuts = append(cuts, c)
-		spans = append(spans, span{ev.RecordInFrame, ev.RecordOutFrame})
+		s.addCut(&e.Events[i])
 	}
+	return s.Cuts()
+}
+
+// Shots gathers, event line by event line, what Cuts and SOTWindows need
+// of an EDL's events (their record ranges, transitions, SOT clip names), so
+// that a caller reading with Reader.ReadEach has the shot changes and
+// soundbite windows without holding the events: its memory grows by 16
+// bytes a video event and a few dozen a SOT event. Add every event line
+// in file order; Shots{} finds cuts only, NewShots SOT windows too.
+type Shots struct {
+	m        markerMatcher
+	sot      bool
+	spans    []shotSpan
+	cuts     []timing.Cut
+	sots     []sotSpan
+	pending  sotSpan // a zero-length SOT line waiting for the next line
+	waiting  bool    // pending is set
+	computed []timing.Cut
+}
+
+type shotSpan struct{ in, out timing.Frame }
+
+type sotSpan struct {
+	in, out timing.Frame
+	key     string
+	number  string
+	line    int
+}
+
+// NewShots returns an empty Shots that also finds the SOT windows of
+// markers (nil means DefaultSOTMarkers), as EDL.SOTWindows does.
+func NewShots(markers []string) *Shots {
+	if markers == nil {
+		markers = DefaultSOTMarkers()
+	}
+	return &Shots{m: newMarkerMatcher(markers), sot: true}
+}
+
+// Add counts the next event line, in file order.
+func (s *Shots) Add(ev *Event) {
+	s.addCut(ev)
+	if s.sot {
+		s.addSOT(ev)
+	}
+}
+
+func (s *Shots) addCut(ev *Event) {
+	if !ev.IsVideo() || ev.RecordOutFrame <= ev.RecordInFrame {
+		return
+	}
+	s.computed = nil
+	c := timing.Cut{Frame: ev.RecordInFrame}
+	if k := ev.Kind(); k != 'C' {
+		c.Frames = ev.TransitionFrames
+	}
+	s.cuts = append(s.cuts, c)
+	s.spans = append(s.spans, shotSpan{ev.RecordInFrame, ev.RecordOutFrame})
+}
+
+// Cuts returns the shot changes of the lines added, as EDL.Cuts.
+func (s *Shots) Cuts() []timing.Cut {
+	if s.computed != nil {
+		return s.computed
+	}
+	spans := s.spans // sorted in place: their order does not matter
 	sort.Slice(spans, func(i, j int) bool { return spans[i].in < spans[j].in })
 	// maxOut[k] is the latest record-out among spans[:k+1].
 	maxOut := make([]timing.Frame, len(spans))
-	for k, s := range spans {
-		maxOut[k] = s.out
-		if k > 0 && maxOut[k-1] > s.out {
+	for k, sp := range spans {
+		maxOut[k] = sp.out
+		if k > 0 && maxOut[k-1] > sp.out {
 			maxOut[k] = maxOut[k-1]
 		}
 	}
-	for _, s := range spans {
-		// Spans starting at or before s.out; is any still running there?
-		k := sort.Search(len(spans), func(k int) bool { return spans[k].in > s.out }) - 1
-		if k < 0 || maxOut[k] <= s.out {
-			cuts = append(cuts, timing.Cut{Frame: s.out})
+	cuts := append(make([]timing.Cut, 0, len(s.cuts)+len(spans)), s.cuts...)
+	for _, sp := range spans {
+		// Spans starting at or before sp.out; is any still running there?
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].in > sp.out }) - 1
+		if k < 0 || maxOut[k] <= sp.out {
+			cuts = append(cuts, timing.Cut{Frame: sp.out})
 		}
 	}
 	sort.Slice(cuts, func(i, j int) bool {
@@ -59,6 +114,9 @@ func (e *EDL) Cuts() []timing.Cut {
 			continue // the longest transition at this frame is already kept
 		}
 		out = append(out, c)
+	}
+	if len(out) > 0 {
+		s.computed = out
 	}
 	return out
 }
@@ -139,73 +197,114 @@ func MatchesSOT(text string, markers []string) bool {
 // until the transition ends. timing.Window.Cuts are the shot changes of Cuts
 // strictly inside the window, from every video event.
 func (e *EDL) SOTWindows(markers []string) []timing.Window {
-	if markers == nil {
-		markers = DefaultSOTMarkers()
-	}
-	m := newMarkerMatcher(markers)
-	type sot struct {
-		in, out timing.Frame
-		key     string
-		ev      *Event
-	}
-	var sots []sot
+	s := NewShots(markers)
 	for i := range e.Events {
-		ev := &e.Events[i]
-		key, ok := "", false
-		if ev.HasClipName && m.match(ev.ClipName) {
-			key, ok = ev.ClipName, true
-		} else {
-			for _, l := range ev.Locators {
-				if m.match(l.Text) {
-					key, ok = l.Text, true
-					if ev.HasClipName && ev.ClipName != "" {
-						key = ev.ClipName
-					}
-					break
+		s.Add(&e.Events[i])
+	}
+	return s.SOTWindows()
+}
+
+func (s *Shots) addSOT(ev *Event) {
+	if s.waiting {
+		// The outgoing line of a dissolve or wipe covers the transition
+		// of the incoming line that follows it.
+		p := s.pending
+		if ev.Number == p.number && ev.Kind() != 'C' && ev.RecordInFrame == p.in {
+			p.out = p.in + ev.TransitionFrames
+		}
+		if p.out > p.in {
+			s.sots = append(s.sots, p)
+		}
+		s.waiting = false
+	}
+	key, ok := "", false
+	if ev.HasClipName && s.m.match(ev.ClipName) {
+		key, ok = ev.ClipName, true
+	} else {
+		for _, l := range ev.Extras().Locators {
+			if s.m.match(l.Text) {
+				key, ok = l.Text, true
+				if ev.HasClipName && ev.ClipName != "" {
+					key = ev.ClipName
 				}
+				break
 			}
 		}
-		if !ok {
-			continue
-		}
-		in, out := ev.RecordInFrame, ev.RecordOutFrame
-		if out == in && i+1 < len(e.Events) {
-			if next := &e.Events[i+1]; next.Number == ev.Number && next.Kind() != 'C' && next.RecordInFrame == in {
-				out = in + next.TransitionFrames
-			}
-		}
-		if out <= in {
-			continue
-		}
-		sots = append(sots, sot{in, out, key, ev})
 	}
-	sort.SliceStable(sots, func(i, j int) bool { return sots[i].in < sots[j].in })
+	if !ok {
+		return
+	}
+	// Copies, so that the EDL's text is not kept alive by them.
+	sp := sotSpan{in: ev.RecordInFrame, out: ev.RecordOutFrame, key: strings.Clone(key), number: strings.Clone(ev.Number), line: ev.Line}
+	switch {
+	case sp.out == sp.in:
+		s.pending, s.waiting = sp, true
+	case sp.out > sp.in:
+		s.sots = append(s.sots, sp)
+	}
+}
+
+// SOTWindows returns the soundbite windows of the lines added, as
+// EDL.SOTWindows; nil for a Shots made without NewShots.
+func (s *Shots) SOTWindows() []timing.Window {
 	var wins []timing.Window
-	open := map[string]int{} // key → index in wins of its latest window
-	for _, s := range sots {
-		if k, ok := open[s.key]; ok && s.in <= wins[k].Out {
-			w := &wins[k]
-			w.Out = max(w.Out, s.out)
-			w.Events = append(w.Events, s.ev.Number)
-			w.Lines = append(w.Lines, s.ev.Line)
+	s.EachSOTWindow(func(w timing.Window) { wins = append(wins, w) })
+	return wins
+}
+
+// EachSOTWindow calls f (when not nil) with each of the windows SOTWindows
+// returns, in its order, and returns how many there are. It holds only the
+// windows that a later soundbite could still extend, not all of them.
+func (s *Shots) EachSOTWindow(f func(w timing.Window)) int {
+	sort.SliceStable(s.sots, func(i, j int) bool { return s.sots[i].in < s.sots[j].in })
+	cuts := s.Cuts()
+	var queue []timing.Window // windows not yet handed out, in order
+	base := 0                 // number of queue[0]
+	open := map[string]int{}  // key → number of its latest window
+	n := 0
+	done := func() {
+		w := &queue[0]
+		if open[w.Clip] == base {
+			delete(open, w.Clip)
+		}
+		if f != nil {
+			lo := sort.Search(len(cuts), func(k int) bool { return cuts[k].Frame > w.In })
+			for k := lo; k < len(cuts) && cuts[k].Frame < w.Out; k++ {
+				w.Cuts = append(w.Cuts, cuts[k])
+			}
+			f(*w)
+		}
+		queue[0] = timing.Window{}
+		queue = queue[1:]
+		base++
+	}
+	for _, sp := range s.sots {
+		// A window ending before this soundbite starts is complete:
+		// soundbites come by record-in.
+		for len(queue) > 0 && queue[0].Out < sp.in {
+			done()
+		}
+		if k, ok := open[sp.key]; ok && sp.in <= queue[k-base].Out {
+			w := &queue[k-base]
+			w.Out = max(w.Out, sp.out)
+			if f != nil {
+				w.Events = append(w.Events, sp.number)
+				w.Lines = append(w.Lines, sp.line)
+			}
 			continue
 		}
-		open[s.key] = len(wins)
-		wins = append(wins, timing.Window{In: s.in, Out: s.out, Clip: s.key,
-			Events: []string{s.ev.Number}, Lines: []int{s.ev.Line}})
-	}
-	if len(wins) == 0 {
-		return nil
-	}
-	cuts := e.Cuts()
-	for i := range wins {
-		w := &wins[i]
-		lo := sort.Search(len(cuts), func(k int) bool { return cuts[k].Frame > w.In })
-		for k := lo; k < len(cuts) && cuts[k].Frame < w.Out; k++ {
-			w.Cuts = append(w.Cuts, cuts[k])
+		open[sp.key] = base + len(queue)
+		w := timing.Window{In: sp.in, Out: sp.out, Clip: sp.key}
+		if f != nil {
+			w.Events, w.Lines = []string{sp.number}, []int{sp.line}
 		}
+		queue = append(queue, w)
+		n++
 	}
-	return wins
+	for len(queue) > 0 {
+		done()
+	}
+	return n
 }
 
 // Track returns the event lines that play on track ("V", "A1", "A3", ...;
