@@ -190,6 +190,15 @@ func Names() []string {
 	return n
 }
 
+// Titles returns the formats' titles, in All's order, for messages.
+func Titles() []string {
+	var t []string
+	for _, f := range All() {
+		t = append(t, f.Title)
+	}
+	return t
+}
+
 // ByName returns the format called s (a Name or an alias, any case, with or
 // without a leading dot).
 func ByName(s string) (Format, bool) {

@@ -6,11 +6,12 @@ import (
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/app"
+	"github.com/sotcap/sotcap/internal/app/convert"
 	"github.com/spf13/cobra"
 )
 
 func newConvertCmd(s app.IO) *cobra.Command {
-	o := app.ConvertOptions{}
+	o := convert.Options{}
 	cmd := &cobra.Command{
 		Use:   "convert IN OUT | convert IN... --to FORMAT --out-dir DIR",
 		Short: "Convert captions between SRT, WebVTT, EBU STL and SCC, with offsets, programme starts and frame rates",
@@ -78,7 +79,7 @@ them is a usage error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Args = args
 			o.Flags = cmd.Flags()
-			return app.RunConvert(o, s)
+			return convert.Run(o, s)
 		},
 	}
 	f := cmd.Flags()

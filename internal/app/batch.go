@@ -28,8 +28,9 @@ type BatchOptions struct {
 	AllowOutside bool
 }
 
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
+// IsTerminal reports whether w is a character device (a terminal), where
+// progress is drawn as a bar.
+func IsTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -70,9 +71,9 @@ func RunBatch(o BatchOptions, s IO) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	bar := o.Progress == "bar" || (o.Progress == "auto" && isTerminal(s.Err))
+	bar := o.Progress == "bar" || (o.Progress == "auto" && IsTerminal(s.Err))
 	start := time.Now()
-	ctx := s.context()
+	ctx := s.Context()
 	opts := func(j pipeline.Job) GenerateOptions {
 		g := GenerateOptions{Script: j.Script, Scripts: j.Scripts, EDL: j.EDL, FPS: o.FPS, Style: o.Style, ConfigFile: j.Config, Flags: o.Flags, Environ: o.Environ,
 			Batch: true, AllowOutside: o.AllowOutside, Ctx: ctx}
@@ -166,7 +167,7 @@ func RunBatch(o BatchOptions, s IO) error {
 		fmt.Fprintln(s.Out, "failed:")
 		for _, oc := range outcomes {
 			if oc.Err != nil {
-				fmt.Fprintf(s.Out, "  %s: %v\n", filepath.Join(oc.Job.Dir, oc.Job.Name), firstLine(oc.Err.Error()))
+				fmt.Fprintf(s.Out, "  %s: %v\n", filepath.Join(oc.Job.Dir, oc.Job.Name), FirstLine(oc.Err.Error()))
 			}
 		}
 		return &ExitError{Code: ExitViolation}
@@ -174,7 +175,8 @@ func RunBatch(o BatchOptions, s IO) error {
 	return nil
 }
 
-func firstLine(s string) string {
+// FirstLine returns the first line of s, for one-line summaries.
+func FirstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
 }

@@ -121,7 +121,7 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 	}
 	f, ok := format.Detect(head, name)
 	if !ok {
-		return nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block, a TTML document or a Scenarist_SCC header", name, format.List(titles(), "or"))
+		return nil, fmt.Errorf("%s: not a caption file sotcap reads (%s): expected a cue number and a \"-->\" timing line, a WEBVTT header, an STL GSI block, a TTML document or a Scenarist_SCC header", name, format.List(format.Titles(), "or"))
 	}
 	ro := format.ReadOptions{File: name, Origin: origin, Strict: o.StrictSyntax}
 	ro.STL.Lenient = !o.StrictSyntax

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -68,25 +67,4 @@ func TestCheckTruncatedSTL(t *testing.T) {
 	_, stderr, code := runCheck(t, CheckOptions{Files: []string{name}, Format: "text", StrictSyntax: true})
 	assert.Equal(t, ExitBadInput, code)
 	assert.Contains(t, stderr, "truncated")
-}
-
-// TestConvertTruncatedSTL: convert refuses a truncated STL unless
-// --lenient, which converts the whole subtitles with a warning.
-func TestConvertTruncatedSTL(t *testing.T) {
-	name := truncatedSTL(t, 69, 30)
-	out := filepath.Join(t.TempDir(), "out.srt")
-	var so, se bytes.Buffer
-	err := RunConvert(ConvertOptions{In: name, Out: out, DropFrame: true}, IO{In: strings.NewReader(""), Out: &so, Err: &se})
-	require.Error(t, err)
-	assert.Contains(t, err.Error()+se.String(), "truncated")
-	_, statErr := os.Stat(out)
-	assert.True(t, os.IsNotExist(statErr), "no output for a refused input")
-
-	se.Reset()
-	err = RunConvert(ConvertOptions{In: name, Out: out, DropFrame: true, Lenient: true}, IO{In: strings.NewReader(""), Out: &so, Err: &se})
-	require.NoError(t, err)
-	assert.Contains(t, se.String(), "TNB says 69")
-	srt, err := os.ReadFile(out)
-	require.NoError(t, err)
-	assert.Equal(t, 30, strings.Count(string(srt), "-->"))
 }

@@ -19,8 +19,8 @@ type IO struct {
 	Ctx context.Context
 }
 
-// context returns s.Ctx, or a context that is never cancelled.
-func (s IO) context() context.Context {
+// Context returns s.Ctx, or a context that is never cancelled.
+func (s IO) Context() context.Context {
 	if s.Ctx == nil {
 		return context.Background()
 	}

@@ -1,4 +1,4 @@
-package app
+package convert
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,10 +34,10 @@ func TestConvertRefusesSpecialAndInputOutputs(t *testing.T) {
 		{"/dev/null", "character device, not a regular file"},
 	} {
 		var out, errb bytes.Buffer
-		err := RunConvert(ConvertOptions{In: in, Out: tc.out, To: "vtt"}, IO{Out: &out, Err: &errb})
-		var ee *ExitError
+		err := Run(Options{In: in, Out: tc.out, To: "vtt"}, app.IO{Out: &out, Err: &errb})
+		var ee *app.ExitError
 		require.ErrorAs(t, err, &ee, tc.out)
-		assert.Equal(t, ExitBadInput, ee.Code, tc.out)
+		assert.Equal(t, app.ExitBadInput, ee.Code, tc.out)
 		assert.Contains(t, err.Error(), tc.want, tc.out)
 	}
 	b, err := os.ReadFile(in)
@@ -59,9 +60,14 @@ func TestConvertDashIsStdout(t *testing.T) {
 	require.NoError(t, os.Chdir(dir))
 	defer func() { _ = os.Chdir(wd) }()
 	var out, errb bytes.Buffer
-	require.NoError(t, RunConvert(ConvertOptions{In: in, Out: "-", To: "vtt"}, IO{Out: &out, Err: &errb}))
+	require.NoError(t, Run(Options{In: in, Out: "-", To: "vtt"}, app.IO{Out: &out, Err: &errb}))
 	assert.Contains(t, out.String(), "WEBVTT")
 	assert.Contains(t, out.String(), "00:00:03.000 --> 00:00:04.000")
 	_, err = os.Stat(filepath.Join(dir, "-"))
 	assert.True(t, os.IsNotExist(err))
+}
+
+func writeFile(t *testing.T, name, body string) {
+	t.Helper()
+	require.NoError(t, os.WriteFile(name, []byte(body), 0o644))
 }

@@ -1,4 +1,4 @@
-package app
+package convert
 
 import (
 	"bytes"
@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/sotcap/sotcap/captions/format"
+	"github.com/sotcap/sotcap/internal/app"
 )
 
 // manyArgs resolves the arguments: IN OUT (one conversion: dir is ""),
 // IN... with OutDir, or IN... DIR where DIR is an existing folder. Two
 // arguments whose second is not an existing folder are always IN OUT, as
 // they were before convert took several inputs.
-func (o ConvertOptions) manyArgs() (ins []string, dir string, err error) {
+func (o Options) manyArgs() (ins []string, dir string, err error) {
 	args := o.Args
 	if len(args) == 0 && o.In != "" {
 		args = []string{o.In}
@@ -125,32 +126,32 @@ func indexOf(s []string, v string) int {
 // errors (no --to, an unknown format or encoding, two inputs with one
 // output) stop everything before the first conversion with status 2. On
 // a terminal a progress bar is drawn on standard error, as batch does.
-func runConvertMany(o ConvertOptions, ins []string, dir string, s IO) error {
+func runConvertMany(o Options, ins []string, dir string, s app.IO) error {
 	if o.To == "" {
-		return BadInput(errors.New("--to is required to convert several files or into --out-dir: the output format (" + format.List(format.Names(), "or") + ")"))
+		return app.BadInput(errors.New("--to is required to convert several files or into --out-dir: the output format (" + format.List(format.Names(), "or") + ")"))
 	}
 	to, ok := format.ByName(o.To)
 	if !ok {
-		return BadInput(fmt.Errorf("--to %q: expected %s", o.To, format.List(format.Names(), "or")))
+		return app.BadInput(fmt.Errorf("--to %q: expected %s", o.To, format.List(format.Names(), "or")))
 	}
 	if err := checkEncoding(to, o.Encoding); err != nil {
-		return BadInput(err)
+		return app.BadInput(err)
 	}
 	if dir == "-" {
-		return BadInput(errors.New("--out-dir -: several files cannot go to standard output; convert one file with OUT -"))
+		return app.BadInput(errors.New("--out-dir -: several files cannot go to standard output; convert one file with OUT -"))
 	}
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return BadInput(fmt.Errorf("--out-dir %s: is not a folder", dir))
+		return app.BadInput(fmt.Errorf("--out-dir %s: is not a folder", dir))
 	}
 	jobs, err := planMany(ins, dir, to)
 	if err != nil {
-		return BadInput(err)
+		return app.BadInput(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return BadInput(fmt.Errorf("--out-dir: %w", err))
+		return app.BadInput(fmt.Errorf("--out-dir: %w", err))
 	}
-	ctx := s.context()
-	bar := isTerminal(s.Err)
+	ctx := s.Context()
+	bar := app.IsTerminal(s.Err)
 	start := time.Now()
 	draw := func(done int, name string) {
 		const width = 30
@@ -173,7 +174,7 @@ func runConvertMany(o ConvertOptions, ins []string, dir string, s IO) error {
 		one.Args, one.OutDir, one.In, one.Out = nil, "", j.in, j.out
 		out.Reset()
 		errb.Reset()
-		j.n, j.err = convertFile(one, IO{In: s.In, Out: &out, Err: &errb, Ctx: ctx})
+		j.n, j.err = convertFile(one, app.IO{In: s.In, Out: &out, Err: &errb, Ctx: ctx})
 		done++
 		if bar {
 			fmt.Fprint(s.Err, "\r\x1b[K") // clear the bar line for the file's messages
@@ -182,7 +183,7 @@ func runConvertMany(o ConvertOptions, ins []string, dir string, s IO) error {
 		if j.err != nil {
 			failed++
 			msg := j.err.Error()
-			var ee *ExitError
+			var ee *app.ExitError
 			if errors.As(j.err, &ee) && ee.Err == nil {
 				msg = "failed"
 			}
@@ -211,13 +212,13 @@ func runConvertMany(o ConvertOptions, ins []string, dir string, s IO) error {
 		fmt.Fprintln(s.Out, "failed:")
 		for _, j := range jobs {
 			if j.err != nil {
-				fmt.Fprintf(s.Out, "  %s: %s\n", j.in, firstLine(j.err.Error()))
+				fmt.Fprintf(s.Out, "  %s: %s\n", j.in, app.FirstLine(j.err.Error()))
 			}
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		return &ExitError{Code: ExitViolation}
+		return &app.ExitError{Code: app.ExitViolation}
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package app
+package convert
 
 import (
 	"bufio"
@@ -16,13 +16,14 @@ import (
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/internal/atomicfile"
 	"github.com/sotcap/sotcap/timing"
 	"github.com/spf13/pflag"
 )
 
-// ConvertOptions are the options of `sotcap convert`.
-type ConvertOptions struct {
+// Options are the options of `sotcap convert`.
+type Options struct {
 	// Args are the command's arguments: IN OUT, IN... with OutDir, or
 	// IN... DIR where DIR is an existing folder. Without Args, In and Out
 	// are one conversion.
@@ -71,7 +72,7 @@ func (p *convertPlan) snap(t time.Duration) time.Duration {
 
 // openSink returns the writer for format f. Times reach it on OUT's
 // timeline, so the SRT and WebVTT writers keep Origin 0.
-func openSink(f format.Format, w io.Writer, p *convertPlan, o ConvertOptions) (format.Writer, error) {
+func openSink(f format.Format, w io.Writer, p *convertPlan, o Options) (format.Writer, error) {
 	wo := format.WriteOptions{Rate: p.rate, DropFrame: p.drop, Encoding: o.Encoding}
 	if isSTL(f) {
 		opts, err := p.stlOptions(o)
@@ -92,7 +93,7 @@ func isSTL(f format.Format) bool { return f.Name == "stl" }
 
 // plan resolves formats, rates, origins and offset; every error is a usage
 // error. r is IN, from which an EBU STL input is read whole.
-func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
+func (o Options) plan(head []byte, r io.Reader) (*convertPlan, error) {
 	p := &convertPlan{}
 	var ok bool
 	if p.from, ok = format.Detect(head, o.In); !ok {
@@ -189,15 +190,15 @@ func (o ConvertOptions) plan(head []byte, r io.Reader) (*convertPlan, error) {
 // RunConvert runs `sotcap convert`: one conversion (IN OUT), or, with
 // OutDir or a last argument that is an existing folder, one per input
 // (runConvertMany in convert_many.go).
-func RunConvert(o ConvertOptions, s IO) error {
+func Run(o Options, s app.IO) error {
 	if len(o.Args) > 0 || o.OutDir != "" {
 		ins, dir, err := o.manyArgs()
 		if err != nil {
-			return BadInput(err)
+			return app.BadInput(err)
 		}
 		if dir != "" {
 			if o.OutDir == "" && o.To == "" {
-				return BadInput(fmt.Errorf("%s is a folder: give --to FORMAT (%s) to convert into it as BASE.EXT", dir, format.List(format.Names(), "or")))
+				return app.BadInput(fmt.Errorf("%s is a folder: give --to FORMAT (%s) to convert into it as BASE.EXT", dir, format.List(format.Names(), "or")))
 			}
 			return runConvertMany(o, ins, dir, s)
 		}
@@ -230,37 +231,37 @@ func checkEncoding(to format.Format, enc string) error {
 
 // convertFile converts o.In to o.Out and returns how many captions it
 // wrote.
-func convertFile(o ConvertOptions, s IO) (int, error) {
+func convertFile(o Options, s app.IO) (int, error) {
 	f, err := os.Open(o.In)
 	if err != nil {
-		return 0, BadInput(err)
+		return 0, app.BadInput(err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err == nil && fi.IsDir() {
-		return 0, BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(titles(), "or")))
+		return 0, app.BadInput(fmt.Errorf("%s: is a folder: expected a caption file (%s)", o.In, format.List(format.Titles(), "or")))
 	}
 	if err == nil && o.Out != "-" {
 		if err := notTheInput(o.In, fi, o.Out); err != nil {
-			return 0, BadInput(err)
+			return 0, app.BadInput(err)
 		}
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(format.DetectSize)
 	if len(head) == 0 {
-		return 0, BadInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.In))
+		return 0, app.BadInput(fmt.Errorf("%s: empty file: expected SRT cues, a WEBVTT header or an EBU STL GSI block", o.In))
 	}
 	p, err := o.plan(head, br)
 	if err != nil {
-		return 0, BadInput(err)
+		return 0, app.BadInput(err)
 	}
 	src := p.reader
 	n, empty := 0, 0
 	var at [][2]int // IN's line and cue number of each caption written, for errors
-	err = writeConverted(s.context(), o.Out, s.Out, func(w io.Writer) error {
+	err = writeConverted(s.Context(), o.Out, s.Out, func(w io.Writer) error {
 		sink, err := openSink(p.to, w, p, o)
 		if err != nil {
-			return BadInput(err)
+			return app.BadInput(err)
 		}
 		for cue := 1; ; cue++ {
 			c, err := src.Read()
@@ -268,7 +269,7 @@ func convertFile(o ConvertOptions, s IO) (int, error) {
 				break
 			}
 			if err != nil {
-				return BadInput(err)
+				return app.BadInput(err)
 			}
 			if len(c.Lines) == 0 {
 				empty++ // the reader has warned about it
@@ -285,14 +286,14 @@ func convertFile(o ConvertOptions, s IO) (int, error) {
 				if errors.As(err, &ce) {
 					err = ce.Err
 				}
-				return BadInput(fmt.Errorf("%s: %s cannot be written as %s: %w%s", where(o.In, p.from, src.Line()), cueName(p.from, cue), p.to, err, o.hint(p)))
+				return app.BadInput(fmt.Errorf("%s: %s cannot be written as %s: %w%s", where(o.In, p.from, src.Line()), cueName(p.from, cue), p.to, err, o.hint(p)))
 			}
 			n++
 		}
 		if n == 0 {
 			// A damaged STL (header counts subtitles, no blocks) or a file of
 			// empty cues would otherwise become a valid, empty delivery.
-			return BadInput(fmt.Errorf("%s: no captions to convert (%d without text)", o.In, empty))
+			return app.BadInput(fmt.Errorf("%s: no captions to convert (%d without text)", o.In, empty))
 		}
 		if err := sink.Flush(); err != nil {
 			return o.flushError(p, err, at)
@@ -305,9 +306,9 @@ func convertFile(o ConvertOptions, s IO) (int, error) {
 		return nil
 	})
 	printWarnings(s.Err, o.In, src)
-	var ee *ExitError
+	var ee *app.ExitError
 	if err != nil && !errors.As(err, &ee) && !errors.Is(err, context.Canceled) && !errors.Is(err, syscall.EPIPE) {
-		err = BadInput(err) // the output could not be written: nothing was
+		err = app.BadInput(err) // the output could not be written: nothing was
 	}
 	if err != nil {
 		return 0, err
@@ -355,7 +356,7 @@ func writeConverted(ctx context.Context, out string, stdout io.Writer, write fun
 		if errors.Is(err, syscall.EPIPE) {
 			return err // the reader went away: not a failure of the conversion
 		}
-		return BadInput(fmt.Errorf("write standard output: %w", err))
+		return app.BadInput(fmt.Errorf("write standard output: %w", err))
 	}
 	return nil
 }
@@ -374,7 +375,7 @@ func notTheInput(in string, inInfo os.FileInfo, out string) error {
 }
 
 // hint says what moved a time, for errors about times.
-func (o ConvertOptions) hint(p *convertPlan) string {
+func (o Options) hint(p *convertPlan) string {
 	var parts []string
 	if o.Start != "" {
 		parts = append(parts, "--start "+o.Start)
@@ -416,13 +417,4 @@ func extensionList() string {
 		ext = append(ext, f.Extension())
 	}
 	return format.List(ext, "or")
-}
-
-// titles lists the formats' titles for messages: "SRT, WebVTT, …".
-func titles() []string {
-	var t []string
-	for _, f := range format.All() {
-		t = append(t, f.Title)
-	}
-	return t
 }

@@ -1,4 +1,4 @@
-package app
+package convert
 
 import (
 	"errors"
@@ -12,11 +12,12 @@ import (
 	"github.com/sotcap/sotcap/captions/format"
 	"github.com/sotcap/sotcap/captions/format/stl"
 	"github.com/sotcap/sotcap/config"
+	"github.com/sotcap/sotcap/internal/app"
 	"github.com/sotcap/sotcap/timing"
 )
 
 // openSTL reads the EBU STL input whole, at its own rate or at --from-fps.
-func openSTL(o ConvertOptions, r io.Reader) (format.Reader, error) {
+func openSTL(o Options, r io.Reader) (format.Reader, error) {
 	var ro stl.ReadOptions
 	if o.FromFPS != "" {
 		r, err := timing.ParseRate(o.FromFPS)
@@ -55,7 +56,7 @@ func sameLabel(t time.Duration, from timing.Rate, fromDrop bool, to timing.Rate,
 // flushError explains a writer's refusal at Flush (EBU STL checks every
 // caption before it writes a byte): which caption of IN, and how to get
 // past a Teletext row that is too long.
-func (o ConvertOptions) flushError(p *convertPlan, err error, at [][2]int) error {
+func (o Options) flushError(p *convertPlan, err error, at [][2]int) error {
 	var ce *captions.CaptionError
 	if errors.As(err, &ce) && ce.Caption >= 1 && ce.Caption <= len(at) {
 		pos := at[ce.Caption-1]
@@ -63,15 +64,15 @@ func (o ConvertOptions) flushError(p *convertPlan, err error, at [][2]int) error
 		if errors.Is(ce.Err, stl.ErrRowTooLong) {
 			hint = "; re-segment the text to the row (sotcap segment --max-chars-per-line 37) or write open subtitling (--set stl.display_standard=open)"
 		}
-		return BadInput(fmt.Errorf("%s: %s cannot be written as %s: %w%s", where(o.In, p.from, pos[0]), cueName(p.from, pos[1]), p.to, ce.Err, hint))
+		return app.BadInput(fmt.Errorf("%s: %s cannot be written as %s: %w%s", where(o.In, p.from, pos[0]), cueName(p.from, pos[1]), p.to, ce.Err, hint))
 	}
-	return BadInput(fmt.Errorf("%s: cannot be written as %s: %w", o.Out, p.to, err))
+	return app.BadInput(fmt.Errorf("%s: cannot be written as %s: %w", o.Out, p.to, err))
 }
 
 // stlOptions are the writer's options: the stl.* settings, the plan's
 // rate and start, the language; an STL input's GSI fills what the settings
 // leave at their defaults.
-func (p *convertPlan) stlOptions(o ConvertOptions) (stl.Options, error) {
+func (p *convertPlan) stlOptions(o Options) (stl.Options, error) {
 	cfg := p.cfg
 	opts, err := cfg.STLOptions()
 	if err != nil {

@@ -1,4 +1,4 @@
-package app
+package convert
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sotcap/sotcap/captions/format"
+	"github.com/sotcap/sotcap/internal/app"
 )
 
 func TestOutNameDropsTheInputFormatsExtension(t *testing.T) {
@@ -57,7 +58,7 @@ func TestConvertManyStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errb bytes.Buffer
-	err := RunConvert(ConvertOptions{Args: []string{in}, OutDir: filepath.Join(dir, "out"), To: "vtt"}, IO{Out: &out, Err: &errb, Ctx: ctx})
+	err := Run(Options{Args: []string{in}, OutDir: filepath.Join(dir, "out"), To: "vtt"}, app.IO{Out: &out, Err: &errb, Ctx: ctx})
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Contains(t, out.String(), "0 converted, 1 failed")
 	assert.Contains(t, out.String(), "a.srt: not converted: interrupted")
