@@ -49,6 +49,9 @@ type Format struct {
 	// Speakers says the format can carry who speaks a line (WebVTT voice
 	// spans, EBU STL speaker colours); the others leave speakers out.
 	Speakers bool
+	// Language says the format carries the captions' language (EBU STL's
+	// LC, TTML's xml:lang).
+	Language bool
 
 	// encodings are the output encodings the writer offers, the default
 	// first; nil for a format whose encoding is fixed.
@@ -160,12 +163,12 @@ func All() []Format {
 			detect: srt.Detect, newReader: newSRTReader, newWriter: newSRTWriter, encodings: srt.EncodingNames()},
 		{Name: "vtt", Title: "WebVTT", Aliases: []string{"webvtt"}, Extensions: []string{".vtt", ".webvtt"}, Unit: "cue", Speakers: true,
 			detect: vtt.Detect, newReader: newVTTReader, newWriter: newVTTWriter},
-		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle", Speakers: true,
+		{Name: "stl", Title: "EBU STL", Extensions: []string{".stl"}, Binary: true, Unit: "subtitle", Speakers: true, Language: true,
 			detect: stl.Detect, newReader: newSTLReader, newWriter: newSTLWriter,
 			limits: func(o WriteOptions) (int, int) { return stl.RowChars(o.STL), 0 }},
-		{Name: "ttml", Title: "IMSC 1.1 TTML", Aliases: []string{"imsc", "dfxp"}, Extensions: []string{".ttml", ".dfxp"}, Unit: "caption", Speakers: true,
+		{Name: "ttml", Title: "IMSC 1.1 TTML", Aliases: []string{"imsc", "dfxp"}, Extensions: []string{".ttml", ".dfxp"}, Unit: "caption", Speakers: true, Language: true,
 			detect: ttml.Detect, newReader: newTTMLReader, newWriter: newTTMLWriter},
-		{Name: "ebu-tt-d", Title: "EBU-TT-D", Aliases: []string{"ebuttd", "ebu-tt"}, Extensions: []string{".ebu-tt-d.xml"}, Unit: "caption", Speakers: true,
+		{Name: "ebu-tt-d", Title: "EBU-TT-D", Aliases: []string{"ebuttd", "ebu-tt"}, Extensions: []string{".ebu-tt-d.xml"}, Unit: "caption", Speakers: true, Language: true,
 			detect: ebuttd.Detect, newReader: newEBUTTDReader, newWriter: newEBUTTDWriter},
 		{Name: "scc", Title: "SCC", Extensions: []string{".scc"}, Unit: "caption",
 			detect: scc.Detect, newReader: newSCCReader, newWriter: newSCCWriter,

@@ -379,7 +379,7 @@ func TestConvertSTLBadInputWritesNothing(t *testing.T) {
 		{[]string{goodSTL, existing, "--fps", "26"}, "--fps: unknown frame rate"},
 		{[]string{goodSTL, existingSRT, "--start", "00:00:00:25"}, "--start (at the STL's rate)"},
 		{[]string{good, existing, "--fps", "25", "--start", "00:00:00;00"}, "--start: timecode"},
-		{[]string{goodSTL, existingSRT, "--language", "fr"}, "--language sets EBU STL's language"},
+		{[]string{goodSTL, existingSRT, "--language", "fr"}, "--language sets the captions' language"},
 		{[]string{good, existing, "--fps", "25", "--profile", "nope"}, "profile"},
 		{[]string{good, existingSRT, "--from-fps", "30"}, "--from-fps gives an EBU STL input's rate"},
 		{[]string{good, existing, "--fps", "25", "--set", "stl.country=GB"}, "stl.country"},

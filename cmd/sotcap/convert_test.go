@@ -141,7 +141,7 @@ func TestConvertBadInputWritesNothing(t *testing.T) {
 		{[]string{good, existing, "--offset", "10"}, "expected a duration with a unit"},
 		{[]string{good, existing, "--offset", "00:00:10;00", "--fps", "25"}, "drop frame exists only at 29.97 and 59.94"},
 		{[]string{good, existing, "--start", "10:00:00:00"}, "--start sets EBU STL's programme start"},
-		{[]string{good, existing, "--language", "en"}, "--language sets EBU STL's language"},
+		{[]string{good, existing, "--language", "en"}, "--language sets the captions' language"},
 		{[]string{good}, "expected IN OUT, IN... --out-dir DIR"},
 	}
 	for _, tc := range cases {

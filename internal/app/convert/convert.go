@@ -83,6 +83,14 @@ func openSink(f format.Format, w io.Writer, p *convertPlan, o Options) (format.W
 		if p.src != nil {
 			wo.Title = p.src.Document.Title
 		}
+	} else if f.Language {
+		// The language given, else an STL input's own.
+		switch {
+		case o.Flags != nil && o.Flags.Changed("language"):
+			wo.Language = p.cfg.Rules().Language
+		case p.src != nil:
+			wo.Language = p.src.Document.Language
+		}
 	}
 	return f.NewWriter(w, wo)
 }
@@ -114,8 +122,8 @@ func (o Options) plan(head []byte, r io.Reader) (*convertPlan, error) {
 		return nil, err
 	}
 	p.cfg = cfg
-	if o.Flags != nil && o.Flags.Changed("language") && !isSTL(p.to) {
-		return nil, errors.New("--language sets EBU STL's language code and character table; SRT and WebVTT do not carry one")
+	if o.Flags != nil && o.Flags.Changed("language") && !p.to.Language {
+		return nil, fmt.Errorf("--language sets the captions' language in the formats that carry one (EBU STL, IMSC, EBU-TT-D); %s does not", p.to)
 	}
 	var target timing.Rate
 	if o.FPS != "" {

@@ -2,12 +2,16 @@ package convert
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/sotcap/sotcap/config"
 	"github.com/sotcap/sotcap/internal/app"
+	"github.com/spf13/pflag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -70,4 +74,24 @@ func TestConvertDashIsStdout(t *testing.T) {
 func writeFile(t *testing.T, name, body string) {
 	t.Helper()
 	require.NoError(t, os.WriteFile(name, []byte(body), 0o644))
+}
+
+// An STL's language reaches a TTML output, and --language is taken by the
+// formats that carry a language and refused by the others.
+func TestConvertCarriesLanguage(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.srt")
+	writeFile(t, in, "1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n\n")
+	flags := pflag.NewFlagSet("convert", pflag.ContinueOnError)
+	config.AddFlags(flags)
+	require.NoError(t, flags.Set("language", "fr"))
+	s := app.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
+	out := filepath.Join(dir, "out.ttml")
+	require.NoError(t, Run(Options{In: in, Out: out, DropFrame: true, Flags: flags}, s))
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `xml:lang="fr"`)
+	err = Run(Options{In: in, Out: filepath.Join(dir, "out.vtt"), DropFrame: true, Flags: flags}, s)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "WebVTT does not")
 }
