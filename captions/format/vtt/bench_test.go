@@ -1,10 +1,7 @@
 package vtt
 
 import (
-	"bytes"
 	"io"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/sotcap/sotcap/captions"
@@ -34,38 +31,14 @@ func BenchmarkWrite100k(b *testing.B) { codec().BenchmarkWrite100k(b) }
 // BenchmarkRead100k reads a 100,000-cue WebVTT file (bytes/s of input).
 func BenchmarkRead100k(b *testing.B) { codec().BenchmarkRead100k(b) }
 
-// nested returns a WebVTT file of one cue whose text is depth nested
-// tags: 10,000 start tags and the word "in" a line, then 10,000 end tags
-// and the word "out" a line (a line may hold at most 1 MiB).
+// nested returns a WebVTT file of one cue whose text is depth nested tags
+// (cuetest.Nested).
 func nested(depth int, open, close string) []byte {
-	var b bytes.Buffer
-	b.WriteString("WEBVTT\n\n00:00.000 --> 00:01.000\n")
-	for _, tag := range []string{open, close} {
-		for n := depth; n > 0; n -= 10000 {
-			b.WriteString(strings.Repeat(tag, min(n, 10000)))
-			if tag == open {
-				b.WriteString("in\n")
-			} else {
-				b.WriteString("out\n")
-			}
-		}
-	}
-	return b.Bytes()
+	return cuetest.Nested("WEBVTT\n\n00:00.000 --> 00:01.000\n", depth, open, close)
 }
 
 // BenchmarkNestedTags reads cue text with tags nested ever deeper: the
 // time per tag stays the same (cue text parsing is linear).
 func BenchmarkNestedTags(b *testing.B) {
-	for _, depth := range []int{1000, 10000, 100000} {
-		in := nested(depth, "<i>", "</i>")
-		b.Run(strconv.Itoa(depth), func(b *testing.B) {
-			b.SetBytes(int64(len(in)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := NewReader(bytes.NewReader(in)).ReadAll(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	codec().BenchmarkNestedTags(b, func(depth int) []byte { return nested(depth, "<i>", "</i>") })
 }

@@ -246,3 +246,46 @@ func FuzzSkipMalformed(t *testing.T, in []byte, rd SkippingReader) {
 		t.Fatalf("skipped %d cues in %d lines", rd.Skipped(), lines)
 	}
 }
+
+// Nested returns a one-cue file whose text is depth nested tags: head (the
+// format's header and timing line), then up to 10,000 start tags and the
+// word "in" a line, then up to 10,000 end tags and the word "out" a line
+// (a line stays under 1 MiB).
+func Nested(head string, depth int, open, close string) []byte {
+	var b bytes.Buffer
+	b.WriteString(head)
+	for _, tag := range []string{open, close} {
+		for n := depth; n > 0; n -= 10000 {
+			b.WriteString(strings.Repeat(tag, min(n, 10000)))
+			if tag == open {
+				b.WriteString("in\n")
+			} else {
+				b.WriteString("out\n")
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+// BenchmarkNestedTags reads cue text with tags nested ever deeper (nested
+// builds the input at a depth): the time per tag stays the same when cue
+// text parsing is linear.
+func (c Codec) BenchmarkNestedTags(b *testing.B, nested func(depth int) []byte) {
+	for _, depth := range []int{1000, 10000, 100000} {
+		in := nested(depth)
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r := c.NewReader(bytes.NewReader(in))
+				for {
+					if _, err := r.Read(); err == io.EOF {
+						break
+					} else if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

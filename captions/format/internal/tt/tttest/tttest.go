@@ -440,3 +440,39 @@ func FuzzSeeds() [][]byte {
 		[]byte("<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div><p begin=\"1s\" end=\"2s\">\x00</p>"),
 	}
 }
+
+// Bench100k times a TTML format on 100,000 captions at 25 fps: encode
+// writes a document, read reads one back. Write reports bytes/s of output,
+// Read bytes/s of input.
+func Bench100k(b *testing.B,
+	encode func(captions.Document, timing.Rate) ([]byte, error),
+	read func([]byte) (captions.Document, error)) {
+	caps, _ := cuetest.FrameCaptions(100000, timing.Rate25())
+	doc := captions.Document{Language: "en", Captions: caps}
+	data, err := encode(doc, timing.Rate25())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Write100k", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := encode(doc, timing.Rate25()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Read100k", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			d, err := read(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(d.Captions) != len(caps) {
+				b.Fatal(len(d.Captions))
+			}
+		}
+	})
+}
