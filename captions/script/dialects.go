@@ -23,10 +23,6 @@ var sotKeywords = [...]struct {
 	{"TOTAL", true}, {"DECLARACIÓN", true}, {"DECLARACION", true},
 }
 
-// hasSOTMarker reports a Ruptly/RT soundbite line: "SOT" as the first
-// word of a trimmed line.
-func hasSOTMarker(t string) bool { return keywordAt(t, "SOT") }
-
 // keywordAt reports whether t opens with word followed by a non-word
 // character (or nothing).
 func keywordAt(t, word string) bool {

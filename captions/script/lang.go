@@ -239,19 +239,6 @@ func languageList(s string) []string {
 	return out
 }
 
-// qualifiers are words scripts add to a language inside its parentheses
-// ("Arabic, translated", "partly English"). Kept for the English table;
-// the lexicon's qualifiers include them.
-var qualifiers = map[string]bool{
-	"translated": true, "translation": true, "subtitled": true, "dubbed": true, "voiceover": true,
-	"voice-over": true, "interpreted": true, "interpreter": true, "dialect": true, "partly": true,
-	"mostly": true, "mixed": true, "in": true, "speaking": true, "with": true, "subtitles": true,
-}
-
-// isLanguageName reports, with the English lexicon, whether part names one
-// spoken language.
-func isLanguageName(part string) bool { return englishLexicon().isLanguageName(part) }
-
 // isLanguageName reports whether part names one spoken language as a
 // whole ("Arabic"), as a variety ("Egyptian Arabic") or with qualifiers
 // ("in Arabic", "Arabic dialect", "на арабском языке", "باللغة العربية"),

@@ -34,8 +34,6 @@ const (
 	codeEOC = 0x2F // end of caption: swap the memories
 )
 
-var miscNames = [16]string{"RCL", "BS", "AOF", "AON", "DER", "RU2", "RU3", "RU4", "FON", "RDC", "TR", "RTD", "EDM", "CR", "ENM", "EOC"}
-
 // Colours of the PACs and mid-row codes, in code order; 7 is "italics"
 // (white italics in a PAC). colorBlack is the optional attribute 17 2E.
 const (

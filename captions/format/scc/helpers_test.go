@@ -23,16 +23,6 @@ func at(t testing.TB, label string) time.Duration {
 	return df.Duration(n)
 }
 
-// frame returns the frame of a label at 29.97.
-func frame(t testing.TB, label string) timing.Frame {
-	t.Helper()
-	n, err := timing.ParseTimecode(label, df, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func lines(texts ...string) []captions.Line {
 	l := make([]captions.Line, len(texts))
 	for i, s := range texts {

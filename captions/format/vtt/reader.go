@@ -13,8 +13,6 @@ import (
 	"github.com/sotcap/sotcap/captions/format/internal/cuetext"
 )
 
-var vttTime = cuetext.TimeSyntax{Example: "00:01:02.500", EndExample: "00:01:04.000", OptionalHours: true, Seps: "."}
-
 // Reader reads WebVTT cues one at a time, by the WebVTT parser algorithm
 // of the W3C specification (https://www.w3.org/TR/webvtt1/#file-parsing),
 // as browsers read a file:
