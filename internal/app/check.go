@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/sotcap/sotcap/captions"
@@ -70,14 +70,12 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// skipCounter is what the SRT and WebVTT readers tell of the cues they
-// skipped.
-type skipCounter interface{ Skipped() int }
-
-// skipWarning matches the start of the SRT and WebVTT readers' warning
-// about a cue or block they skipped (counted by Skipped); the rest is the
-// reason.
-var skipWarning = regexp.MustCompile(`^(?:malformed cue|cue|block) skipped: `)
+// skipLister is what the SRT and WebVTT readers tell of the cues they
+// skipped: how many, and the line and reason of the first ones.
+type skipLister interface {
+	Skipped() int
+	Skips() []captions.Warning
+}
 
 // checkedFile is one file as check read and judged it.
 type checkedFile struct {
@@ -171,31 +169,28 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 	maxCPS := profile.MaxCPS
 	ck := profile.NewChecker(res.rate, cuts)
 
-	sc, _ := rd.(skipCounter)
-	skipped, seenWarn := 0, 0
+	sl, _ := rd.(skipLister)
+	skipped := 0
 	// collectSkips turns the cues skipped since the last call into
-	// malformed violations, each with its line and reason when the
-	// reader's kept warnings still hold them.
+	// malformed violations, each with its line and reason while the
+	// reader still keeps them.
 	collectSkips := func() {
-		if sc == nil {
+		if sl == nil {
 			return
 		}
-		n := sc.Skipped() - skipped
+		n := sl.Skipped() - skipped
 		if n <= 0 {
 			return
 		}
-		skipped += n
 		after := count
-		if wc := rd.WarningCount(); wc > seenWarn {
-			ws := rd.Warnings()
-			for _, w := range ws[min(seenWarn, len(ws)):] {
-				if loc := skipWarning.FindStringIndex(w.Message); n > 0 && loc != nil {
-					res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, Line: w.Line, After: after, Message: w.Message[loc[1]:]})
-					n--
-				}
+		if kept := sl.Skips(); skipped < len(kept) {
+			for _, w := range kept[skipped:min(len(kept), skipped+n)] {
+				res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, Line: w.Line, After: after, Message: w.Message})
+				n--
+				skipped++
 			}
-			seenWarn = wc
 		}
+		skipped += n
 		for ; n > 0; n-- {
 			res.violations = append(res.violations, rules.Violation{Rule: rules.RuleMalformed, After: after,
 				Message: "cue skipped; its line and reason are past the reader's first warnings"})
@@ -265,8 +260,16 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 		}
 		sortViolations(res.violations)
 	} else {
+		// The skipped cues are violations: leave out the warning the
+		// reader gave for each ("WHAT skipped: REASON" on its line).
+		reasons := map[int]string{}
+		if sl != nil {
+			for _, w := range sl.Skips() {
+				reasons[w.Line] = "skipped: " + w.Message
+			}
+		}
 		for _, w := range rd.Warnings() {
-			if !skipWarning.MatchString(w.Message) {
+			if r, ok := reasons[w.Line]; !ok || !strings.HasSuffix(w.Message, r) {
 				res.warnings = append(res.warnings, w)
 			}
 		}

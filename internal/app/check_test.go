@@ -149,3 +149,24 @@ func TestCheckHugeFileUnread(t *testing.T) {
 	assert.Equal(t, ExitBadInput, code)
 	assert.Contains(t, stderr, "larger than")
 }
+
+// What a reader skips that may have been a cue is malformed, with its line
+// and reason; what a browser merely ignores (an old Region: header line)
+// is a warning, not a violation.
+func TestCheckSkippedVersusIgnored(t *testing.T) {
+	dir := t.TempDir()
+	vtt := filepath.Join(dir, "region.vtt")
+	require.NoError(t, os.WriteFile(vtt, []byte("WEBVTT\nRegion: id=a width=40%\n\n00:01.000 --> 00:03.000\nHello there.\n"), 0o644))
+	out, _, code := runCheck(t, CheckOptions{Files: []string{vtt}, Format: "json"})
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, `"malformed": 0`)
+	assert.Contains(t, out, `"violations": []`)
+
+	srt := filepath.Join(dir, "stray.srt")
+	require.NoError(t, os.WriteFile(srt, []byte("stray words\nmore words\n\n1\n00:00:01,000 --> 00:00:03,000\nHello there.\n\n2\n00:00:04,000 --> 00:00:06,000\nAnd again.\n"), 0o644))
+	out, _, code = runCheck(t, CheckOptions{Files: []string{srt}, Format: "json"})
+	assert.Equal(t, ExitViolation, code, out)
+	assert.Contains(t, out, `"rule": "malformed"`)
+	assert.Contains(t, out, `"line": 1`)
+	assert.Contains(t, out, "not a cue number, timing line or cue text")
+}

@@ -106,8 +106,11 @@ func (r *Reader) Read() (captions.Caption, error) {
 // returned, for messages about it.
 func (r *Reader) Line() int { return r.c.Line() }
 
-// Skipped returns how many malformed cues were skipped.
+// Skipped returns how many malformed cues and stray lines were skipped.
 func (r *Reader) Skipped() int { return r.c.Skipped }
+
+// Skips returns the line and reason of the first skipped cues and lines.
+func (r *Reader) Skips() []captions.Warning { return r.c.Skips() }
 
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
@@ -245,8 +248,7 @@ func (r *Reader) read() (captions.Caption, error) {
 				return captions.Caption{}, r.garbage(ln, "expected a timing line such as 00:00:01,000 --> 00:00:02,500 after the cue number on line %d, found %q", idLine, cuetext.Clip(line))
 			}
 		}
-		r.c.Skipped++
-		r.c.Warns.Add(idLine, "line %q skipped: not a cue number, timing line or cue text", cuetext.Clip([]byte(id)))
+		r.c.Skip(idLine, fmt.Sprintf("line %q", cuetext.Clip([]byte(id))), "not a cue number, timing line or cue text")
 		if r.firstGarbage == 0 {
 			r.firstGarbage, r.garbageText = idLine, cuetext.Clip([]byte(id))
 		}

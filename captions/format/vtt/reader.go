@@ -126,6 +126,9 @@ func (r *Reader) Line() int { return r.c.Line() }
 // cues or their timing line could not be parsed.
 func (r *Reader) Skipped() int { return r.c.Skipped }
 
+// Skips returns the line and reason of the first skipped cues and blocks.
+func (r *Reader) Skips() []captions.Warning { return r.c.Skips() }
+
 // ReadAll reads every remaining cue.
 func (r *Reader) ReadAll() ([]captions.Caption, error) { return cuetext.ReadAll(r.Read) }
 
@@ -165,13 +168,23 @@ func styleOrRegion(line []byte) (string, bool) {
 
 func isArrow(line []byte) bool { return bytes.Contains(line, []byte("-->")) }
 
-// skipf records a skipped block: a warning, or with Strict an error.
-func (r *Reader) skipf(sentinel error, ln, col int, format string, args ...any) error {
+// ignoref records something a browser ignores (a header line, a STYLE
+// block after the cues): a warning, or with Strict an error.
+func (r *Reader) ignoref(sentinel error, ln, col int, format string, args ...any) error {
 	if r.Strict {
 		return &captions.ParseError{File: r.File, Line: ln, Column: col, Err: fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)}
 	}
-	r.c.Skipped++
 	r.c.Warns.Add(ln, format, args...)
+	return nil
+}
+
+// skipBlock records a skipped block that may have been a cue (cuetext's
+// Skip), or with Strict fails with an error.
+func (r *Reader) skipBlock(sentinel error, ln, col int, reason string) error {
+	if r.Strict {
+		return &captions.ParseError{File: r.File, Line: ln, Column: col, Err: fmt.Errorf("%w: block skipped: %s", sentinel, reason)}
+	}
+	r.c.Skip(ln, "block", reason)
 	return nil
 }
 
@@ -203,7 +216,7 @@ func (r *Reader) readHeader() error {
 			r.c.Unread(line, ln)
 			return nil
 		}
-		if err := r.skipf(ErrBlock, ln, 1, "header line %q ignored", cuetext.Clip(line)); err != nil {
+		if err := r.ignoref(ErrBlock, ln, 1, "header line %q ignored", cuetext.Clip(line)); err != nil {
 			return err
 		}
 	}
@@ -277,8 +290,7 @@ func (r *Reader) block() (captions.Caption, bool, error) {
 		}
 		var pe *captions.ParseError
 		errors.As(err, &pe)
-		r.c.Skipped++
-		r.c.Warns.Add(ln, "cue skipped: %v", pe.Err)
+		r.c.Skip(ln, "cue", pe.Err.Error())
 		// The text of the skipped cue goes with it.
 		return captions.Caption{}, false, r.skipRest()
 	}
@@ -324,12 +336,12 @@ func (r *Reader) notCue(first []byte, ln int) error {
 	}
 	if w, ok := styleOrRegion(first); ok {
 		if r.seenCue {
-			return r.skipf(ErrBlock, ln, 1, "%s block after the first cue ignored (browsers ignore it)", w)
+			return r.ignoref(ErrBlock, ln, 1, "%s block after the first cue ignored (browsers ignore it)", w)
 		}
 		r.c.Warns.Add(ln, "%s block ignored: its styling is not kept", w)
 		return nil
 	}
-	return r.skipf(ErrBlock, ln, 1, "block skipped: %q is not followed by a timing line such as 00:00:01.000 --> 00:00:02.500", cuetext.Clip(first))
+	return r.skipBlock(ErrBlock, ln, 1, fmt.Sprintf("%q is not followed by a timing line such as 00:00:01.000 --> 00:00:02.500", cuetext.Clip(first)))
 }
 
 // webvttSpace reports the WebVTT white space characters: space, tab and

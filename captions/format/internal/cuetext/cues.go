@@ -47,8 +47,10 @@ type CueReader struct {
 	// and on a cue that ends before it starts, instead of skipping or
 	// keeping it with a warning.
 	Strict bool
-	// Skipped counts the malformed cues skipped.
+	// Skipped counts the malformed cues skipped (see Skip).
 	Skipped int
+	// skips keeps the first skipped cues' lines and reasons.
+	skips Warnings
 
 	lr    *LineReader
 	pend  [2]pending
@@ -92,8 +94,7 @@ func (c *CueReader) Read(read func() (captions.Caption, error)) (captions.Captio
 			return captions.Caption{}, err
 		}
 		// Skip the rest of the malformed cue: up to the next blank line.
-		c.Skipped++
-		c.Warns.Add(pe.Line, "malformed cue skipped: %v", pe.Err)
+		c.Skip(pe.Line, "malformed cue", pe.Err.Error())
 		for {
 			b, _, err := c.Next()
 			if err == io.EOF {
@@ -301,3 +302,17 @@ func (c *CueReader) ParseTiming(b []byte, ln int, syn TimeSyntax) (start, end ti
 	}
 	return start, end, i, nil
 }
+
+// Skip records that what (a cue, a block) at line was skipped for reason:
+// it counts it, warns "WHAT skipped: REASON", and keeps the line and the
+// reason for Skips, so that a caller (QC) can report every skipped cue
+// without reading warning texts.
+func (c *CueReader) Skip(line int, what, reason string) {
+	c.Skipped++
+	c.Warns.Add(line, "%s skipped: %s", what, reason)
+	c.skips.Add(line, "%s", reason)
+}
+
+// Skips returns the line and reason of the first skipped cues (the first
+// MaxWarnings of them; Skipped counts them all).
+func (c *CueReader) Skips() []captions.Warning { return c.skips.List() }
