@@ -3,8 +3,12 @@ package segment
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
+	"github.com/rivo/uniseg"
+
+	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/rules"
 )
 
@@ -67,6 +71,36 @@ func ReferenceOf(caps [][]string) Reference {
 	return u
 }
 
+// Characters returns u with one word per character (user-perceived
+// characters, spaces dropped) and each break after the character it
+// followed: the unit of scoring for languages written without spaces
+// between words (Japanese, Chinese), where the segmenter may break between
+// any two characters.
+func (u Reference) Characters() Reference {
+	var c Reference
+	for k, w := range u.Words {
+		g := uniseg.NewGraphemes(w)
+		for g.Next() {
+			if s := g.Str(); strings.TrimSpace(s) != "" {
+				c.Words = append(c.Words, s)
+				c.Breaks = append(c.Breaks, NoBreak)
+			}
+		}
+		if n := len(c.Breaks); n > 0 && k < len(u.Breaks) {
+			c.Breaks[n-1] = u.Breaks[k]
+		}
+	}
+	return c
+}
+
+// writtenWithoutSpaces reports whether lang writes no spaces between words,
+// so that references are scored per character (Japanese, Chinese; Korean
+// writes spaces between its words and is scored per word).
+func writtenWithoutSpaces(lang string) bool {
+	base := measure.BaseLanguage(lang)
+	return measure.IsCJK(lang) && base != "ko" && base != "kor"
+}
+
 // Tagged writes the reference in the MuST-Cinema tagged form.
 func (u Reference) Tagged() string {
 	var sb strings.Builder
@@ -114,18 +148,25 @@ func Evaluate(r rules.Profile, refs []Reference, seg func(string) ([][]string, e
 	var tp, fp, fn, etp, efp, efn float64
 	var m, tot [4]float64
 	var hypLen, refLen float64
+	perChar := writtenWithoutSpaces(r.Language)
 	for _, u := range refs {
 		if len(u.Words) == 0 {
 			continue
 		}
 		s.Units++
 		text := strings.Join(u.Words, " ")
+		if perChar {
+			text = strings.Join(u.Words, "")
+		}
 		caps, err := seg(text)
 		if err != nil {
 			return s, fmt.Errorf("%q: %w", text, err)
 		}
 		got := ReferenceOf(caps)
-		if strings.Join(got.Words, " ") != text {
+		if perChar {
+			u, got = u.Characters(), got.Characters()
+		}
+		if !slices.Equal(got.Words, u.Words) {
 			return s, fmt.Errorf("words changed: %q became %q", text, strings.Join(got.Words, " "))
 		}
 		for _, c := range caps {
