@@ -49,3 +49,17 @@ func (d *docWriter) Flush() error {
 
 // Warnings returns what the writer warned of when it wrote the document.
 func (d *docWriter) Warnings() []captions.Warning { return d.warns }
+
+// TimeBase returns how the document's file counts time.
+func (d *docReader) TimeBase() captions.TimeBase { return d.doc.TimeBase }
+
+// DeclaredTimeBase returns the time base the file read by r declares: an
+// EBU STL header's frame rate, SCC's 29.97 (or 30) fps timecodes, a TTML
+// document's ttp:frameRate. ok is false when the file declares no frame
+// rate (SRT, WebVTT, a TTML document without ttp:frameRate).
+func DeclaredTimeBase(r Reader) (tb captions.TimeBase, ok bool) {
+	if t, is := r.(interface{ TimeBase() captions.TimeBase }); is {
+		tb = t.TimeBase()
+	}
+	return tb, !tb.Rate.IsZero()
+}

@@ -76,6 +76,10 @@ func (s *stlReader) WarningCount() int { return len(s.warns) }
 // File returns the EBU STL file as read, header and all.
 func (s *stlReader) File() *stl.File { return s.f }
 
+// TimeBase returns the header's frame rate and the time code of
+// programme start.
+func (s *stlReader) TimeBase() captions.TimeBase { return s.f.Document.TimeBase }
+
 // STLFile returns the EBU STL file behind a Reader of the stl format, or
 // nil for any other reader.
 func STLFile(r Reader) *stl.File {

@@ -154,8 +154,11 @@ func checkFile(name string, origin time.Duration, o CheckOptions, rate timing.Ra
 	sf := format.STLFile(rd)
 	if sf != nil {
 		res.language = sf.Document.Language
-		if rate.IsZero() {
-			res.rate, res.rateSource = sf.Rate, "the EBU STL header, DFC "+sf.GSI.DFC
+	}
+	if tb, ok := format.DeclaredTimeBase(rd); ok && rate.IsZero() {
+		res.rate, res.rateSource = tb.Rate, declaredRateSource(f.Name)
+		if sf != nil {
+			res.rateSource = "the EBU STL header, DFC " + sf.GSI.DFC
 		}
 	}
 	if res.rate.IsZero() {
@@ -482,4 +485,16 @@ func sortViolations(v []rules.Violation) {
 		return 2 * x.Caption
 	}
 	sort.SliceStable(v, func(i, j int) bool { return key(v[i]) < key(v[j]) })
+}
+
+// declaredRateSource names where a file of the named format declares its
+// frame rate, for the report.
+func declaredRateSource(formatName string) string {
+	switch formatName {
+	case "scc":
+		return "the SCC timecodes (NTSC)"
+	case "ttml", "ebu-tt-d":
+		return "the document's frame rate (ttp:frameRate or ebuttm:authoredFrameRate)"
+	}
+	return "the " + formatName + " file"
 }

@@ -126,6 +126,23 @@ func TestCheckStatesFrameRate(t *testing.T) {
 	assert.Contains(t, out, "frame rate: 29.97 fps (from --fps)")
 }
 
+// TestCheckFrameRateFromFile: a file that declares its frame rate (SCC's
+// NTSC timecodes, TTML's ttp:frameRate) is checked at that rate, not at
+// an assumed 25 fps; --fps still wins.
+func TestCheckFrameRateFromFile(t *testing.T) {
+	scc := writeTemp(t, "pop.scc", "Scenarist_SCC V1.0\n\n00:00:01;00\t9420 9420 94ae 94ae c8e5 ecec efae 942f 942f\n\n00:00:03;00\t942c 942c\n")
+	out, _, _ := runCheck(t, CheckOptions{Files: []string{scc}, Format: "text"})
+	assert.Contains(t, out, "frame rate: 29.97 fps (from the SCC timecodes")
+	ttml := writeTemp(t, "rate.ttml", `<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="24" xml:lang="en">
+<body><div><p begin="00:00:01:00" end="00:00:02:12">Hello.</p></div></body></tt>
+`)
+	out, _, _ = runCheck(t, CheckOptions{Files: []string{ttml}, Format: "text"})
+	assert.Contains(t, out, "frame rate: 24 fps (from the document's frame rate")
+	out, _, _ = runCheck(t, CheckOptions{Files: []string{ttml}, Format: "text", FPS: "25"})
+	assert.Contains(t, out, "frame rate: 25 fps (from --fps)")
+}
+
 // TestCheckEndlessInput: /dev/zero is refused at once, without reading
 // it all.
 func TestCheckEndlessInput(t *testing.T) {

@@ -120,6 +120,7 @@ func TestTeletextMapping(t *testing.T) {
 	}
 	doc := captions.Document{Language: "de", Captions: caps}
 	b := encode(t, doc, WriteOptions{Rate: r})
+	doc.TimeBase.Rate = r // declared as ebuttm:authoredFrameRate
 	got, warns, err := Read(bytes.NewReader(b), ReadOptions{Strict: true})
 	require.NoError(t, err)
 	require.Empty(t, warns)

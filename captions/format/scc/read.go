@@ -419,6 +419,7 @@ func (r *reader) finish() *File {
 		r.warns.Add(d.loadedLine, "a pop-on caption loaded from this line is never displayed (no EOC follows): left out")
 	}
 	f := &File{Rate: r.rate, DropFrame: r.drop, Warnings: r.warns.List(), WarningCount: r.warns.Count()}
+	f.Document.TimeBase = captions.TimeBase{Rate: r.rate, DropFrame: r.drop}
 	f.Document.Captions = make([]captions.Caption, len(d.out))
 	for i, tc := range d.out {
 		c := tc.c

@@ -78,6 +78,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, r := range timing.SupportedRates() {
 		doc := tttest.Sample(r)
 		b := encode(t, doc, WriteOptions{Rate: r, Origin: time.Second})
+		doc.TimeBase.Rate = r // declared as ttp:frameRate
 		got, warns, err := Read(bytes.NewReader(b), ReadOptions{Origin: time.Second})
 		require.NoError(t, err, r.String())
 		require.Empty(t, warns, r.String())

@@ -135,6 +135,9 @@ func Read(r io.Reader, cfg ReadConfig) (captions.Document, []captions.Warning, I
 	rd.d.CharsetReader = charsetReader
 	err := rd.run()
 	rd.doc.Captions = rd.body.caps
+	if rd.info.Params.FrameRateDeclared {
+		rd.doc.TimeBase.Rate = rd.info.Params.Rate()
+	}
 	if err != nil {
 		return rd.doc, rd.warns.List(), rd.info, rd.wrap(err)
 	}

@@ -62,6 +62,7 @@ func TestRoundTripAcrossFormats(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		r := rates[rng.Intn(len(rates))]
 		doc := genDoc(rng, r)
+		doc.TimeBase.Rate = r // both writers declare the rate they write at
 		origin := r.Duration(timing.Frame(rng.Intn(2) * 3600 * r.Nominal()))
 		for k := range doc.Captions {
 			doc.Captions[k].Start += origin
