@@ -8,7 +8,6 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/rules"
 )
 
@@ -93,14 +92,6 @@ func (u Reference) Characters() Reference {
 	return c
 }
 
-// writtenWithoutSpaces reports whether lang writes no spaces between words,
-// so that references are scored per character (Japanese, Chinese; Korean
-// writes spaces between its words and is scored per word).
-func writtenWithoutSpaces(lang string) bool {
-	base := measure.BaseLanguage(lang)
-	return measure.IsCJK(lang) && base != "ko" && base != "kor"
-}
-
 // Tagged writes the reference in the MuST-Cinema tagged form.
 func (u Reference) Tagged() string {
 	var sb strings.Builder
@@ -148,7 +139,7 @@ func Evaluate(r rules.Profile, refs []Reference, seg func(string) ([][]string, e
 	var tp, fp, fn, etp, efp, efn float64
 	var m, tot [4]float64
 	var hypLen, refLen float64
-	perChar := writtenWithoutSpaces(r.Language)
+	perChar := !writesSpaces(r.Language)
 	for _, u := range refs {
 		if len(u.Words) == 0 {
 			continue

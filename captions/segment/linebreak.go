@@ -164,7 +164,8 @@ type token struct {
 type breaker struct {
 	maxChars float64
 	maxLines int
-	cjk      bool
+	cjk      bool    // characters counted as in CJK (measure.IsCJK)
+	words    bool    // written with spaces between words: breaks fall only at spaces
 	spw      float64 // counted width of a space
 	toks     []token
 	pos      []float64 // pos[k]: counted width of tokens[:k] with their spaces
@@ -241,6 +242,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		maxChars: float64(r.MaxCharsPerLine),
 		maxLines: r.MaxLines,
 		cjk:      measure.IsCJK(r.Language),
+		words:    writesSpaces(r.Language),
 		spw:      1,
 	}
 	if b.maxChars <= 0 {
@@ -254,14 +256,14 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 	}
 	lx := lexiconFor(r.Language)
 	var ja []jaWord // Japanese: the tagger's word of each token
-	if b.cjk {
+	if !b.words {
 		b.toks = tokenizeCJK(text)
 		if base := measure.BaseLanguage(r.Language); base == "ja" || base == "jpn" {
 			markJapaneseSpaces(b.toks)
 			ja = tagJapanese(b.toks, text)
 		}
 	} else {
-		b.toks = tokenize(text, lx, measure.BaseLanguage(r.Language) == "fr")
+		b.toks = tokenize(text, lx, measure.BaseLanguage(r.Language) == "fr", b.cjk)
 		tagWords(b.toks, text, r.Language)
 		guessRoles(b.toks, lx)
 	}
@@ -307,7 +309,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		}
 	}
 	for g := 1; g < n; g++ {
-		if b.cjk {
+		if !b.words {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.eol[g], b.eob[g] = gapCostCJK(l, rt, r.Language)
 			if ja != nil && b.eol[g] < costForbidden && l.flags&(fSentEnd|fClause) == 0 && rt.flags&fNoBreakAfter == 0 && !rt.space {
@@ -348,7 +350,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 			}
 		}
 	}
-	if !b.cjk {
+	if b.words {
 		b.adjustGaps(lx)
 		b.uposCost = make([]float64, n)
 		b.feat = make([]uint16, n)
@@ -385,7 +387,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 // classifies them. A word after a no-break space is glued to the one
 // before and keeps that space; with french set, so is a word after a
 // plain space that French typography binds (gluedFrench).
-func tokenize(text string, lx *lexicon, french bool) []token {
+func tokenize(text string, lx *lexicon, french, cjk bool) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	for i := 0; i < len(text); {
 		// The run of spaces before the word.
@@ -413,7 +415,7 @@ func tokenize(text string, lx *lexicon, french bool) []token {
 		}
 		f := text[i:j]
 		norm := lx.normalize(f)
-		t := token{text: f, norm: norm, chars: measure.CharsIn(f, false), space: true, sep: sep, cls: lx.classOf(norm), flags: wordFlags(f)}
+		t := token{text: f, norm: norm, chars: measure.CharsIn(f, cjk), space: true, sep: sep, cls: lx.classOf(norm), flags: wordFlags(f)}
 		if len(toks) > 0 {
 			t.glue = sep != "" || french && gluedFrench(toks[len(toks)-1].text, f)
 		}
@@ -421,6 +423,15 @@ func tokenize(text string, lx *lexicon, french bool) []token {
 		i = j
 	}
 	return toks
+}
+
+// writesSpaces reports whether lang is written with spaces between words,
+// so that lines and captions break only at spaces: every language but
+// Japanese and Chinese. Korean counts its characters as CJK but breaks
+// between eojeol, at spaces, as the Netflix Korean guide requires.
+func writesSpaces(lang string) bool {
+	base := measure.BaseLanguage(lang)
+	return !measure.IsCJK(lang) || base == "ko" || base == "kor"
 }
 
 // isNoBreakSpace reports whether r is a space that forbids a line break

@@ -69,7 +69,7 @@ func TestBreakDemonstrativePronoun(t *testing.T) {
 
 func tokenClass(text string, k int) wordClass {
 	lx := lexiconFor("en")
-	toks := tokenize(text, lx, false)
+	toks := tokenize(text, lx, false, false)
 	guessRoles(toks, lx)
 	return toks[k].cls
 }
