@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sotcap/sotcap/captions"
 	"github.com/sotcap/sotcap/captions/format"
@@ -182,12 +183,22 @@ func unitsOf(doc captions.Document) []segment.Reference {
 		}
 		cur = append(cur, lines)
 		last := lines[len(lines)-1]
-		if end := strings.TrimRight(last, "\"'”’»)]"); end != "" && strings.ContainsAny(end[len(end)-1:], ".?!") {
+		if endsSentence(last) {
 			flush()
 		}
 	}
 	flush()
 	return out
+}
+
+// endsSentence reports whether a caption line ends a sentence: its last
+// character before closing quotes and brackets is a full stop, question or
+// exclamation mark, half- or full-width, or an ellipsis (which "..." is
+// too).
+func endsSentence(line string) bool {
+	end := strings.TrimRight(line, "\"'”’»)]」』）】")
+	r, _ := utf8.DecodeLastRuneInString(end)
+	return strings.ContainsRune(".?!…。！？．", r)
 }
 
 // stripMarkup removes <i>-style tags from a caption line.
