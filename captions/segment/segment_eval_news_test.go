@@ -27,6 +27,7 @@ var newsSets = []struct {
 	lines int
 }{
 	{"it", 42, 2},
+	{"pt", 42, 2},
 }
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
