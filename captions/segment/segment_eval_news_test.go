@@ -28,6 +28,7 @@ var newsSets = []struct {
 }{
 	{"it", 42, 2},
 	{"pt", 42, 2},
+	{"ru", 42, 2},
 }
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
