@@ -25,7 +25,11 @@ var newsSets = []struct {
 	lang  string
 	chars int
 	lines int
-}{}
+}{
+	{"it", 42, 2},
+	{"pt", 42, 2},
+	{"ru", 42, 2},
+}
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
 // short.
