@@ -25,7 +25,11 @@ var newsSets = []struct {
 	lang  string
 	chars int
 	lines int
-}{}
+}{
+	{"de", 42, 2},
+	{"es", 42, 2},
+	{"fr", 42, 2},
+}
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
 // short.
