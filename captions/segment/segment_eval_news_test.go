@@ -26,6 +26,9 @@ var newsSets = []struct {
 	chars int
 	lines int
 }{
+	{"de", 42, 2},
+	{"es", 42, 2},
+	{"fr", 42, 2},
 	{"it", 42, 2},
 	{"pt", 42, 2},
 	{"ru", 42, 2},
