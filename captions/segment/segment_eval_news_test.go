@@ -25,7 +25,12 @@ var newsSets = []struct {
 	lang  string
 	chars int
 	lines int
-}{}
+}{
+	{"ja", 13, 2},
+	{"zh", 16, 2},
+	{"ko", 16, 2},
+	{"ar", 42, 2},
+}
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
 // short.
