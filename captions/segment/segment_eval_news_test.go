@@ -32,6 +32,10 @@ var newsSets = []struct {
 	{"it", 42, 2},
 	{"pt", 42, 2},
 	{"ru", 42, 2},
+	{"ja", 13, 2},
+	{"zh", 16, 2},
+	{"ko", 16, 2},
+	{"ar", 42, 2},
 }
 
 // newsMinUnits is the fewest units a half may hold: a shorter file was cut
