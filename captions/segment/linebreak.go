@@ -352,6 +352,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 	}
 	if b.words {
 		b.adjustGaps(lx)
+		b.subjectVerbGaps()
 		b.uposCost = make([]float64, n)
 		b.feat = make([]uint16, n)
 		for g := 1; g < n; g++ {
@@ -424,6 +425,42 @@ func tokenize(text string, lx *lexicon, french, cjk bool) []token {
 	}
 	return toks
 }
+
+// subjectVerbGaps makes the gap between a long subject and its verb a
+// place to break (BBC, Netflix: "between a long subject and its verb"):
+// where a tagged noun or name is followed by a verb or auxiliary and the
+// clause before it holds at least subjectWords words and no verb, the gap
+// costs no more than a break before a conjunction.
+func (b *breaker) subjectVerbGaps() {
+	start, verb := 0, false
+	for g := 1; g < len(b.toks); g++ {
+		l, rt := &b.toks[g-1], &b.toks[g]
+		if l.flags&(fClause|fSentEnd|fStrong) != 0 {
+			start, verb = g, false
+			continue
+		}
+		if rt.first == pos.SCONJ || rt.first == pos.CCONJ {
+			start, verb = g+1, false // the clause's words start after its conjunction
+			continue
+		}
+		if isVerbTag(l.first) || isVerbTag(l.last) {
+			verb = true
+		}
+		if !verb && g-start >= subjectWords && (l.last == pos.NOUN || l.last == pos.PROPN) && isVerbTag(rt.first) {
+			b.eol[g] = min(b.eol[g], subjectVerbEOL)
+			b.eob[g] = min(b.eob[g], subjectVerbEOL+costMidEOB)
+		}
+	}
+}
+
+// subjectWords is the fewest words of a subject long enough to be broken
+// from its verb; subjectVerbEOL is the line-break cost there.
+const (
+	subjectWords   = 4
+	subjectVerbEOL = 2.0
+)
+
+func isVerbTag(u pos.UPOS) bool { return u == pos.VERB || u == pos.AUX }
 
 // writesSpaces reports whether lang is written with spaces between words,
 // so that lines and captions break only at spaces: every language but

@@ -84,3 +84,13 @@ func TestBreakObjectPronounStaysWithVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakLongSubjectBeforeVerb(t *testing.T) {
+	// A subject of several words before its verb: the captions break
+	// between the subject and the verb, not inside the subject's noun
+	// phrase ("regione / Lombardia", "туристов / из других регионов").
+	got := breakWith(t, "it", 42, 2, "Il presidente della regione Lombardia Attilio Fontana ha firmato questa mattina il nuovo decreto.")
+	assert.Equal(t, [][]string{{"Il presidente", "della regione Lombardia Attilio Fontana"}, {"ha firmato questa mattina", "il nuovo decreto."}}, got)
+	got = breakWith(t, "ru", 42, 2, "Число туристов из других регионов страны выросло почти на треть по сравнению с прошлым годом.")
+	assert.Equal(t, [][]string{{"Число туристов из других регионов страны"}, {"выросло почти на треть", "по сравнению с прошлым годом."}}, got)
+}
