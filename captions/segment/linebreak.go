@@ -107,7 +107,7 @@ const (
 	costSentenceEOL  = 2.0 // line break after . ? ! (plus costSentenceIn: a caption should hold one sentence)
 	costSentenceIn   = 4.0 // a sentence ends inside a caption (mid-line it also forces a line break elsewhere)
 	costStrongIn     = 2.0 // a ; or : inside a caption
-	costClauseEOL    = 3.5 // line break after , — (humans end the caption there instead)
+	costClauseEOL    = 2.0 // line break after , — (humans end the caption there instead)
 	costSentenceEOB  = 0.0 // caption end after . ? !
 	costClauseEOB    = 1.0 // caption end after , —
 	costStrongEOL    = 2.5 // line break after ; : (plus costStrongIn)
