@@ -351,15 +351,20 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		}
 	}
 	if b.words {
+		korean := b.cjk // the one CJK language written with spaces
 		b.adjustGaps(lx)
-		b.subjectVerbGaps()
+		if korean {
+			b.eojeolGaps()
+		} else {
+			b.subjectVerbGaps()
+		}
 		b.uposCost = make([]float64, n)
 		b.feat = make([]uint16, n)
 		for g := 1; g < n; g++ {
 			l, rt := &b.toks[g-1], &b.toks[g]
 			b.feat[g] = gapFeature(l, rt)
 			b.uposCost[g] = math.NaN()
-			if l.flags&(fClause|fSentEnd|fStrong) == 0 && l.last != pos.Unknown && rt.first != pos.Unknown {
+			if !korean && l.flags&(fClause|fSentEnd|fStrong) == 0 && l.last != pos.Unknown && rt.first != pos.Unknown {
 				// The tags raise a cost the word lists set too low, and
 				// set one they know nothing about (two unlisted words);
 				// they do not undo a listed pair ("giving / us").

@@ -36,3 +36,17 @@ func TestBreakKoreanOnlyBetweenEojeol(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakKoreanPhrases: a Korean line breaks after a phrase's particle
+// or a clause's connective ending, not between a modifier and its noun
+// (오늘 / 경기는) nor inside a verb and its auxiliary (포기하지 / 않고).
+// Sentences written for this test at Netflix Korean's 16 characters.
+func TestBreakKoreanPhrases(t *testing.T) {
+	for text, want := range map[string][][]string{
+		"비가 많이 내려서 오늘 경기는 다음 주로 연기됐습니다.":     {{"비가 많이 내려서 오늘 경기는", "다음 주로 연기됐습니다."}},
+		"우리 팀은 끝까지 포기하지 않고 최선을 다할 수 있었습니다.":  {{"우리 팀은 끝까지 포기하지 않고", "최선을 다할 수 있었습니다."}},
+		"지난주 발표된 정부의 새 정책은 많은 논란을 불러일으켰습니다.": {{"지난주 발표된 정부의 새 정책은", "많은 논란을 불러일으켰습니다."}},
+	} {
+		assert.Equal(t, want, breakWith(t, "ko", 16, 2, text))
+	}
+}
