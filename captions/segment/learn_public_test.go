@@ -53,9 +53,13 @@ func TestLearnPublicSubtitles(t *testing.T) {
 				t.Fatalf("%d files, want the course", len(groups))
 			}
 			var train, test []Reference
+			var files []int
 			for i, g := range groups {
 				if i%2 == 0 {
 					train = append(train, g...)
+					for range g {
+						files = append(files, i)
+					}
 				} else {
 					test = append(test, g...)
 				}
@@ -64,12 +68,13 @@ func TestLearnPublicSubtitles(t *testing.T) {
 			// about 90 % of them within 100 characters; a longer cue is one the
 			// search must split, and Learn skips it (it breaks the limit).
 			r := rules.Profile{Language: lang, MaxCharsPerLine: 100, MaxLines: 1}
-			st, err := Learn(r, train, LearnOptions{Note: "test"})
+			res, err := Learn(r, train, LearnOptions{Note: "test", Groups: files})
 			if err != nil {
 				t.Fatal(err)
 			}
 			def := scoreStyle(t, r, test, nil)
-			got := scoreStyle(t, r, test, st)
+			got := scoreStyle(t, r, test, res.Style)
+			t.Logf("%s: chose %s (%s)", lang, res.Chosen, res.Style.Note)
 			t.Logf("%s (%d×%d, %d train / %d held-out units): default: %v", lang, r.MaxCharsPerLine, r.MaxLines, len(train), len(test), def)
 			t.Logf("%s: learned: %v", lang, got)
 			if got.Sigma < def.Sigma-5 {

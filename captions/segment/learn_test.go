@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -16,10 +17,12 @@ import (
 func TestLearnFitsItsTrainingSet(t *testing.T) {
 	r := tedRules()
 	refs := readEvalSet(t, "testdata/segment_eval_en.txt")
-	st, err := Learn(r, refs, LearnOptions{Note: "segment_eval_en.txt"})
+	res, err := Learn(r, refs, LearnOptions{Note: "segment_eval_en.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	st := res.Style
+	t.Logf("chose %s: %s", res.Chosen, st.Note)
 	def := scoreStyle(t, r, refs, nil)
 	got := scoreStyle(t, r, refs, st)
 	t.Logf("default: %v\nlearned: %v", def, got)
@@ -43,9 +46,10 @@ func TestLearnFitsItsTrainingSet(t *testing.T) {
 	}
 }
 
-// TestLearnHouseStyle: references made by a house rule the default does
-// not follow (every caption one line, ended at every comma) are learned.
-func TestLearnHouseStyle(t *testing.T) {
+// TestPerceptronLearnsCommaCaptions: the perceptron learns references
+// made by a house rule the default does not follow (every caption one
+// line, ended at every comma).
+func TestPerceptronLearnsCommaCaptions(t *testing.T) {
 	r := rules.Profile{Language: "en", MaxCharsPerLine: 42, MaxLines: 2}
 	var refs []Reference
 	for _, s := range []string{
@@ -57,14 +61,81 @@ func TestLearnHouseStyle(t *testing.T) {
 	} {
 		refs = append(refs, ParseTagged(s))
 	}
-	st, err := Learn(r, refs, LearnOptions{Rate: 0.5, Epochs: 10})
-	if err != nil {
-		t.Fatal(err)
+	var units []*learnUnit
+	for _, u := range refs {
+		b, err := newBreaker(r, strings.Join(u.Words, " "), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := make([]uint8, len(u.Words))
+		for k := 0; k+1 < len(u.Words); k++ {
+			ref[k+1] = uint8(u.Breaks[k])
+		}
+		units = append(units, &learnUnit{b: b, ref: ref})
 	}
+	st := perceptron(units, DefaultStyle(), 0.5, []int{10})[0]
 	def, got := scoreStyle(t, r, refs, nil), scoreStyle(t, r, refs, st)
 	t.Logf("default %v\nlearned %v", def, got)
 	if got.EOBF1 <= def.EOBF1 && def.EOBF1 < 1 {
 		t.Errorf("caption-end F1 did not improve: %.3f → %.3f", def.EOBF1, got.EOBF1)
+	}
+}
+
+// TestLearnKeepsTheDefaultOnItsOwnOutput: references that are the
+// built-in style's own segmentation leave no candidate anything to win,
+// so Learn keeps the built-in style and says so.
+func TestLearnKeepsTheDefaultOnItsOwnOutput(t *testing.T) {
+	r := tedRules()
+	var refs []Reference
+	var files []int
+	for i, u := range readEvalSet(t, "testdata/segment_holdout2_en.txt") {
+		caps, err := Break(r, strings.Join(u.Words, " "))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, ReferenceOf(caps))
+		files = append(files, i%5)
+	}
+	res, err := Learn(r, refs, LearnOptions{Groups: files, Note: "own output"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s", res.Style.Note)
+	if !res.Default || res.Chosen != "default" || !res.ByFile || res.Folds != 4 {
+		t.Errorf("chose %q (default %v), %d folds by file %v; want the default, 4 folds by file", res.Chosen, res.Default, res.Folds, res.ByFile)
+	}
+	if res.CV[0].F1 != 1 {
+		t.Errorf("the default's cross-validated F1 on its own output is %.3f, want 1", res.CV[0].F1)
+	}
+	if !strings.Contains(res.Style.Note, "kept the built-in style") || !strings.HasPrefix(res.Style.Note, "own output; ") {
+		t.Errorf("note %q does not say the built-in style was kept", res.Style.Note)
+	}
+	var a, b bytes.Buffer
+	res.Style.Write(&a)
+	def := DefaultStyle()
+	def.Language, def.Note = res.Style.Language, res.Style.Note
+	def.Write(&b)
+	if a.String() != b.String() {
+		t.Errorf("kept style differs from the built-in one:\n%s\n%s", a.String(), b.String())
+	}
+}
+
+// TestSignTest checks the sign test against binomial tails computed by
+// hand.
+func TestSignTest(t *testing.T) {
+	for _, c := range []struct {
+		better, worse int
+		want          float64
+	}{
+		{0, 0, 1},
+		{5, 0, 1.0 / 32},
+		{4, 1, 6.0 / 32},
+		{0, 3, 1},
+		{8, 2, 56.0 / 1024},
+	} {
+		if got := signTest(c.better, c.worse); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("signTest(%d, %d) = %g, want %g", c.better, c.worse, got, c.want)
+		}
 	}
 }
 
