@@ -114,7 +114,6 @@ const (
 	costStrongEOB    = 0.5 // caption end after ; :
 	costMidEOB       = 3.0 // extra for a caption that ends mid-clause
 	costOrphan       = 6.0 // one-word caption in a longer unit
-	costOneWordLine  = 2.0 // one-word line in a two-line caption
 	costCommaInLine  = 2.0 // a , or dash inside a line of a two-line caption, after its first word
 	costSentMidLine  = 3.0 // a sentence ends inside a line of a two-line caption (BBC: a new sentence starts a new line)
 	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
@@ -180,6 +179,7 @@ type breaker struct {
 	uposCost         []float64
 	feat             []uint16
 	blockCost0       float64 // the style's price per caption
+	shapeW           Shape   // the style's line-shape weights
 
 	// Captions of more than two lines (see prepareLines): the best ways to
 	// set the tokens from token `from` on exactly l lines.
@@ -896,21 +896,26 @@ func (b *breaker) lineLen(i, j int) float64 {
 }
 
 // shape is the cost of a two-line caption with lines of widths a (top) and
-// c (bottom) holding na and nc words.
-func (b *breaker) shape(a, c float64, na, nc int) float64 {
+// c (bottom) holding na and nc words, where the widest top line that fits
+// is top wide. The weights are the style's (see Shape).
+func (b *breaker) shape(a, c, top float64, na, nc int) float64 {
 	m := b.maxChars
+	w := &b.shapeW
 	s := 0.0
 	if a > c {
-		s += 1.5 * (a - c) / m // top-heavy
+		s += w.TopHeavy * (a - c) / m
 	} else {
-		s += 0.5 * (c - a) / m // bottom-heavy is preferred but still unbalanced
+		s += w.BottomHeavy * (c - a) / m
 	}
 	short, long := min(a, c), max(a, c)
 	if short < 0.5*long { // TED: the shorter line at least half the longer
-		s += 6 * (0.5*long - short) / m
+		s += w.ShortLine * (0.5*long - short) / m
 	}
 	if na == 1 || nc == 1 {
-		s += costOneWordLine
+		s += w.OneWordLine
+	}
+	if w.Fill != 0 {
+		s += w.Fill * (top - a) / m
 	}
 	return s
 }
@@ -925,6 +930,12 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 		return math.Inf(1), nil
 	}
 	if b.maxLines == 2 {
+		top := 0.0 // the widest top line that fits (Shape.Fill)
+		if b.shapeW.Fill != 0 {
+			for m := i + 1; m < j && b.lineLen(i, m) <= b.maxChars; m++ {
+				top = b.lineLen(i, m)
+			}
+		}
 		best, bm := math.Inf(1), -1
 		for m := i + 1; m < j; m++ {
 			a := b.lineLen(i, m)
@@ -935,7 +946,7 @@ func (b *breaker) layout(i, j int, want bool) (float64, []int) {
 			if c > b.maxChars {
 				continue
 			}
-			v := b.eol[m] + b.shape(a, c, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j)) +
+			v := b.eol[m] + b.shape(a, c, top, m-i, j-m) + costCommaInLine*float64(b.commasIn(i, m)+b.commasIn(m, j)) +
 				costSentMidLine*float64(b.sentEnds[m-1]-b.sentEnds[i]+b.sentEnds[j-1]-b.sentEnds[m])
 			if v < best {
 				best, bm = v, m

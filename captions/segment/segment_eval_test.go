@@ -47,7 +47,7 @@ func greedyFill(r rules.Profile) func(string) ([][]string, error) {
 	}
 }
 
-func readEvalSet(t *testing.T, path string) []Reference {
+func readEvalSet(t testing.TB, path string) []Reference {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

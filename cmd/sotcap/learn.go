@@ -14,9 +14,13 @@ func newLearnCmd(s app.IO) *cobra.Command {
 		Long: `learn reads subtitle files made by a broadcaster's own subtitlers (any format
 sotcap reads), groups their captions into sentences, and fits the weights of
 the line-break and caption-break search to where the subtitlers broke. It
-holds out a share of the files (--holdout), prints the break F1 and a
-Sigma-like score of the built-in style and of the learned one on them, and
-writes the learned style to --out. segment, generate and batch take it with
+holds out a share of the files (--holdout). On the other files it chooses,
+by cross-validation over whole files, among a small grid of line shapes
+(balanced or top-heavy) and learning rates and passes, and keeps the
+built-in style unless a candidate beats it by a margin a sign test over
+the sentences supports. It prints what it chose, the break F1 and a
+Sigma-like score of the built-in style and of the learned one on the
+held-out files, and writes the learned style to --out. segment, generate and batch take it with
 --style FILE (or the style key in a config file).
 
 The profile (--profile, --max-chars-per-line, --max-lines, --language) is the
@@ -33,7 +37,7 @@ geometry the style is learned for: sentences with longer lines are skipped.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Out, "out", "", "style file to write")
 	f.Float64Var(&o.Holdout, "holdout", 0.5, "share of the files held out for scoring (0 to 0.9)")
-	f.IntVar(&o.Epochs, "epochs", 0, "passes over the archive (default 6)")
+	f.IntVar(&o.Epochs, "epochs", 0, "passes over the archive (default: 3 or 6, chosen by cross-validation)")
 	config.AddFlags(f)
 	return cmd
 }

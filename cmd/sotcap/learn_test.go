@@ -34,7 +34,8 @@ func TestLearnWritesAStyleSegmentReads(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatalf("learn: %v\n%s", err, errb.String())
 	}
-	for _, want := range []string{"default:", "learned:", "break F1", "wrote " + style} {
+	t.Log(out.String())
+	for _, want := range []string{"default:", "learned:", "break F1", "cross-validation", "chose: ", "wrote " + style} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("learn output lacks %q:\n%s", want, out.String())
 		}

@@ -49,9 +49,12 @@ func loadStyle(path string) (*segment.Style, error) {
 }
 
 // RunLearn fits a house style to the archive's files: the files sorted by
-// name, every k-th (by Holdout) is held out; the style is learned on the
-// rest and the default and learned styles are scored on the held-out
-// files, so that the user sees whether it helped.
+// name, every k-th (by Holdout) is held out; segment.Learn chooses the
+// style by cross-validation over the other files (folds of whole files)
+// and fits it on them, and the default and learned styles are scored on
+// the held-out files, so that the user sees whether it helped. It prints
+// what cross-validation chose: the built-in style when no candidate beat
+// it.
 func RunLearn(o LearnOptions, s IO) error {
 	if o.Out == "" {
 		return BadInput(errors.New("--out FILE is required: where to write the style"))
@@ -71,6 +74,7 @@ func RunLearn(o LearnOptions, s IO) error {
 	sort.Strings(files)
 	every := max(2, int(1/o.Holdout+0.5))
 	var train, test []segment.Reference
+	var groups []int // the training file of each training unit
 	nTrain, nTest := 0, 0
 	for i, name := range files {
 		refs, err := archiveUnits(name)
@@ -81,18 +85,42 @@ func RunLearn(o LearnOptions, s IO) error {
 			test, nTest = append(test, refs...), nTest+1
 		} else {
 			train, nTrain = append(train, refs...), nTrain+1
+			for range refs {
+				groups = append(groups, i)
+			}
 		}
 	}
 	note := fmt.Sprintf("learned by sotcap learn from %d files (%d units), profile %s", nTrain, len(train), prof.Name)
-	st, err := segment.Learn(prof, train, segment.LearnOptions{Epochs: o.Epochs, Note: note})
+	res, err := segment.Learn(prof, train, segment.LearnOptions{Epochs: o.Epochs, Note: note, Groups: groups})
 	if err != nil {
 		return BadInput(fmt.Errorf("learn: %w", err))
 	}
+	st := res.Style
 	if err := atomicfile.WriteFile(o.Out, st.Write); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Out, "learned on %d files (%d units), scored on %d held-out files (%d units), %s %d×%d\n",
 		nTrain, len(train), nTest, len(test), prof.Name, prof.MaxCharsPerLine, prof.MaxLines)
+	by := "unit"
+	if res.ByFile {
+		by = "file"
+	}
+	fmt.Fprintf(s.Out, "cross-validation on the training files (%d folds by %s, %d units): %d candidates\n", res.Folds, by, res.Units, len(res.CV))
+	best := res.CV[0]
+	for _, c := range res.CV[1:] {
+		if c.F1 > best.F1 {
+			best = c
+		}
+	}
+	fmt.Fprintf(s.Out, "  %v\n", res.CV[0])
+	if best.Name != res.CV[0].Name {
+		fmt.Fprintf(s.Out, "  best %v\n", best)
+	}
+	if res.Default {
+		fmt.Fprintf(s.Out, "chose: the built-in style (no candidate beat it by a margin the sign test supports)\n")
+	} else {
+		fmt.Fprintf(s.Out, "chose: %s\n", res.Chosen)
+	}
 	for _, c := range []struct {
 		name string
 		st   *segment.Style
