@@ -862,7 +862,7 @@ func (b *breaker) commasIn(i, j int) int32 {
 			if t := b.toks[k].flags; t&(fClause|fSentEnd) != 0 {
 				// A comma before a conjunction ends a clause of its own
 				// ("I was fourteen, and I thought"), not a preamble.
-				if t&(fClause|fStrong|fSentEnd|fDash) == fClause && b.toks[k+1].cls&wConj == 0 {
+				if t&(fClause|fStrong|fSentEnd|fDash) == fClause && b.toks[k+1].cls&wConj == 0 && !b.mainClause(i, k+1) {
 					from = k + 1
 				}
 				break
@@ -873,6 +873,22 @@ func (b *breaker) commasIn(i, j int) int32 {
 		return 0
 	}
 	return b.commas[j-1] - b.commas[from]
+}
+
+// mainClause reports whether tokens [i, j) are tagged as a clause of
+// their own: a verb among them and no subordinator first ("Man sollte
+// regelmäßig trinken," is a clause; "When I arrived," and "At the same
+// time," are preambles).
+func (b *breaker) mainClause(i, j int) bool {
+	if i >= j || b.toks[i].first == pos.SCONJ || b.toks[i].cls&wSub != 0 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &b.toks[k]; t.first == pos.VERB || t.last == pos.VERB {
+			return true
+		}
+	}
+	return false
 }
 
 // numberListAt reports whether a list of numbers goes on at toks[k] ("24,

@@ -94,3 +94,14 @@ func TestBreakLongSubjectBeforeVerb(t *testing.T) {
 	got = breakWith(t, "ru", 42, 2, "Число туристов из других регионов страны выросло почти на треть по сравнению с прошлым годом.")
 	assert.Equal(t, [][]string{{"Число туристов из других регионов страны"}, {"выросло почти на треть", "по сравнению с прошлым годом."}}, got)
 }
+
+func TestBreakAtCommaAfterShortMainClause(t *testing.T) {
+	// A clause of four words with its verb before the sentence's first
+	// comma is a clause, not a fronted adverbial: the line breaks at the
+	// comma, not one word past it ("anfangen, auch / wenn").
+	got := breakWith(t, "de", 42, 2, "Wir sollten früher anfangen, auch wenn es am Anfang schwer wird.")
+	assert.Equal(t, [][]string{{"Wir sollten früher anfangen,", "auch wenn es am Anfang schwer wird."}}, got)
+	// A fronted adverbial keeps its comma inside the line.
+	got = breakWith(t, "en", 42, 2, "At the same time, we should be capable of decisively resisting any aggression.")
+	assert.NotEqual(t, "At the same time,", got[0][0])
+}
