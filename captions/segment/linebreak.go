@@ -358,6 +358,9 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		} else {
 			b.subjectVerbGaps()
 		}
+		if measure.BaseLanguage(r.Language) == "fr" {
+			b.frenchNegation()
+		}
 		b.uposCost = make([]float64, n)
 		b.feat = make([]uint16, n)
 		for g := 1; g < n; g++ {
@@ -433,8 +436,9 @@ func tokenize(text string, lx *lexicon, french, cjk bool) []token {
 
 // subjectVerbGaps makes the gap between a long subject and its verb a
 // place to break (BBC, Netflix: "between a long subject and its verb"):
-// where a tagged noun or name is followed by a verb or auxiliary and the
-// clause before it holds at least subjectWords words and no verb, the gap
+// where a tagged noun, name or number is followed by a verb or auxiliary
+// (after at most two short clitics: "ne connaît") and the clause before it
+// holds at least subjectWords words and no verb, the gap
 // costs no more than a break before a conjunction.
 func (b *breaker) subjectVerbGaps() {
 	start, verb := 0, false
@@ -451,9 +455,32 @@ func (b *breaker) subjectVerbGaps() {
 		if isVerbTag(l.first) || isVerbTag(l.last) {
 			verb = true
 		}
-		if !verb && g-start >= subjectWords && (l.last == pos.NOUN || l.last == pos.PROPN) && isVerbTag(rt.first) {
+		if !verb && g-start >= subjectWords && (l.last == pos.NOUN || l.last == pos.PROPN || l.last == pos.NUM) && b.verbAt(g) {
 			b.eol[g] = min(b.eol[g], subjectVerbEOL)
 			b.eob[g] = min(b.eob[g], subjectVerbEOL+costMidEOB)
+		}
+	}
+}
+
+// frenchNegation keeps the second part of a French negation (pas, plus,
+// jamais, rien, guère) with the verb it follows when a ne or n' opens it a
+// word or two before ("ne connaît / pas" splits the verb from its
+// negation): that gap is as dear as an auxiliary and its verb.
+func (b *breaker) frenchNegation() {
+	for g := 2; g < len(b.toks); g++ {
+		switch b.toks[g].norm {
+		case "pas", "plus", "jamais", "rien", "guère", "point":
+		default:
+			continue
+		}
+		for k := g - 1; k >= max(0, g-3); k-- {
+			if n := b.toks[k].norm; n == "ne" || strings.HasPrefix(n, "n'") || strings.HasPrefix(n, "n’") {
+				b.eol[g], b.eob[g] = max(b.eol[g], 9), max(b.eob[g], 9+costMidEOB)
+				break
+			}
+			if b.toks[k].flags&(fClause|fSentEnd) != 0 {
+				break
+			}
 		}
 	}
 }
@@ -466,6 +493,21 @@ const (
 )
 
 func isVerbTag(u pos.UPOS) bool { return u == pos.VERB || u == pos.AUX }
+
+// verbAt reports whether a verb starts at token g, or after at most two
+// clitics or negation particles before it ("ne connaît", "se sont").
+func (b *breaker) verbAt(g int) bool {
+	for k := g; k < min(g+3, len(b.toks)); k++ {
+		t := &b.toks[k]
+		if isVerbTag(t.first) {
+			return true
+		}
+		if t.first != pos.ADV && t.first != pos.PRON && t.first != pos.PART || t.flags&(fClause|fSentEnd) != 0 || t.chars > 4 {
+			return false
+		}
+	}
+	return false
+}
 
 // writesSpaces reports whether lang is written with spaces between words,
 // so that lines and captions break only at spaces: every language but

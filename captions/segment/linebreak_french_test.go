@@ -102,3 +102,15 @@ func TestBreakNoBreakSpaceInAnyLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakKeepsFrenchNegation(t *testing.T) {
+	// "ne connaît / pas": the verb keeps the second part of its negation,
+	// at every line width where the sentence needs two lines.
+	for cpl := 24; cpl <= 40; cpl++ {
+		for _, c := range breakWith(t, "fr", cpl, 2, "Une personne sur trois ne connaît pas son taux de cholestérol, et n'a jamais fait de bilan.") {
+			for _, l := range c {
+				assert.False(t, strings.HasSuffix(l, "connaît") || strings.HasSuffix(l, "n'a"), "%d: %q", cpl, c)
+			}
+		}
+	}
+}
