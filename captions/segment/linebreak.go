@@ -436,26 +436,30 @@ func tokenize(text string, lx *lexicon, french, cjk bool) []token {
 
 // subjectVerbGaps makes the gap between a long subject and its verb a
 // place to break (BBC, Netflix: "between a long subject and its verb"):
-// where a tagged noun, name or number is followed by a verb or auxiliary
+// where a tagged noun, name or number (or an adjective after a noun of the
+// clause: "قلة النوم لفترة طويلة") is followed by a verb or auxiliary
 // (after at most two short clitics: "ne connaît") and the clause before it
 // holds at least subjectWords words and no verb, the gap
 // costs no more than a break before a conjunction.
 func (b *breaker) subjectVerbGaps() {
-	start, verb := 0, false
+	start, verb, noun := 0, false, false
 	for g := 1; g < len(b.toks); g++ {
 		l, rt := &b.toks[g-1], &b.toks[g]
 		if l.flags&(fClause|fSentEnd|fStrong) != 0 {
-			start, verb = g, false
+			start, verb, noun = g, false, false
 			continue
 		}
 		if rt.first == pos.SCONJ || rt.first == pos.CCONJ {
-			start, verb = g+1, false // the clause's words start after its conjunction
+			start, verb, noun = g+1, false, false // the clause's words start after its conjunction
 			continue
 		}
 		if isVerbTag(l.first) || isVerbTag(l.last) {
 			verb = true
 		}
-		if !verb && g-start >= subjectWords && (l.last == pos.NOUN || l.last == pos.PROPN || l.last == pos.NUM) && b.verbAt(g) {
+		if isNominalTag(l.last) {
+			noun = true
+		}
+		if !verb && g-start >= subjectWords && (isNominalTag(l.last) || noun && l.last == pos.ADJ) && b.verbAt(g) {
 			b.eol[g] = min(b.eol[g], subjectVerbEOL)
 			b.eob[g] = min(b.eob[g], subjectVerbEOL+costMidEOB)
 		}
@@ -493,6 +497,10 @@ const (
 )
 
 func isVerbTag(u pos.UPOS) bool { return u == pos.VERB || u == pos.AUX }
+
+// isNominalTag reports whether u tags a word that can end a subject noun
+// phrase: a noun, a name or a number.
+func isNominalTag(u pos.UPOS) bool { return u == pos.NOUN || u == pos.PROPN || u == pos.NUM }
 
 // verbAt reports whether a verb starts at token g, or after at most two
 // clitics or negation particles before it ("ne connaît", "se sont").

@@ -105,3 +105,13 @@ func TestBreakAtCommaAfterShortMainClause(t *testing.T) {
 	got = breakWith(t, "en", 42, 2, "At the same time, we should be capable of decisively resisting any aggression.")
 	assert.NotEqual(t, "At the same time,", got[0][0])
 }
+
+func TestBreakSubjectEndingInAdjective(t *testing.T) {
+	// A subject whose noun phrase ends in an adjective after its noun
+	// ("La réforme des retraites très contestée") still ends where its verb
+	// starts, not after its first noun.
+	got := breakWith(t, "fr", 42, 2, "La réforme des retraites très contestée entrera en vigueur au début de l'année prochaine.")
+	assert.Equal(t, []string{"La réforme des retraites très contestée"}, got[0])
+	got = breakWith(t, "it", 42, 2, "La riforma delle pensioni molto contestata entrerà in vigore all'inizio del prossimo anno.")
+	assert.Equal(t, []string{"La riforma delle pensioni molto contestata"}, got[0])
+}
