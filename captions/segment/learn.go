@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sotcap/sotcap/captions/measure"
 	"github.com/sotcap/sotcap/captions/rules"
 )
 
@@ -128,10 +127,10 @@ type learnUnit struct {
 //
 // The line-length and line-count limits stay hard: a reference whose
 // lines break them is skipped, and no weight can make the search break
-// them. CJK languages are not supported (their breaks fall between
-// characters, not words).
+// them. Japanese and Chinese are not supported (their breaks fall
+// between characters, not words); Korean, written with spaces, is.
 func Learn(r rules.Profile, refs []Reference, o LearnOptions) (*Learned, error) {
-	if measure.IsCJK(r.Language) {
+	if !writesSpaces(r.Language) {
 		return nil, fmt.Errorf("learn: %s: %w", r.Language, errors.ErrUnsupported)
 	}
 	if o.Groups != nil && len(o.Groups) != len(refs) {

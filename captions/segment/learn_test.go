@@ -260,3 +260,19 @@ func FuzzReadStyle(f *testing.F) {
 		}
 	})
 }
+
+// TestLearnLanguages: Learn fits Korean, whose breaks fall between
+// words, and refuses Japanese and Chinese, whose breaks fall between
+// characters.
+func TestLearnLanguages(t *testing.T) {
+	ko := readEvalSet(t, "testdata/segment_news_tune_ko.txt")
+	l, err := Learn(rules.Profile{Language: "ko", MaxCharsPerLine: 16, MaxLines: 2}, ko, LearnOptions{})
+	if err != nil || l.Style == nil {
+		t.Fatalf("Learn on Korean: %v", err)
+	}
+	for _, lang := range []string{"ja", "zh-Hans"} {
+		if _, err := Learn(rules.Profile{Language: lang, MaxCharsPerLine: 16, MaxLines: 2}, ko, LearnOptions{}); !errors.Is(err, errors.ErrUnsupported) {
+			t.Errorf("%s: Learn error %v, want ErrUnsupported", lang, err)
+		}
+	}
+}
