@@ -311,7 +311,12 @@ func assignFolds(units []*learnUnit, o LearnOptions) ([]int, int, bool) {
 // each of them.
 func perceptron(units []*learnUnit, start *Style, rate float64, epochs []int) []*Style {
 	cur := *start
-	var sum Style // running sum of the weights, for the average
+	// The average of the weights over every step is kept lazily: acc sums
+	// each update times the number of steps before it, so that after T
+	// steps the average is cur - acc/T (Daumé's trick), without adding
+	// every weight at every step.
+	var acc Style
+	sumBlock := 0.0 // running sum of the price per caption
 	steps := 0.0
 	blockRate := rate / 10
 	var out []*Style
@@ -341,30 +346,30 @@ func perceptron(units []*learnUnit, start *Style, rate float64, epochs []int) []
 				switch got[g] {
 				case gapEOL:
 					cur.eol[f] += rate
+					acc.eol[f] += rate * steps
 				case gapEOB:
 					cur.eob[f] += rate
+					acc.eob[f] += rate * steps
 				}
 				switch u.ref[g] {
 				case gapEOL:
 					cur.eol[f] -= rate
+					acc.eol[f] -= rate * steps
 				case gapEOB:
 					cur.eob[f] -= rate
+					acc.eob[f] -= rate * steps
 				}
 			}
 			cur.BlockCost = max(0, cur.BlockCost+blockRate*float64(nGot-nRef))
-			for i := range numGapFeatures {
-				sum.eol[i] += cur.eol[i]
-				sum.eob[i] += cur.eob[i]
-			}
-			sum.BlockCost += cur.BlockCost
+			sumBlock += cur.BlockCost
 			steps++
 		}
 		if slices.Contains(epochs, e) {
 			avg := cur
 			for i := range numGapFeatures {
-				avg.eol[i], avg.eob[i] = sum.eol[i]/steps, sum.eob[i]/steps
+				avg.eol[i], avg.eob[i] = cur.eol[i]-acc.eol[i]/steps, cur.eob[i]-acc.eob[i]/steps
 			}
-			avg.BlockCost = sum.BlockCost / steps
+			avg.BlockCost = sumBlock / steps
 			out = append(out, &avg)
 		}
 	}
