@@ -74,10 +74,10 @@ func TestLearnPublicSubtitles(t *testing.T) {
 				}
 			}
 			// One line as long as the set's longest cue, at most 100
-			// characters: the courses' cues are one line, 88–97 % of them
-			// within 100 characters in the European sets; a longer cue is
-			// one the search must split, and Learn skips it (it breaks the
-			// limit). The Chinese cues are all far shorter.
+			// characters: the courses' cues are one line, most of them
+			// (88–97 % in de, es, fr, it, pt, ru) within 100 characters; a
+			// longer cue is one the search must split, and Learn skips it
+			// (it breaks the limit).
 			r := refGeometry(lang, append(append([]Reference(nil), train...), test...))
 			r.MaxCharsPerLine = min(r.MaxCharsPerLine, 100)
 			r.MaxLines = 1
