@@ -67,6 +67,7 @@ func goldenCases() []goldenCase {
 	cases := []goldenCase{
 		{name: "default", args: []string{}},
 		{name: "version-help", args: []string{"help"}},
+		{name: "version-licenses", args: []string{"version", "--licenses"}},
 		{name: "generate", args: append([]string{"generate"}, gen...)},
 		{name: "generate-json", args: append([]string{"generate", "--json", "--out", "j"}, gen...)},
 		{name: "generate-netflix", args: append([]string{"generate", "--profile", "netflix-en", "--formats", "srt,vtt", "--out", "nf"}, gen...)},

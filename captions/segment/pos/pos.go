@@ -122,8 +122,19 @@ type Tagger struct {
 	abbrevs     map[string]bool
 }
 
-//go:embed models/*.pos.gz
+//go:embed models/*.pos.gz models/SOURCES.md
 var modelFS embed.FS
+
+// Notice returns the licences of the embedded models and the credit they
+// require (the "Licences and attribution" section of models/SOURCES.md):
+// the models are adaptations of Universal Dependencies treebanks under
+// CC BY-SA, and a binary that carries them carries this notice.
+func Notice() string {
+	b, _ := modelFS.ReadFile("models/SOURCES.md")
+	_, s, _ := strings.Cut(string(b), "## Licences and attribution\n")
+	s, _, _ = strings.Cut(s, "\n## ")
+	return "Part-of-speech models (captions/segment/pos), from Universal Dependencies\n\n" + strings.TrimLeft(s, "\n")
+}
 
 type entry struct {
 	once sync.Once

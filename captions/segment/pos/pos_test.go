@@ -243,3 +243,17 @@ func TestEmptyAndOdd(t *testing.T) {
 	// Unicode punctuation runs and lone marks.
 	_ = pos.Tokenize("fr", "…!!—«»")
 }
+
+// TestNoticeCreditsEveryTreebank: the notice the binary prints names the
+// licence and every treebank the models were trained on.
+func TestNoticeCreditsEveryTreebank(t *testing.T) {
+	n := pos.Notice()
+	for _, want := range []string{"CC BY-SA 4.0", "UD_English-EWT", "UD_Japanese-GSD", "UD_Korean-Kaist", "de Marneffe"} {
+		if !strings.Contains(n, want) {
+			t.Errorf("notice lacks %q", want)
+		}
+	}
+	if strings.Contains(n, "## Data used per model") {
+		t.Error("notice runs past its section")
+	}
+}
