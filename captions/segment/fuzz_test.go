@@ -19,6 +19,8 @@ func FuzzBreak(f *testing.F) {
 	f.Add("قال الرئيس الروسي في موسكو، اليوم.", "ar", 42, 2)
 	f.Add("e\u0301\u0301 \u200f \r\n x", "fr", 3, 1)
 	f.Add("", "ko", 16, 3)
+	f.Add("선거를 앞둔 후보들은 \"끝까지\" 최선을 다할 수 있었습니다. 12개월 뒤에", "ko", 6, 2)
+	f.Add("Une personne sur trois ne connaît pas son taux, et n'a jamais rien vu.", "fr", 12, 2)
 	f.Add("Elle a crié\u00a0: «\u202fAu secours ! » puis plus rien ?", "fr", 8, 2)
 	f.Add("ご飯を食べたらすぐに出かけましょう　遅れると 困るから", "ja", 6, 1)
 	f.Fuzz(func(t *testing.T, text, lang string, cpl, lines int) {
