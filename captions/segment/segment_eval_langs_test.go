@@ -40,6 +40,24 @@ func refGeometry(lang string, refs []Reference) rules.Profile {
 	return r
 }
 
+// logThreeWays scores refs from file under r with the built-in style,
+// with the word lists alone (no UPOS costs) and with a greedy fill, and
+// logs the three; scoreStyle fails the test on a line over the limit.
+func logThreeWays(t *testing.T, file string, r rules.Profile, refs []Reference) {
+	t.Helper()
+	s := scoreStyle(t, r, refs, nil)
+	noUPOS := DefaultStyle()
+	noUPOS.UPOSWeight = 0
+	w := scoreStyle(t, r, refs, noUPOS)
+	g, err := Evaluate(r, refs, greedyFill(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s (%d×%d): UPOS costs: %v", file, r.MaxCharsPerLine, r.MaxLines, s)
+	t.Logf("%s: word lists only: %v", file, w)
+	t.Logf("%s: baseline fill: %v", file, g)
+}
+
 func TestSegmentEvalOtherLanguages(t *testing.T) {
 	for _, set := range []struct {
 		film     string // file name part: segment_<film>_<part>_<lang>.txt
@@ -58,17 +76,7 @@ func TestSegmentEvalOtherLanguages(t *testing.T) {
 						t.Fatalf("%s: %d units, want at least %d", file, len(refs), set.minUnits)
 					}
 					r := refGeometry(lang, refs)
-					s := scoreStyle(t, r, refs, nil)
-					noUPOS := DefaultStyle()
-					noUPOS.UPOSWeight = 0
-					w := scoreStyle(t, r, refs, noUPOS)
-					g, err := Evaluate(r, refs, greedyFill(r))
-					if err != nil {
-						t.Fatal(err)
-					}
-					t.Logf("%s (%d×%d): UPOS costs: %v", file, r.MaxCharsPerLine, r.MaxLines, s)
-					t.Logf("%s: word lists only: %v", file, w)
-					t.Logf("%s: baseline fill: %v", file, g)
+					logThreeWays(t, file, r, refs)
 				})
 			}
 		}

@@ -57,17 +57,7 @@ func TestSegmentEvalNews(t *testing.T) {
 						t.Errorf("%s: unit %d is empty", file, i+1)
 					}
 				}
-				s := scoreStyle(t, r, refs, nil)
-				noUPOS := DefaultStyle()
-				noUPOS.UPOSWeight = 0
-				w := scoreStyle(t, r, refs, noUPOS)
-				g, err := Evaluate(r, refs, greedyFill(r))
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("%s (%d×%d): UPOS costs: %v", file, r.MaxCharsPerLine, r.MaxLines, s)
-				t.Logf("%s: word lists only: %v", file, w)
-				t.Logf("%s: baseline fill: %v", file, g)
+				logThreeWays(t, file, r, refs)
 			})
 		}
 	}
