@@ -265,6 +265,7 @@ func (t *Tagger) tag(n int, text func(int) string) []Tag {
 	start := 0
 	for i := range n {
 		ws[i] = feat.MakeWord(text(i), lows[start:ends[i]], sbuf[:0])
+		ws[i].Lex = feat.LexClass(t.m.Lexicon, ws[i].Raw)
 		start = ends[i]
 	}
 	keys := make([]uint32, 0, feat.MaxTaggerFeatures)

@@ -158,7 +158,9 @@ func buildTagDict(sents []Sentence, opt Options) *feat.KeyMap {
 	return feat.NewKeyMap(d)
 }
 
-func wordsOf(s Sentence) []feat.Word {
+// wordsOf is the tagger's view of the words of s, with their classes in
+// lexicon lx (nil for none).
+func wordsOf(s Sentence, lx *feat.KeyMap) []feat.Word {
 	ws := make([]feat.Word, len(s.Words))
 	var buf [8]byte
 	for i, w := range s.Words {
@@ -167,6 +169,7 @@ func wordsOf(s Sentence) []feat.Word {
 			low = l
 		}
 		ws[i] = feat.MakeWord(w.Form, low, buf[:0])
+		ws[i].Lex = feat.LexClass(lx, w.Form)
 	}
 	return ws
 }
@@ -177,7 +180,7 @@ func trainTagger(m *feat.Model, tr, dev []Sentence, opt Options, epochs int) (*f
 	order := rng.Perm(len(tr))
 	prepared := make([][]feat.Word, len(tr))
 	for i, s := range tr {
-		prepared[i] = wordsOf(s)
+		prepared[i] = wordsOf(s, m.Lexicon)
 	}
 	keys := make([]uint32, 0, feat.MaxTaggerFeatures)
 	var scores [pos.NumUPOS]int32

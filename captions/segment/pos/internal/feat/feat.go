@@ -138,6 +138,9 @@ type Word struct {
 	ShapeLen         uint8
 	Title, HasDigit  bool
 	HasHyphen, Upper bool
+	// Lex is the word's class in the model's lexicon plus one, 0 when it
+	// is not there (or the model has no lexicon).
+	Lex byte
 }
 
 // MakeWord fills the feature view of token raw; low is its lower case.
@@ -244,5 +247,13 @@ func TaggerFeatures(dst []uint32, ws []Word, i int, p1, p2 byte) []uint32 {
 		Start(24).Str(wp1.S1).Key(),
 		Start(25).Bytes(wm1.Shape[:wm1.ShapeLen]).Bytes(w.Shape[:w.ShapeLen]).Key(),
 	)
+	// Lexicon classes, only where there are any: models without a
+	// lexicon see the features above alone.
+	if w.Lex != 0 {
+		dst = append(dst, Start(26).Byte(w.Lex).Key(), Start(27).Byte(w.Lex).Str(w.S1).Key())
+	}
+	if wp1.Lex != 0 {
+		dst = append(dst, Start(28).Byte(wp1.Lex).Key())
+	}
 	return dst
 }

@@ -59,6 +59,22 @@ func LexKey(rs []rune) uint32 {
 	return h.Key()
 }
 
+// LexClass returns the class of word w in lexicon lx plus one, or 0 if w
+// is not in it (or lx is nil).
+func LexClass(lx *KeyMap, w string) byte {
+	if lx == nil || utf8.RuneCountInString(w) > LexMaxLen {
+		return 0
+	}
+	h := Start(201)
+	for _, r := range w {
+		h = h.Rune(r)
+	}
+	if c, ok := lx.Get(h.Key()); ok {
+		return c + 1
+	}
+	return 0
+}
+
 // LexSpan is what a lexicon says about one position of a chunk.
 type LexSpan struct {
 	// StartMask has bit k-1 set when a lexicon word of k runes starts at
