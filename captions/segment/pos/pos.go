@@ -120,6 +120,9 @@ type Tagger struct {
 	prefixRules []string
 	suffixRules []string
 	abbrevs     map[string]bool
+	// segPrev[p] are the segmenter's scores of the feature "the previous
+	// class is p" (feat.SegPrevKey), the same at every rune.
+	segPrev [feat.SegClasses + 1][feat.SegClasses]int32
 }
 
 //go:embed models/*.pos.gz
@@ -216,6 +219,11 @@ func newTagger(m *feat.Model) *Tagger {
 	t.clitics = byLen(m.Clitics)
 	t.prefixRules = byLen(m.PrefixRules)
 	t.suffixRules = byLen(m.SuffixRules)
+	if m.Seg != nil {
+		for p := range t.segPrev {
+			m.Seg.Score([]uint32{feat.SegPrevKey(byte(p))}, t.segPrev[p][:])
+		}
+	}
 	return t
 }
 

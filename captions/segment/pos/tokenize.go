@@ -273,11 +273,14 @@ func (t *Tagger) segmentChunk(out []Token, text string, s, e int) []Token {
 	for i := range rs {
 		keys = feat.SegStateFeatures(keys[:0], rs, cls, spans, i)
 		t.m.Seg.Score(keys, sc[i].State[:])
+		// The transition features (feat.SegTransFeatures): the previous
+		// class alone, scored once at load, and with this rune.
 		for p := byte(0); p <= feat.SegStart; p++ {
 			if i == 0 && p != feat.SegStart || i > 0 && p == feat.SegStart {
 				continue
 			}
-			keys = feat.SegTransFeatures(keys[:0], rs, i, p)
+			sc[i].Trans[p] = t.segPrev[p]
+			keys = append(keys[:0], feat.SegPrevRuneKey(p, rs[i]))
 			t.m.Seg.Score(keys, sc[i].Trans[p][:])
 		}
 	}

@@ -178,16 +178,28 @@ func SegStateFeatures(dst []uint32, rs []rune, cls []byte, spans []LexSpan, i in
 }
 
 // SegTransFeatures appends the keys of the features of rune i of rs that
-// depend on the previous class prev (SegStart at the start of a chunk).
+// depend on the previous class prev (SegStart at the start of a chunk):
+// SegPrevKey and SegPrevRuneKey.
 func SegTransFeatures(dst []uint32, rs []rune, i int, prev byte) []uint32 {
-	p := prev
-	if p == SegStart {
-		p = NoTag
+	return append(dst, SegPrevKey(prev), SegPrevRuneKey(prev, rs[i]))
+}
+
+// SegPrevKey is the key of the feature "the previous class is prev",
+// the same at every rune.
+func SegPrevKey(prev byte) uint32 { return Start(112).Byte(prevByte(prev)).Key() }
+
+// SegPrevRuneKey is the key of the feature "the previous class is prev
+// and this rune is r".
+func SegPrevRuneKey(prev byte, r rune) uint32 {
+	return Start(113).Byte(prevByte(prev)).Rune(r).Key()
+}
+
+// prevByte writes the start state as NoTag.
+func prevByte(prev byte) byte {
+	if prev == SegStart {
+		return NoTag
 	}
-	return append(dst,
-		Start(112).Byte(p).Key(),
-		Start(113).Byte(p).Rune(rs[i]).Key(),
-	)
+	return prev
 }
 
 // SegAllowed reports whether class c may follow class prev (SegStart at
