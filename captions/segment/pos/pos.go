@@ -11,7 +11,8 @@
 //     "n't", "'s"), abbreviations that keep their period, and affix rules
 //     for unseen clitic forms (Spanish "comprarlo" = comprar lo);
 //   - for Chinese and Japanese, a character-based word segmenter (BMES
-//     averaged perceptron);
+//     classes, best sequence by Viterbi, structured averaged perceptron),
+//     for Japanese with a word lexicon derived from IPADIC;
 //   - an averaged-perceptron tagger (greedy, left to right) with a tag
 //     dictionary for frequent unambiguous words.
 //
