@@ -11,6 +11,9 @@
 //
 //	go run ./tools/trainpos -eval -model captions/segment/pos/models/fr.pos.gz -test fr/test.conllu
 //
+// -lexicon adds a word list (WORD<TAB>UPOS lines, such as
+// prepare_ipadic.sh writes) to the model, read by the segmenter's features.
+//
 // -train, -dev and -test take comma-separated lists of files. With no -dev,
 // one training sentence in ten is held out to pick the epoch count and the
 // model is retrained on all of -train. The test files are never used for
@@ -40,12 +43,13 @@ func main() {
 		iter     = flag.Int("iter", 10, "maximum training epochs")
 		maxSents = flag.Int("max-sentences", 0, "cap on training sentences (0 = all)")
 		segment  = flag.Bool("segment", false, "also train a word segmenter (Chinese, Japanese)")
+		lexicon  = flag.String("lexicon", "", "word list (WORD<TAB>UPOS lines) for the segmenter's features, stored in the model")
 		minW     = flag.Int("min-weight", 2, "drop quantised weights below this magnitude (model size)")
 		evalOnly = flag.Bool("eval", false, "only evaluate -model on -test")
 		model    = flag.String("model", "", "model file for -eval")
 	)
 	flag.Parse()
-	if err := run(*lang, *trainF, *devF, *testF, *out, *source, *iter, *maxSents, *segment, *minW, *evalOnly, *model); err != nil {
+	if err := run(*lang, *trainF, *devF, *testF, *out, *source, *iter, *maxSents, *segment, *lexicon, *minW, *evalOnly, *model); err != nil {
 		fmt.Fprintln(os.Stderr, "trainpos:", err)
 		os.Exit(1)
 	}
@@ -58,7 +62,7 @@ func split(s string) []string {
 	return strings.Split(s, ",")
 }
 
-func run(lang, trainF, devF, testF, out, source string, iter, maxSents int, segment bool, minW int, evalOnly bool, model string) error {
+func run(lang, trainF, devF, testF, out, source string, iter, maxSents int, segment bool, lexicon string, minW int, evalOnly bool, model string) error {
 	var modelBytes []byte
 	if evalOnly {
 		b, err := os.ReadFile(model)
@@ -78,10 +82,17 @@ func run(lang, trainF, devF, testF, out, source string, iter, maxSents int, segm
 		if err != nil {
 			return err
 		}
+		var lex train.Lexicon
+		if lexicon != "" {
+			if lex, err = train.ReadLexicon(lexicon); err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "%s: lexicon of %d words\n", lang, len(lex))
+		}
 		t0 := time.Now()
 		b, err := train.Train(tr, dev, train.Options{
 			Lang: lang, Source: source, Iter: iter, MaxSentences: maxSents,
-			Segment: segment, MinWeight: minW, Log: os.Stderr,
+			Segment: segment, Lexicon: lex, MinWeight: minW, Log: os.Stderr,
 		})
 		if err != nil {
 			return err

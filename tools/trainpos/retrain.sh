@@ -4,6 +4,8 @@
 # captions/segment/pos/models/SOURCES.md).
 #
 # Usage: tools/trainpos/retrain.sh DATA_DIR [LANG...]
+# A DATA_DIR/LANG/lexicon.tsv is passed as -lexicon (ja: written by
+# prepare_ipadic.sh).
 # Takes a few minutes in all on two cores; English is the largest (~10 s).
 set -euo pipefail
 data=${1:?usage: retrain.sh DATA_DIR [LANG...]}
@@ -25,7 +27,7 @@ declare -A src=(
   [it]="UD_Italian-MarkIT@b01ee41 train + UD_Italian-ParlaMint@fb2c561 train + UD_Italian-PUD@71d932a"
   [ru]="UD_Russian-GSD@5400f2f dev + UD_Russian-PUD@da5b381 + UD_Russian-Taiga@3c64a05 dev + UD_Russian-Poetry@72fe3ef dev"
   [zh]="UD_Chinese-GSDSimp@eb3aed3 dev + UD_Chinese-GSD@200dbe8 dev + UD_Chinese-PUD@2849afd"
-  [ja]="UD_Japanese-GSD@7bc2011 dev"
+  [ja]="UD_Japanese-GSD@7bc2011 dev; lexicon: IPADIC 2.7.0-20070801 (Debian mecab-ipadic), 120000 words"
   [ko]="UD_Korean-Kaist@ef24424 dev"
   [ar]="UD_Arabic-PUD@be733f4 sentences 1-800"
 )
@@ -33,6 +35,7 @@ for l in "${langs[@]}"; do
   d=$data/$l
   args=(-lang "$l" -train "$d/train.conllu" -source "${src[$l]}" -out "$models/$l.pos.gz")
   [ -f "$d/dev.conllu" ] && args+=(-dev "$d/dev.conllu")
+  [ -f "$d/lexicon.tsv" ] && args+=(-lexicon "$d/lexicon.tsv")
   tests=$d/test.conllu
   [ -f "$d/test2.conllu" ] && tests+=",$d/test2.conllu"
   args+=(-test "$tests")

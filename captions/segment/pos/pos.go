@@ -11,7 +11,8 @@
 //     "n't", "'s"), abbreviations that keep their period, and affix rules
 //     for unseen clitic forms (Spanish "comprarlo" = comprar lo);
 //   - for Chinese and Japanese, a character-based word segmenter (BMES
-//     averaged perceptron);
+//     classes, best sequence by Viterbi, structured averaged perceptron),
+//     for Japanese with a word lexicon derived from IPADIC;
 //   - an averaged-perceptron tagger (greedy, left to right) with a tag
 //     dictionary for frequent unambiguous words.
 //
@@ -120,6 +121,9 @@ type Tagger struct {
 	prefixRules []string
 	suffixRules []string
 	abbrevs     map[string]bool
+	// segPrev[p] are the segmenter's scores of the feature "the previous
+	// class is p" (feat.SegPrevKey), the same at every rune.
+	segPrev [feat.SegClasses + 1][feat.SegClasses]int32
 }
 
 //go:embed models/*.pos.gz models/SOURCES.md
@@ -227,6 +231,11 @@ func newTagger(m *feat.Model) *Tagger {
 	t.clitics = byLen(m.Clitics)
 	t.prefixRules = byLen(m.PrefixRules)
 	t.suffixRules = byLen(m.SuffixRules)
+	if m.Seg != nil {
+		for p := range t.segPrev {
+			m.Seg.Score([]uint32{feat.SegPrevKey(byte(p))}, t.segPrev[p][:])
+		}
+	}
 	return t
 }
 
@@ -276,6 +285,7 @@ func (t *Tagger) tag(n int, text func(int) string) []Tag {
 	start := 0
 	for i := range n {
 		ws[i] = feat.MakeWord(text(i), lows[start:ends[i]], sbuf[:0])
+		ws[i].Lex = feat.LexClass(t.m.Lexicon, ws[i].Raw)
 		start = ends[i]
 	}
 	keys := make([]uint32, 0, feat.MaxTaggerFeatures)

@@ -249,7 +249,8 @@ func (t *Tagger) emitParts(out []Token, w string, parts []string, s, e int) []To
 }
 
 // segmentChunk splits a whitespace-free chunk of Chinese or Japanese into
-// words with the BMES segmenter.
+// words: the BMES sequence with the best total score (Viterbi) under the
+// segmenter's weights.
 func (t *Tagger) segmentChunk(out []Token, text string, s, e int) []Token {
 	chunk := text[s:e]
 	n := utf8.RuneCountInString(chunk)
@@ -262,29 +263,32 @@ func (t *Tagger) segmentChunk(out []Token, text string, s, e int) []Token {
 		cls = append(cls, feat.CharClass(r))
 	}
 	offs = append(offs, e)
+	var spans []feat.LexSpan
+	if t.m.Lexicon != nil {
+		spans = make([]feat.LexSpan, n)
+		feat.LexSpans(t.m.Lexicon, rs, spans)
+	}
+	sc := make([]feat.SegScores, n)
 	keys := make([]uint32, 0, feat.MaxSegFeatures)
-	var scores [feat.SegClasses]int32
-	prev := byte(feat.NoTag)
-	start := 0
 	for i := range rs {
-		keys = feat.SegFeatures(keys[:0], rs, cls, i, prev)
-		scores = [feat.SegClasses]int32{}
-		t.m.Seg.Score(keys, scores[:])
-		best := -1
-		last := i == len(rs)-1
-		for c := byte(0); c < feat.SegClasses; c++ {
-			if !feat.SegAllowed(prev, c) {
+		keys = feat.SegStateFeatures(keys[:0], rs, cls, spans, i)
+		t.m.Seg.Score(keys, sc[i].State[:])
+		// The transition features (feat.SegTransFeatures): the previous
+		// class alone, scored once at load, and with this rune.
+		for p := byte(0); p <= feat.SegStart; p++ {
+			if i == 0 && p != feat.SegStart || i > 0 && p == feat.SegStart {
 				continue
 			}
-			if last && (c == feat.SegB || c == feat.SegM) {
-				continue
-			}
-			if best < 0 || scores[c] > scores[best] {
-				best = int(c)
-			}
+			sc[i].Trans[p] = t.segPrev[p]
+			keys = append(keys[:0], feat.SegPrevRuneKey(p, rs[i]))
+			t.m.Seg.Score(keys, sc[i].Trans[p][:])
 		}
-		prev = byte(best)
-		if prev == feat.SegE || prev == feat.SegS {
+	}
+	labels := make([]byte, n)
+	feat.SegViterbi(sc, make([][feat.SegClasses]byte, n), labels)
+	start := 0
+	for i, c := range labels {
+		if c == feat.SegE || c == feat.SegS {
 			out = append(out, Token{Text: text[offs[start]:offs[i+1]], Start: offs[start], End: offs[i+1]})
 			start = i + 1
 		}

@@ -41,16 +41,32 @@ func (p *perceptron) update(keys []uint32, truth, guess int) {
 	for _, k := range keys {
 		r, ok := p.row[k]
 		if !ok {
-			r = int32(len(p.row))
-			p.row[k] = r
-			p.w = append(p.w, make([]int32, p.nclass)...)
-			p.tot = append(p.tot, make([]int64, p.nclass)...)
-			p.ts = append(p.ts, make([]int32, p.nclass)...)
+			r = p.newRow(k)
 		}
 		base := int(r) * p.nclass
 		p.bump(base+truth, 1)
 		p.bump(base+guess, -1)
 	}
+}
+
+// add moves the weights of keys for class by d.
+func (p *perceptron) add(keys []uint32, class int, d int32) {
+	for _, k := range keys {
+		r, ok := p.row[k]
+		if !ok {
+			r = p.newRow(k)
+		}
+		p.bump(int(r)*p.nclass+class, d)
+	}
+}
+
+func (p *perceptron) newRow(k uint32) int32 {
+	r := int32(len(p.row))
+	p.row[k] = r
+	p.w = append(p.w, make([]int32, p.nclass)...)
+	p.tot = append(p.tot, make([]int64, p.nclass)...)
+	p.ts = append(p.ts, make([]int32, p.nclass)...)
+	return r
 }
 
 func (p *perceptron) bump(i int, d int32) {

@@ -22,6 +22,10 @@ type Options struct {
 	MaxSentences int
 	// Segment trains a CJK word segmenter as well.
 	Segment bool
+	// Lexicon, if not empty, is stored in the model; the segmenter's
+	// features read which of its words start, end and run through each
+	// character.
+	Lexicon Lexicon
 	// DictMinCount and DictMinRatio select tag-dictionary words: seen at
 	// least DictMinCount times with one tag at least DictMinRatio of the
 	// time.
@@ -106,9 +110,12 @@ func fit(tr, dev []Sentence, opt Options, segEpochs, tagEpochs int) ([]byte, int
 		m.PrefixRules, m.SuffixRules, m.Clitics, m.Elisions = nil, nil, nil, nil
 	}
 	m.TagDict = buildTagDict(tr, opt)
+	if len(opt.Lexicon) > 0 {
+		m.Lexicon = opt.Lexicon.keyMap()
+	}
 	segBest := 0
 	if opt.Segment {
-		m.Seg, segBest = trainSegmenter(tr, dev, opt, segEpochs)
+		m.Seg, segBest = trainSegmenter(tr, dev, m.Lexicon, opt, segEpochs)
 	}
 	tagBest := 0
 	var err error
@@ -151,7 +158,9 @@ func buildTagDict(sents []Sentence, opt Options) *feat.KeyMap {
 	return feat.NewKeyMap(d)
 }
 
-func wordsOf(s Sentence) []feat.Word {
+// wordsOf is the tagger's view of the words of s, with their classes in
+// lexicon lx (nil for none).
+func wordsOf(s Sentence, lx *feat.KeyMap) []feat.Word {
 	ws := make([]feat.Word, len(s.Words))
 	var buf [8]byte
 	for i, w := range s.Words {
@@ -160,6 +169,7 @@ func wordsOf(s Sentence) []feat.Word {
 			low = l
 		}
 		ws[i] = feat.MakeWord(w.Form, low, buf[:0])
+		ws[i].Lex = feat.LexClass(lx, w.Form)
 	}
 	return ws
 }
@@ -170,7 +180,7 @@ func trainTagger(m *feat.Model, tr, dev []Sentence, opt Options, epochs int) (*f
 	order := rng.Perm(len(tr))
 	prepared := make([][]feat.Word, len(tr))
 	for i, s := range tr {
-		prepared[i] = wordsOf(s)
+		prepared[i] = wordsOf(s, m.Lexicon)
 	}
 	keys := make([]uint32, 0, feat.MaxTaggerFeatures)
 	var scores [pos.NumUPOS]int32
@@ -303,23 +313,57 @@ func classes(rs []rune) []byte {
 	return c
 }
 
-func trainSegmenter(tr, dev []Sentence, opt Options, epochs int) (*feat.Table, int) {
-	type chunk struct {
-		rs  []rune
-		cls []byte
-		lab []byte
+// segChunk is one training chunk of the segmenter with its features,
+// which do not change during training: the state features of each rune
+// and the transition features of each rune after each previous class.
+type segChunk struct {
+	lab   []byte
+	state [][]uint32
+	trans [][feat.SegClasses + 1][]uint32
+}
+
+func makeSegChunk(rs []rune, lab []byte, lex *feat.KeyMap) segChunk {
+	cls := classes(rs)
+	var spans []feat.LexSpan
+	if lex != nil {
+		spans = make([]feat.LexSpan, len(rs))
+		feat.LexSpans(lex, rs, spans)
 	}
-	var data []chunk
+	c := segChunk{lab: lab, state: make([][]uint32, len(rs)), trans: make([][feat.SegClasses + 1][]uint32, len(rs))}
+	for i := range rs {
+		c.state[i] = feat.SegStateFeatures(nil, rs, cls, spans, i)
+		for p := byte(0); p <= feat.SegStart; p++ {
+			c.trans[i][p] = feat.SegTransFeatures(nil, rs, i, p)
+		}
+	}
+	return c
+}
+
+// prevClass is the class before position i of labels (SegStart at 0).
+func prevClass(labels []byte, i int) byte {
+	if i == 0 {
+		return feat.SegStart
+	}
+	return labels[i-1]
+}
+
+// trainSegmenter trains the BMES segmenter as a structured perceptron:
+// each chunk is decoded whole (Viterbi, as Tokenize does) with the current
+// weights, and a wrong sequence moves the weights of the gold sequence's
+// features up and those of the predicted one's down.
+func trainSegmenter(tr, dev []Sentence, lex *feat.KeyMap, opt Options, epochs int) (*feat.Table, int) {
+	var data []segChunk
 	for _, s := range tr {
 		cs, ls := segChunks(s)
 		for i := range cs {
-			data = append(data, chunk{cs[i], classes(cs[i]), ls[i]})
+			data = append(data, makeSegChunk(cs[i], ls[i], lex))
 		}
 	}
 	p := newPerceptron(feat.SegClasses)
 	rng := rand.New(rand.NewSource(opt.Seed + 7))
-	keys := make([]uint32, 0, feat.MaxSegFeatures)
-	var scores [feat.SegClasses]int32
+	var sc []feat.SegScores
+	var back [][feat.SegClasses]byte
+	var pred []byte
 	n := opt.Iter
 	if epochs > 0 {
 		n = epochs
@@ -329,20 +373,29 @@ func trainSegmenter(tr, dev []Sentence, opt Options, epochs int) (*feat.Table, i
 	for ep := 1; ep <= n; ep++ {
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, c := range data {
-			prev := byte(feat.NoTag)
-			for i := range c.rs {
-				keys = feat.SegFeatures(keys[:0], c.rs, c.cls, i, prev)
-				scores = [feat.SegClasses]int32{}
-				p.score(keys, scores[:])
-				g := -1
-				for k := byte(0); k < feat.SegClasses; k++ {
-					if feat.SegAllowed(prev, k) && (g < 0 || scores[k] > scores[g]) {
-						g = int(k)
-					}
+			m := len(c.lab)
+			sc = append(sc[:0], make([]feat.SegScores, m)...)
+			back = append(back[:0], make([][feat.SegClasses]byte, m)...)
+			pred = append(pred[:0], make([]byte, m)...)
+			for i := range m {
+				p.score(c.state[i], sc[i].State[:])
+				for q := byte(0); q <= feat.SegStart; q++ {
+					p.score(c.trans[i][q], sc[i].Trans[q][:])
 				}
-				p.tick()
-				p.update(keys, int(c.lab[i]), g)
-				prev = c.lab[i] // train on the gold history
+			}
+			feat.SegViterbi(sc, back, pred)
+			p.tick()
+			for i := range m {
+				g, y := c.lab[i], pred[i]
+				if g != y {
+					p.add(c.state[i], int(g), 1)
+					p.add(c.state[i], int(y), -1)
+				}
+				gp, yp := prevClass(c.lab, i), prevClass(pred, i)
+				if g != y || gp != yp {
+					p.add(c.trans[i][gp], int(g), 1)
+					p.add(c.trans[i][yp], int(y), -1)
+				}
 			}
 		}
 		if epochs > 0 && ep < n {
@@ -352,7 +405,7 @@ func trainSegmenter(tr, dev []Sentence, opt Options, epochs int) (*feat.Table, i
 		if len(dev) == 0 {
 			return tab, ep
 		}
-		f := segF1(tab, dev)
+		f := segF1(tab, lex, dev)
 		fmt.Fprintf(opt.Log, "%s segmenter epoch %d: dev word F1 %.4f, %d features\n", opt.Lang, ep, f, len(tab.Keys))
 		if f > bestF {
 			best, bestF, bestEpoch = tab, f, ep
@@ -362,8 +415,8 @@ func trainSegmenter(tr, dev []Sentence, opt Options, epochs int) (*feat.Table, i
 }
 
 // segF1 is the word F1 of the segmenter on gold chunks.
-func segF1(tab *feat.Table, sents []Sentence) float64 {
-	m := &feat.Model{Seg: tab, Vocab: &feat.KeyMap{}, TagDict: &feat.KeyMap{}, Tagger: &feat.Table{NClass: pos.NumUPOS}}
+func segF1(tab *feat.Table, lex *feat.KeyMap, sents []Sentence) float64 {
+	m := &feat.Model{Seg: tab, Lexicon: lex, Vocab: &feat.KeyMap{}, TagDict: &feat.KeyMap{}, Tagger: &feat.Table{NClass: pos.NumUPOS}}
 	m.Tagger.Build()
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {

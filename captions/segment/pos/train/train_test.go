@@ -145,3 +145,67 @@ func TestTrainLearns(t *testing.T) {
 		t.Errorf("more data did not help: %.3f <= %.3f", big, small)
 	}
 }
+
+func TestParseLexicon(t *testing.T) {
+	lx, err := parseLexicon(strings.NewReader("東京\tPROPN\n\u3000\tSYM\n食べ\tVERB\n東京\tNOUN\nあいうえおかきくけ\tNOUN\n"), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Lexicon{"東京": pos.PROPN, "食べ": pos.VERB}
+	if len(lx) != len(want) {
+		t.Errorf("got %v, want %v", lx, want)
+	}
+	for w, u := range want {
+		if lx[w] != u {
+			t.Errorf("%s: got %v, want %v", w, lx[w], u)
+		}
+	}
+	if _, err := parseLexicon(strings.NewReader("東京 PROPN\n"), "test"); err == nil {
+		t.Error("a line without a tab was accepted")
+	}
+	if _, err := parseLexicon(strings.NewReader("東京\tNAME\n"), "test"); err == nil {
+		t.Error("an unknown tag was accepted")
+	}
+}
+
+const jaSample = `# text = 私は本を読む。
+1	私	_	PRON	_	_	_	_	_	SpaceAfter=No
+2	は	_	ADP	_	_	_	_	_	SpaceAfter=No
+3	本	_	NOUN	_	_	_	_	_	SpaceAfter=No
+4	を	_	ADP	_	_	_	_	_	SpaceAfter=No
+5	読む	_	VERB	_	_	_	_	_	SpaceAfter=No
+6	。	_	PUNCT	_	_	_	_	_	_
+
+`
+
+// A lexicon is stored in the model and survives encoding; the segmenter
+// trained with it splits its training sentence.
+func TestLexiconInModel(t *testing.T) {
+	ss, _ := ReadCoNLLU(strings.NewReader(strings.Repeat(jaSample, 5)))
+	lx := Lexicon{"私": pos.PRON, "本": pos.NOUN, "読む": pos.VERB, "は": pos.ADP}
+	b, err := Train(ss, ss, Options{Lang: "ja", Iter: 3, Segment: true, Lexicon: lx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := feat.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Lexicon == nil || len(m.Lexicon.Keys) != len(lx) {
+		t.Fatalf("lexicon not stored: %+v", m.Lexicon)
+	}
+	if c, ok := m.Lexicon.Get(feat.LexKey([]rune("読む"))); !ok || c != byte(pos.VERB)-1 {
+		t.Errorf("読む: class %d, %v", c, ok)
+	}
+	tg, err := pos.LoadBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, tk := range tg.Tokenize("私は本を読む。") {
+		words = append(words, tk.Text)
+	}
+	if g := strings.Join(words, "|"); g != "私|は|本|を|読む|。" {
+		t.Errorf("tokens %s", g)
+	}
+}

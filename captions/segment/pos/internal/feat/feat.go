@@ -138,6 +138,9 @@ type Word struct {
 	ShapeLen         uint8
 	Title, HasDigit  bool
 	HasHyphen, Upper bool
+	// Lex is the word's class in the model's lexicon plus one, 0 when it
+	// is not there (or the model has no lexicon).
+	Lex byte
 }
 
 // MakeWord fills the feature view of token raw; low is its lower case.
@@ -244,92 +247,13 @@ func TaggerFeatures(dst []uint32, ws []Word, i int, p1, p2 byte) []uint32 {
 		Start(24).Str(wp1.S1).Key(),
 		Start(25).Bytes(wm1.Shape[:wm1.ShapeLen]).Bytes(w.Shape[:w.ShapeLen]).Key(),
 	)
+	// Lexicon classes, only where there are any: models without a
+	// lexicon see the features above alone.
+	if w.Lex != 0 {
+		dst = append(dst, Start(26).Byte(w.Lex).Key(), Start(27).Byte(w.Lex).Str(w.S1).Key())
+	}
+	if wp1.Lex != 0 {
+		dst = append(dst, Start(28).Byte(wp1.Lex).Key())
+	}
 	return dst
-}
-
-// Segmenter classes: begin, middle, end and single-character word.
-const (
-	SegB = iota
-	SegM
-	SegE
-	SegS
-	SegClasses
-)
-
-// CharClass is a coarse class of a rune for the segmenter's features.
-func CharClass(r rune) byte {
-	switch {
-	case r == 0:
-		return '_'
-	case r >= '0' && r <= '9', r >= '０' && r <= '９':
-		return 'd'
-	case r < utf8.RuneSelf && unicode.IsLetter(r), r >= 'Ａ' && r <= 'ｚ':
-		return 'l'
-	case unicode.Is(unicode.Hiragana, r):
-		return 'h'
-	case unicode.Is(unicode.Katakana, r), r == 'ー':
-		return 'k'
-	case unicode.Is(unicode.Han, r), r == '々', r == '〇':
-		return 'C'
-	case unicode.Is(unicode.Hangul, r):
-		return 'g'
-	case unicode.IsLetter(r):
-		return 'L'
-	case unicode.IsDigit(r):
-		return 'd'
-	case unicode.IsPunct(r), unicode.IsSymbol(r):
-		return 'p'
-	}
-	return 'o'
-}
-
-// MaxSegFeatures bounds what SegFeatures appends.
-const MaxSegFeatures = 16
-
-// SegFeatures appends the keys of the features of rune i of rs (cls holds
-// CharClass of each rune), given the previous predicted class prev
-// (NoTag at the start).
-func SegFeatures(dst []uint32, rs []rune, cls []byte, i int, prev byte) []uint32 {
-	at := func(k int) rune {
-		if k < 0 || k >= len(rs) {
-			return 0
-		}
-		return rs[k]
-	}
-	ct := func(k int) byte {
-		if k < 0 || k >= len(rs) {
-			return '_'
-		}
-		return cls[k]
-	}
-	cm2, cm1, c0, cp1, cp2 := at(i-2), at(i-1), at(i), at(i+1), at(i+2)
-	dst = append(dst,
-		Start(100).Key(),
-		Start(101).Rune(cm2).Key(),
-		Start(102).Rune(cm1).Key(),
-		Start(103).Rune(c0).Key(),
-		Start(104).Rune(cp1).Key(),
-		Start(105).Rune(cp2).Key(),
-		Start(106).Rune(cm1).Rune(c0).Key(),
-		Start(107).Rune(c0).Rune(cp1).Key(),
-		Start(108).Rune(cm1).Rune(cp1).Key(),
-		Start(109).Rune(cm2).Rune(cm1).Key(),
-		Start(110).Rune(cp1).Rune(cp2).Key(),
-		Start(111).Byte(ct(i-1)).Byte(ct(i)).Byte(ct(i+1)).Key(),
-		Start(112).Byte(prev).Key(),
-		Start(113).Byte(prev).Rune(c0).Key(),
-		Start(114).Byte(ct(i-2)).Byte(ct(i-1)).Byte(ct(i)).Byte(ct(i+1)).Byte(ct(i+2)).Key(),
-	)
-	return dst
-}
-
-// SegAllowed reports whether class c may follow class prev (NoTag at the
-// start of a chunk) in a BMES sequence.
-func SegAllowed(prev, c byte) bool {
-	switch prev {
-	case SegB, SegM:
-		return c == SegM || c == SegE
-	default: // E, S or start
-		return c == SegB || c == SegS
-	}
 }

@@ -218,6 +218,9 @@ type Model struct {
 	SplitHyphen bool     // split "a-b" into a, -, b
 
 	Seg *Table // CJK word segmenter (NClass = SegClasses), or nil
+	// Lexicon maps LexKey of a dictionary word to its class (UPOS - 1),
+	// read by the segmenter's and the tagger's features; nil if none.
+	Lexicon *KeyMap
 }
 
 const magic = "SOTCAP-POS\x01"
@@ -251,6 +254,12 @@ func (m *Model) Encode(w io.Writer) error {
 		putTable(&b, m.Seg)
 	} else {
 		b.WriteByte(0)
+	}
+	// The lexicon is an optional last section: models without one end
+	// here.
+	if m.Lexicon != nil {
+		b.WriteByte(1)
+		putKeyMap(&b, m.Lexicon)
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -305,6 +314,9 @@ func Decode(r io.Reader) (m *Model, err error) {
 	m.SplitHyphen = d.bytes(1)[0] == 1
 	if d.bytes(1)[0] == 1 {
 		m.Seg = d.table()
+	}
+	if d.i < len(d.b) && d.bytes(1)[0] == 1 {
+		m.Lexicon = d.keyMap()
 	}
 	return m, nil
 }
