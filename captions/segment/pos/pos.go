@@ -126,18 +126,21 @@ type Tagger struct {
 	segPrev [feat.SegClasses + 1][feat.SegClasses]int32
 }
 
-//go:embed models/*.pos.gz models/SOURCES.md
+//go:embed models/*.pos.gz models/SOURCES.md models/IPADIC-NOTICE.txt
 var modelFS embed.FS
 
 // Notice returns the licences of the embedded models and the credit they
-// require (the "Licences and attribution" section of models/SOURCES.md):
-// the models are adaptations of Universal Dependencies treebanks under
-// CC BY-SA, and a binary that carries them carries this notice.
+// require: the "Licences and attribution" section of models/SOURCES.md
+// (the models are adaptations of Universal Dependencies treebanks under
+// CC BY-SA) and the IPADIC licence, which every copy of the ja model's
+// lexicon must include. A binary that carries the models carries this.
 func Notice() string {
 	b, _ := modelFS.ReadFile("models/SOURCES.md")
 	_, s, _ := strings.Cut(string(b), "## Licences and attribution\n")
 	s, _, _ = strings.Cut(s, "\n## ")
-	return "Part-of-speech models (captions/segment/pos), from Universal Dependencies\n\n" + strings.TrimLeft(s, "\n")
+	ipadic, _ := modelFS.ReadFile("models/IPADIC-NOTICE.txt")
+	return "Part-of-speech models (captions/segment/pos), from Universal Dependencies\n\n" +
+		strings.TrimSpace(s) + "\n\n" + string(ipadic)
 }
 
 type entry struct {

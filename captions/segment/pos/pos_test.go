@@ -248,7 +248,7 @@ func TestEmptyAndOdd(t *testing.T) {
 // licence and every treebank the models were trained on.
 func TestNoticeCreditsEveryTreebank(t *testing.T) {
 	n := pos.Notice()
-	for _, want := range []string{"CC BY-SA 4.0", "UD_English-EWT", "UD_Japanese-GSD", "UD_Korean-Kaist", "de Marneffe"} {
+	for _, want := range []string{"CC BY-SA 4.0", "UD_English-EWT", "UD_Japanese-GSD", "UD_Korean-Kaist", "de Marneffe", "Nara Institute of Science"} {
 		if !strings.Contains(n, want) {
 			t.Errorf("notice lacks %q", want)
 		}
