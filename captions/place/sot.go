@@ -122,7 +122,7 @@ func SOT(r rules.Profile, in Input) (Result, error) {
 		var all bool
 		starts, ends, all = p.place(r, caps, need, w)
 		if !all {
-			caps, need, starts, ends = rebreakForCuts(r, units, p, w, caps, need, starts, ends)
+			caps, _, starts, ends = rebreakForCuts(r, units, p, w, caps, need, starts, ends)
 		}
 	} else {
 		res.Compressed = true

@@ -177,9 +177,7 @@ func spaceBefore(l string, at int) bool {
 // looks like a soundbite: "(Language)", a colon, or an AFP number and a
 // name ("1 Nicolas Maduro").
 func (lx *lexicon) apTagShape(rest string) bool {
-	if strings.HasPrefix(rest, "S") { // SOUNDBITES
-		rest = rest[1:]
-	}
+	rest = strings.TrimPrefix(rest, "S") // SOUNDBITES
 	r := strings.TrimLeft(rest, " ")
 	if strings.HasPrefix(r, ":") {
 		r = strings.TrimLeft(r[1:], " ")

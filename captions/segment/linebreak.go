@@ -808,10 +808,7 @@ func tokenizeCJK(text string) []token {
 // sound mark, iteration marks) and characters that may not end one
 // (opening brackets and quotes). JIS X 4051 §3.1.
 func noBreakBefore(r rune) bool {
-	if strings.ContainsRune("、。，．,.：；:;？！?!）)」』】〕〉》〙〗］]｝}”’〟ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥・", r) {
-		return true
-	}
-	return false
+	return strings.ContainsRune("、。，．,.：；:;？！?!）)」』】〕〉》〙〗］]｝}”’〟ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥・", r)
 }
 
 func noBreakAfter(r rune) bool {

@@ -68,14 +68,12 @@ func TestBreakJapaneseAtBunsetsuBoundaries(t *testing.T) {
 		for _, geo := range []struct{ cpl, lines int }{{13, 2}, {10, 2}, {8, 2}, {9, 1}} {
 			caps := breakWith(t, "ja", geo.cpl, geo.lines, text)
 			n := 0
-			var lines []string
 			for _, c := range caps {
 				for _, l := range c {
 					if n > 0 && !stops[n] {
 						report("%s (%d×%d): break inside a bunsetsu before %q in %q", a, geo.cpl, geo.lines, l, caps)
 					}
 					n += len([]rune(strings.Map(dropSpace, l)))
-					lines = append(lines, l)
 				}
 			}
 		}

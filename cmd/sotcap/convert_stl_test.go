@@ -232,7 +232,6 @@ func TestConvertSTLStart(t *testing.T) {
 func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	in := writeTemp(t, "in.srt", "1\n00:00:01,000 --> 00:00:02,000\nПривет\n\n2\n00:00:03,000 --> 00:00:04,000\nмир\n")
 	out := filepath.Join(filepath.Dir(in), "out.stl")
-	r := timing.Rate25()
 	code, _, stderr := runArgs(t, "", "convert", in, out, "--fps", "25", "--language", "ru", "--set", "stl.country=RUS", "--offset", "+2s")
 	require.Equal(t, app.ExitOK, code, stderr)
 	f, err := stl.Decode([]byte(mustRead(t, out)), stl.ReadOptions{})
@@ -265,7 +264,7 @@ func TestConvertSRTToSTLStartAndLanguage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "01000000", f.GSI.TCP)
 	assert.True(t, f.DropFrame)
-	r = timing.Rate2997()
+	r := timing.Rate2997()
 	assert.Equal(t, r.Duration(107892+30), f.Document.Captions[0].Start, "01:00:00;00 + 1 s (frame 30)")
 
 	code, _, stderr = runArgs(t, "", "convert", in, out, "--fps", "29.97", "--drop-frame=false", "--start", "01:00:00:00", "--language", "ru", "--set", "stl.country=RUS")
