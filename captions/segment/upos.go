@@ -212,7 +212,7 @@ func bunsetsuGap(l, r jaWord) float64 {
 	case isJaFunction(r.tag) || r.tag == pos.PUNCT:
 		return 12 // a particle or auxiliary leans on its word: 建物|が, 行き|ました
 	case isJaFunction(l.tag):
-		if l.tag == pos.SCONJ && isKanaVerb(r) {
+		if l.tag == pos.SCONJ && (l.text == "て" || l.text == "で") && isKanaVerb(r) {
 			// て/で + an auxiliary verb written in kana (い-る, しま-う,
 			// くださ-い, み-る): one predicate, 残って|います.
 			return 9
