@@ -119,6 +119,10 @@ const (
 	costSpill        = 3.0 // a caption ends a sentence and then starts one it does not finish
 	costFragment     = 1.0 // a caption under half a line that is not a whole sentence (at least)
 	costForbidden    = 1000.0
+	// costInsideWordCJK is a break between two characters of one Chinese
+	// word: dearer than an extra caption with a caption end mid-clause
+	// (about 15), so a split word is chosen only when nothing else fits.
+	costInsideWordCJK = 20.0
 )
 
 // gap flags of a token.
@@ -255,12 +259,15 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		b.spw = 0.5
 	}
 	lx := lexiconFor(r.Language)
-	var ja []jaWord // Japanese: the tagger's word of each token
+	var ja, zh []jaWord // Japanese, Chinese: the tagger's word of each token
 	if !b.words {
 		b.toks = tokenizeCJK(text)
-		if base := measure.BaseLanguage(r.Language); base == "ja" || base == "jpn" {
+		switch measure.BaseLanguage(r.Language) {
+		case "ja", "jpn":
 			markJapaneseSpaces(b.toks)
-			ja = tagJapanese(b.toks, text)
+			ja = tagCJK(b.toks, text, "ja")
+		case "zh", "cmn", "zho":
+			zh = tagCJK(b.toks, text, "zh")
 		}
 	} else {
 		b.toks = tokenize(text, lx, measure.BaseLanguage(r.Language) == "fr", b.cjk)
@@ -315,6 +322,11 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 			if ja != nil && b.eol[g] < costForbidden && l.flags&(fSentEnd|fClause) == 0 && rt.flags&fNoBreakAfter == 0 && !rt.space {
 				c := bunsetsuGap(ja[g-1], ja[g])
 				b.eol[g], b.eob[g] = c, c+costMidEOB
+			}
+			if zh != nil && zh[g].idx >= 0 && zh[g-1].idx == zh[g].idx {
+				// Inside one word of the zh segmenter (预|期, 小|镇): as
+				// dear as a never-separate pair.
+				b.eol[g], b.eob[g] = max(b.eol[g], costInsideWordCJK), max(b.eob[g], costInsideWordCJK+costMidEOB)
 			}
 		} else {
 			l, rt := &b.toks[g-1], &b.toks[g]

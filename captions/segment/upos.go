@@ -164,10 +164,10 @@ func markJapaneseSpaces(toks []token) {
 	}
 }
 
-// tagJapanese returns the tagger's word of each token of Japanese text
-// (tokens from tokenizeCJK), or nil without a Japanese model.
-func tagJapanese(toks []token, text string) []jaWord {
-	tg, err := pos.Load("ja")
+// tagCJK returns the tagger's word of each token of Japanese or Chinese
+// text (tokens from tokenizeCJK), or nil without a model for lang.
+func tagCJK(toks []token, text, lang string) []jaWord {
+	tg, err := pos.Load(lang)
 	if err != nil || len(toks) == 0 {
 		return nil
 	}
