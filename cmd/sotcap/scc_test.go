@@ -60,3 +60,24 @@ func TestGenerateSCCAndReadItBack(t *testing.T) {
 		assert.Equal(t, f.Document.Captions[i].Text(), f2.Document.Captions[i].Text(), "caption %d", i+1)
 	}
 }
+
+// SCC → EBU STL without --fps takes SCC's own rate (29.97, drop-frame
+// labels), which the STL header then declares; a TTML file without
+// ttp:frameRate still needs --fps.
+func TestConvertToSTLTakesTheDeclaredRate(t *testing.T) {
+	dir := t.TempDir()
+	in := writeTemp(t, "pop.scc", "Scenarist_SCC V1.0\n\n00:00:01;00\t9420 9420 94ae 94ae c8e5 ecec efae 942f 942f\n\n00:00:03;00\t942c 942c\n")
+	out := filepath.Join(dir, "out.stl")
+	code, _, stderr := runArgs(t, "", "convert", in, out, "--set", "stl.country=USA")
+	require.Equal(t, app.ExitOK, code, stderr)
+	code, stdout, stderr := runArgs(t, "", "check", out)
+	require.NotEqual(t, app.ExitBadInput, code, stderr)
+	assert.Contains(t, stdout, "frame rate: 29.97 fps (from the EBU STL header, DFC STL30.01)")
+
+	ttml := writeTemp(t, "plain.ttml", `<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="1s" end="2s">Hello.</p></div></body></tt>
+`)
+	code, _, stderr = runArgs(t, "", "convert", ttml, filepath.Join(dir, "plain.stl"))
+	assert.Equal(t, app.ExitBadInput, code)
+	assert.Contains(t, stderr, "needs --fps")
+}

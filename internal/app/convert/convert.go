@@ -156,7 +156,16 @@ func (o Options) plan(head []byte, r io.Reader) (*convertPlan, error) {
 			p.drop = dropOf(p.rate)
 		}
 	case isSTL(p.to):
-		return nil, fmt.Errorf("%s → EBU STL needs --fps: STL timecodes count frames, and %s times do not say at which rate", p.from, p.from)
+		// STL counts frames: take the rate the input declares (SCC's NTSC
+		// timecodes, TTML's ttp:frameRate), or ask for one.
+		tb, ok := format.DeclaredTimeBase(p.reader)
+		if !ok {
+			return nil, fmt.Errorf("%s → EBU STL needs --fps: STL timecodes count frames, and this %s file does not say at which rate", p.from, p.from)
+		}
+		p.rate, p.drop = tb.Rate, tb.DropFrame
+		if o.Flags != nil && o.Flags.Changed("drop-frame") {
+			p.drop = dropOf(p.rate)
+		}
 	}
 	p.grid = p.to.LabelRate(p.rate)
 	if o.Start != "" {
