@@ -55,8 +55,10 @@ type Learned struct {
 	Units, Folds int
 	ByFile       bool
 	// CV holds every candidate's cross-validated score, the built-in
-	// style first.
-	CV []Candidate
+	// style first; CV[Best] scored highest (it is chosen only if the sign
+	// test supports it).
+	CV   []Candidate
+	Best int
 }
 
 // Candidate is a setting Learn tried and its score on the references
@@ -245,7 +247,7 @@ func Learn(r rules.Profile, refs []Reference, o LearnOptions) (*Learned, error) 
 		}
 	}
 	level := learnSignificance / float64(len(grid)-1)
-	out := &Learned{Units: len(units), Folds: k, ByFile: byFile, CV: cv}
+	out := &Learned{Units: len(units), Folds: k, ByFile: byFile, CV: cv, Best: best}
 	how := fmt.Sprintf("%d-fold cross-validation by %s over %d units", k, map[bool]string{true: "file", false: "unit"}[byFile], len(units))
 	var st *Style
 	if best == 0 || cv[best].P >= level {

@@ -106,15 +106,9 @@ func RunLearn(o LearnOptions, s IO) error {
 		by = "file"
 	}
 	fmt.Fprintf(s.Out, "cross-validation on the training files (%d folds by %s, %d units): %d candidates\n", res.Folds, by, res.Units, len(res.CV))
-	best := res.CV[0]
-	for _, c := range res.CV[1:] {
-		if c.F1 > best.F1 {
-			best = c
-		}
-	}
 	fmt.Fprintf(s.Out, "  %v\n", res.CV[0])
-	if best.Name != res.CV[0].Name {
-		fmt.Fprintf(s.Out, "  best %v\n", best)
+	if res.Best != 0 {
+		fmt.Fprintf(s.Out, "  best %v\n", res.CV[res.Best])
 	}
 	if res.Default {
 		fmt.Fprintf(s.Out, "chose: the built-in style (no candidate beat it by a margin the sign test supports)\n")
