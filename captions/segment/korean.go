@@ -16,8 +16,9 @@ import (
 // -는데, -면, -서; UD Korean tags such forms CCONJ or SCONJ) ends a
 // clause, where a line or caption breaks as at a comma; a noun with a
 // topic, subject or adverbial particle ends a phrase (제도는, 4월부터),
-// a cheaper break than between two plain words. The general UPOS table does not apply: a noun eojeol carries its
-// case particle, so noun + noun is a phrase boundary, not a compound.
+// a cheaper break than between two plain words. The general UPOS table
+// does not apply: a noun eojeol carries its case particle, so noun + noun
+// is a phrase boundary, not a compound.
 func (b *breaker) eojeolGaps() {
 	for g := 1; g < len(b.toks); g++ {
 		l, r := &b.toks[g-1], &b.toks[g]
@@ -28,18 +29,18 @@ func (b *breaker) eojeolGaps() {
 		switch {
 		case boundNoun(r.text) && (isVerbTag(l.last) || l.last == pos.ADJ || l.last == pos.DET):
 			c = 12 // 할 / 수, 하는 / 것
-		case l.last == pos.DET && isJaNominal(r.first):
+		case l.last == pos.DET && isNominal(r.first):
 			c = 12 // 모든 / 분께
-		case l.last == pos.NUM && isJaNominal(r.first):
+		case l.last == pos.NUM && isNominal(r.first):
 			c = 10 // a number and its counter
-		case (isVerbTag(l.last) || l.last == pos.ADJ) && adnominal(l.text) && isJaNominal(r.first):
+		case (isVerbTag(l.last) || l.last == pos.ADJ) && adnominal(l.text) && isNominal(r.first):
 			c = 9 // an adnominal clause and its noun: 인정된 / 건
 		case (isVerbTag(l.last) || l.last == pos.ADJ || l.last == pos.CCONJ || l.last == pos.SCONJ) && connective(l.text):
 			b.eol[g], b.eob[g] = costClauseEOL, costClauseEOB+0.5
 			continue
 		case l.last == pos.ADV && (isVerbTag(r.first) || r.first == pos.ADJ):
 			c = 5 // an adverb and the verb it modifies
-		case isJaNominal(l.last) || l.last == pos.PRON:
+		case isNominal(l.last) || l.last == pos.PRON:
 			switch p := particleOf(l.text); {
 			case p == "의":
 				c = 9 // a genitive binds to its noun: 마을의 / 전통
@@ -50,7 +51,7 @@ func (b *breaker) eojeolGaps() {
 				// 새 제도는 / 내년 4월부터 (a subtitler's line break).
 				b.eol[g], b.eob[g] = costPhraseEnd, costPhraseEnd+costMidEOB
 				continue
-			case isJaNominal(r.first):
+			case isNominal(r.first):
 				c = 6 // a bare noun before a noun: 다음 / 달부터, 방 / 안이
 			}
 		}
@@ -71,7 +72,7 @@ var koreanParticles = []string{"에서는", "까지는", "부터는", "에게는
 // particleOf returns the particle a Korean noun eojeol ends with, or ""
 // when it has none. A one-syllable word is its own noun.
 func particleOf(w string) string {
-	w = strings.TrimRight(w, "\"'”’)")
+	w = trimClosers(w)
 	for _, p := range koreanParticles {
 		if strings.HasSuffix(w, p) && utf8.RuneCountInString(w) > utf8.RuneCountInString(p) {
 			return p
@@ -97,7 +98,7 @@ func boundNoun(w string) bool {
 // ending: its last syllable closes with ㄴ or ㄹ (한, 된, 할, 는, 을) or is
 // 던.
 func adnominal(w string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, "\"'”’)"))
+	r, _ := utf8.DecodeLastRuneInString(trimClosers(w))
 	if r < 0xAC00 || r > 0xD7A3 {
 		return false
 	}
@@ -105,13 +106,20 @@ func adnominal(w string) bool {
 	return final == 4 || final == 8 || r == '던' // ㄴ, ㄹ
 }
 
+// koreanConnectives are the connective endings that close a clause
+// (으니 and 면서 are found by 니 and 서).
+var koreanConnectives = []string{"고", "며", "면", "서", "지만", "는데", "은데", "니까", "니", "도록", "려고", "거나"}
+
 // connective reports whether a Korean verb form ends in a connective
 // ending that closes a clause.
 func connective(w string) bool {
-	for _, e := range []string{"고", "며", "면", "서", "지만", "는데", "은데", "니까", "으니", "니", "도록", "려고", "면서", "거나"} {
+	for _, e := range koreanConnectives {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
 	return false
 }
+
+// trimClosers drops the closing quotes and brackets after a word.
+func trimClosers(w string) string { return strings.TrimRight(w, "\"'”’)") }

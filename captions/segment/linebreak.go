@@ -259,7 +259,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 		b.spw = 0.5
 	}
 	lx := lexiconFor(r.Language)
-	var ja, zh []jaWord // Japanese, Chinese: the tagger's word of each token
+	var ja, zh []cjkWord // Japanese, Chinese: the tagger's word of each token
 	if !b.words {
 		b.toks = tokenizeCJK(text)
 		switch measure.BaseLanguage(r.Language) {
@@ -324,8 +324,7 @@ func newBreaker(r rules.Profile, text string, st *Style) (*breaker, error) {
 				b.eol[g], b.eob[g] = c, c+costMidEOB
 			}
 			if zh != nil && zh[g].idx >= 0 && zh[g-1].idx == zh[g].idx {
-				// Inside one word of the zh segmenter (预|期, 小|镇): as
-				// dear as a never-separate pair.
+				// Inside one word of the zh segmenter (预|期, 小|镇).
 				b.eol[g], b.eob[g] = max(b.eol[g], costInsideWordCJK), max(b.eob[g], costInsideWordCJK+costMidEOB)
 			}
 		} else {
@@ -451,8 +450,8 @@ func tokenize(text string, lx *lexicon, french, cjk bool) []token {
 // where a tagged noun, name or number (or an adjective after a noun of the
 // clause: "قلة النوم لفترة طويلة") is followed by a verb or auxiliary
 // (after at most two short clitics: "ne connaît") and the clause before it
-// holds at least subjectWords words and no verb, the gap
-// costs no more than a break before a conjunction.
+// holds at least subjectWords words and no verb, the gap costs no more
+// than subjectVerbEOL.
 func (b *breaker) subjectVerbGaps() {
 	start, verb, noun := 0, false, false
 	for g := 1; g < len(b.toks); g++ {
@@ -468,10 +467,10 @@ func (b *breaker) subjectVerbGaps() {
 		if isVerbTag(l.first) || isVerbTag(l.last) {
 			verb = true
 		}
-		if isNominalTag(l.last) {
+		if isNominal(l.last) {
 			noun = true
 		}
-		if !verb && g-start >= subjectWords && (isNominalTag(l.last) || noun && l.last == pos.ADJ) && b.verbAt(g) {
+		if !verb && g-start >= subjectWords && (isNominal(l.last) || noun && l.last == pos.ADJ) && b.verbAt(g) {
 			b.eol[g] = min(b.eol[g], subjectVerbEOL)
 			b.eob[g] = min(b.eob[g], subjectVerbEOL+costMidEOB)
 		}
@@ -509,10 +508,6 @@ const (
 )
 
 func isVerbTag(u pos.UPOS) bool { return u == pos.VERB || u == pos.AUX }
-
-// isNominalTag reports whether u tags a word that can end a subject noun
-// phrase: a noun, a name or a number.
-func isNominalTag(u pos.UPOS) bool { return u == pos.NOUN || u == pos.PROPN || u == pos.NUM }
 
 // verbAt reports whether a verb starts at token g, or after at most two
 // clitics or negation particles before it ("ne connaît", "se sont").

@@ -138,8 +138,9 @@ func uposGap(l, r pos.UPOS) float64 {
 // inside one (not 歴史的|な, 行き|ました, 建物|が); the tagger's word
 // segmentation and UPOS find them.
 
-// jaWord is the tagger's word a Japanese character token belongs to.
-type jaWord struct {
+// cjkWord is the tagger's word a Japanese or Chinese character token
+// belongs to.
+type cjkWord struct {
 	idx  int // the word's index in the sentence; -1: none
 	tag  pos.UPOS
 	text string
@@ -166,14 +167,14 @@ func markJapaneseSpaces(toks []token) {
 
 // tagCJK returns the tagger's word of each token of Japanese or Chinese
 // text (tokens from tokenizeCJK), or nil without a model for lang.
-func tagCJK(toks []token, text, lang string) []jaWord {
+func tagCJK(toks []token, text, lang string) []cjkWord {
 	tg, err := pos.Load(lang)
 	if err != nil || len(toks) == 0 {
 		return nil
 	}
 	ptoks := tg.Tokenize(text)
 	tags := tg.TagTokens(ptoks)
-	out := make([]jaWord, len(toks))
+	out := make([]cjkWord, len(toks))
 	w := 0
 	for k := range toks {
 		off := toks[k].off
@@ -181,9 +182,9 @@ func tagCJK(toks []token, text, lang string) []jaWord {
 			w++
 		}
 		if w < len(ptoks) && ptoks[w].Start <= off {
-			out[k] = jaWord{idx: w, tag: tags[w].UPOS, text: ptoks[w].Text}
+			out[k] = cjkWord{idx: w, tag: tags[w].UPOS, text: ptoks[w].Text}
 		} else {
-			out[k] = jaWord{idx: -1}
+			out[k] = cjkWord{idx: -1}
 		}
 	}
 	return out
@@ -195,15 +196,16 @@ func isJaFunction(u pos.UPOS) bool {
 	return u == pos.ADP || u == pos.PART || u == pos.AUX || u == pos.SCONJ
 }
 
-// isJaNominal reports whether u tags a word that compounds with a
-// following noun into one bunsetsu (東京大学, 午後三時).
-func isJaNominal(u pos.UPOS) bool {
+// isNominal reports whether u tags a noun, a name or a number: a word
+// that ends a noun phrase, and in Japanese compounds with a following
+// noun into one bunsetsu (東京大学, 午後三時).
+func isNominal(u pos.UPOS) bool {
 	return u == pos.NOUN || u == pos.PROPN || u == pos.NUM
 }
 
 // bunsetsuGap returns the cost of a line break between two Japanese
 // characters of words l and r (no punctuation or space between them).
-func bunsetsuGap(l, r jaWord) float64 {
+func bunsetsuGap(l, r cjkWord) float64 {
 	switch {
 	case l.idx < 0 || r.idx < 0:
 		return 6 // a character the tagger did not place: as before
@@ -226,7 +228,7 @@ func bunsetsuGap(l, r jaWord) float64 {
 			return 1 // a conjunctive clause ends, as before a conjunction: 起きて|公園を
 		}
 		return 1.5 // after a case or topic particle: 建物が|たくさん
-	case isJaNominal(l.tag) && isJaNominal(r.tag):
+	case isNominal(l.tag) && isNominal(r.tag):
 		return 10 // a compound noun or a number and its counter: 午後|三時
 	case (l.tag == pos.VERB || l.tag == pos.ADJ) && (r.tag == pos.VERB || r.tag == pos.AUX):
 		if endsHiragana(l.text) && startsKanji(r.text) {
@@ -244,7 +246,7 @@ func bunsetsuGap(l, r jaWord) float64 {
 
 // isKanaVerb reports whether w is a verb or auxiliary written in hiragana
 // only: after て, an auxiliary verb rather than a new predicate.
-func isKanaVerb(w jaWord) bool {
+func isKanaVerb(w cjkWord) bool {
 	if w.tag != pos.VERB && w.tag != pos.AUX {
 		return false
 	}
